@@ -1,0 +1,184 @@
+import { ServiceCatalogue } from './catalogue/catalogue';
+import { EditContext } from './fixes/edit-context';
+import { REFERENCE_MODEL } from './model/reference-model';
+import { ModelIndex } from './model/model-index';
+import type { ResponsibilityModel } from './model/types';
+import type { Declaration } from './parse/declaration';
+import { parseSegment } from './parse/parse-segment';
+import { splitDocuments } from './parse/split';
+import { RULES } from './rules/registry';
+import { fileTooLarge, notText } from './rules/engine-rules';
+import { missingWorkload } from './rules/srm011-missing-workload';
+import type { Rule, RuleContext } from './rules/rule';
+import { applySuppressions } from './suppress';
+import type { Diagnostic, Fix, Span } from './types';
+
+export interface CheckOptions {
+  readonly model?: ResponsibilityModel;
+  readonly catalogue?: ServiceCatalogue;
+  /** Honour `# srm-ignore` comments (default true). */
+  readonly inlineSuppressions?: boolean;
+  /** Longest text checked, in UTF-16 code units (default 8 Mi). */
+  readonly maxLength?: number;
+  /** Aliases one document may use (default 100). */
+  readonly maxAliases?: number;
+}
+
+export interface CheckedDocument {
+  /** The document's position in the file, from 0. */
+  readonly index: number;
+  /** Where the text the declaration's offsets point into starts in the file: add it to every offset inside. */
+  readonly base: number;
+  readonly text: string;
+  readonly declaration: Declaration;
+}
+
+export interface CheckResult {
+  /** Sorted by position; spans and fix edits are offsets into the checked text. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every document with content, in file order. */
+  readonly documents: readonly CheckedDocument[];
+}
+
+interface SegmentResult {
+  readonly declarations: readonly Declaration[];
+  /** Relative to the segment. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
+const DEFAULT_MAX_ALIASES = 100;
+
+/**
+ * Checks declaration files. Keeps the result of each document from the last
+ * check, so that re-checking a file after an edit re-parses only the documents
+ * whose text changed. One checker per file being edited; `checkText` for one-offs.
+ */
+export class Checker {
+  readonly model: ModelIndex;
+  readonly catalogue: ServiceCatalogue;
+  private readonly suppress: boolean;
+  private readonly maxLength: number;
+  private readonly maxAliases: number;
+  private cache = new Map<string, SegmentResult>();
+
+  constructor(options: CheckOptions = {}) {
+    this.model = modelIndexFor(options.model ?? REFERENCE_MODEL);
+    this.catalogue = options.catalogue ?? defaultCatalogue();
+    this.suppress = options.inlineSuppressions ?? true;
+    this.maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
+  }
+
+  check(text: string): CheckResult {
+    if (text.length > this.maxLength) {
+      return { diagnostics: [tooLarge(text.length, this.maxLength)], documents: [] };
+    }
+    const diagnostics: Diagnostic[] = [];
+    const documents: CheckedDocument[] = [];
+    const nextCache = new Map<string, SegmentResult>();
+    for (const segment of splitDocuments(text)) {
+      const result = nextCache.get(segment.text) ?? this.cache.get(segment.text) ?? this.checkSegment(segment.text);
+      nextCache.set(segment.text, result);
+      for (const declaration of result.declarations) {
+        documents.push({ index: documents.length, base: segment.start, text: segment.text, declaration });
+      }
+      for (const d of result.diagnostics) diagnostics.push(segment.start === 0 ? d : shift(d, segment.start));
+    }
+    this.cache = nextCache;
+    // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
+    const binary = /[\u0000\uFFFD]/.exec(text);
+    if (binary) diagnostics.push(notTextAt(binary.index, binary[0]));
+    if (documents.length === 0 && !binary) diagnostics.push(noDeclaration());
+    return { diagnostics: diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)), documents };
+  }
+
+  private checkSegment(text: string): SegmentResult {
+    const declarations: Declaration[] = [];
+    let diagnostics: Diagnostic[] = [];
+    const edits = new EditContext(text);
+    for (const parsed of parseSegment(text, { maxAliases: this.maxAliases })) {
+      diagnostics.push(...parsed.problems);
+      if (parsed.empty) continue;
+      declarations.push(parsed.declaration);
+      if (!parsed.checkable) continue;
+      for (const rule of RULES) {
+        if (rule.check) runRule(rule, { declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
+      }
+    }
+    if (this.suppress) diagnostics = applySuppressions(text, diagnostics);
+    return { declarations, diagnostics };
+  }
+}
+
+/** Checks one text with a fresh checker. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  return new Checker(options).check(text);
+}
+
+function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
+  const ctx: RuleContext = {
+    ...base,
+    report: (f) =>
+      out.push({ code: rule.code, severity: f.severity ?? rule.severity, message: f.message, span: f.span, fixes: f.fixes ?? [], ...(f.layerId ? { layerId: f.layerId } : {}) }),
+  };
+  try {
+    rule.check!(ctx);
+  } catch (err) {
+    // A rule that fails must not take the others, or the editor, down with it.
+    const at = base.declaration.span.start;
+    out.push({ code: rule.code, severity: 'error', message: `Internal error in ${rule.code} (${rule.name}): ${(err as Error).message}. Please report it.`, span: { start: at, end: at }, fixes: [] });
+  }
+}
+
+function shift(d: Diagnostic, by: number): Diagnostic {
+  const span = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) });
+  return { ...d, span: span(d.span), fixes: d.fixes.map(fix) };
+}
+
+function tooLarge(length: number, max: number): Diagnostic {
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return {
+    code: fileTooLarge.code,
+    severity: fileTooLarge.severity,
+    message: `This file is ${mb(length)} MB; the checker reads at most ${mb(max)} MB. Split it into smaller declaration files.`,
+    span: { start: 0, end: 0 },
+    fixes: [],
+  };
+}
+
+function notTextAt(offset: number, char: string): Diagnostic {
+  const what = char === '\u0000' ? 'a NUL byte' : 'bytes that are not valid UTF-8';
+  return {
+    code: notText.code,
+    severity: notText.severity,
+    message: `This file holds ${what}: it is not a UTF-8 text file. Save it as UTF-8.`,
+    span: { start: offset, end: offset + 1 },
+    fixes: [],
+  };
+}
+
+function noDeclaration(): Diagnostic {
+  return {
+    code: missingWorkload.code,
+    severity: missingWorkload.severity,
+    message: 'This file declares no workload. Start with workload:, model: and layers: (the "New declaration" command writes them for you).',
+    span: { start: 0, end: 0 },
+    fixes: [],
+  };
+}
+
+const indexes = new WeakMap<ResponsibilityModel, ModelIndex>();
+
+/** One index per model object, shared by every checker of that model. */
+export function modelIndexFor(model: ResponsibilityModel): ModelIndex {
+  let index = indexes.get(model);
+  if (!index) indexes.set(model, (index = new ModelIndex(model)));
+  return index;
+}
+
+let catalogue: ServiceCatalogue | undefined;
+function defaultCatalogue(): ServiceCatalogue {
+  return (catalogue ??= new ServiceCatalogue());
+}

@@ -1,0 +1,69 @@
+/**
+ * What a fix needs to know about the text it edits so that what it adds looks
+ * like what is already there: the line ending and the indentation step.
+ */
+export class EditContext {
+  readonly eol: string;
+  private indentStep: number | undefined;
+
+  constructor(readonly text: string) {
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  /** The indentation step the file uses (2 when it does not tell). */
+  get indent(): number {
+    this.indentStep ??= detectIndentStep(this.text);
+    return this.indentStep;
+  }
+
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The column of `offset` on its line. */
+  column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  /**
+   * Where a new line can start after the line holding `offset`: the offset just
+   * after that line's end. A file without a final newline gets one first.
+   */
+  nextLine(offset: number): { offset: number; prefix: string } {
+    if (offset > 0 && this.text[offset - 1] === '\n') return { offset, prefix: '' };
+    const nl = this.text.indexOf('\n', offset);
+    if (nl >= 0) return { offset: nl + 1, prefix: '' };
+    return { offset: this.text.length, prefix: this.eol };
+  }
+
+  /** The offset of the last `}` at or before `end`: the close of a flow mapping. */
+  flowClose(end: number): number {
+    return this.text.lastIndexOf('}', end - 1);
+  }
+
+  /** True when only white space sits between `{` and `}` of the flow mapping closed at `close`. */
+  flowIsEmpty(start: number, close: number): boolean {
+    return this.text.slice(start + 1, close).trim() === '';
+  }
+}
+
+function detectIndentStep(text: string): number {
+  const counts = new Map<number, number>();
+  let prev = 0;
+  for (const line of text.split('\n', 2000)) {
+    const m = /^( *)[^\s#]/.exec(line);
+    if (!m) continue;
+    const indent = m[1].length;
+    if (indent > prev) counts.set(indent - prev, (counts.get(indent - prev) ?? 0) + 1);
+    prev = indent;
+  }
+  let best = 2;
+  let bestCount = 0;
+  for (const [step, count] of counts) {
+    if (step >= 2 && step <= 8 && count > bestCount) {
+      best = step;
+      bestCount = count;
+    }
+  }
+  return best;
+}

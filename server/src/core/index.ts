@@ -1,0 +1,14 @@
+/**
+ * The checking engine: the responsibility model, the parser, the rules and
+ * their fixes. Pure: it knows nothing of editors or protocols; the language
+ * server, the CLI and the webview are adapters around it.
+ */
+export { Checker, checkText, modelIndexFor, type CheckOptions, type CheckResult, type CheckedDocument } from './check';
+export { applyEdits, fixAllEdits, fixText } from './fixes/fix-all';
+export { REFERENCE_MODEL } from './model/reference-model';
+export { ModelIndex } from './model/model-index';
+export type { LayerDefinition, Responsibility, ResponsibilityModel, ServiceModelDefinition } from './model/types';
+export { RULES, ruleByCode } from './rules/registry';
+export type { Rule } from './rules/rule';
+export { ServiceCatalogue } from './catalogue/catalogue';
+export type { Diagnostic, Edit, Fix, Severity, Span } from './types';

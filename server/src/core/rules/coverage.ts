@@ -1,0 +1,66 @@
+import { fieldOf, stringValue, type LayerEntry } from '../parse/declaration';
+import type { Responsibility, ServiceModelDefinition } from '../model/types';
+import { addEntriesEdits, type NewEntry } from '../fixes/entries';
+import type { Fix, Span } from '../types';
+import type { RuleContext } from './rule';
+
+/** The declaration's model, when `model:` names one exactly. */
+export function declaredModel(ctx: RuleContext): ServiceModelDefinition | undefined {
+  const id = stringValue(fieldOf(ctx.declaration.fields, 'model'));
+  return id === undefined ? undefined : ctx.model.serviceModel(id);
+}
+
+/** The layer an entry documents: its id, or the layer its display name or spelling stands for. */
+export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | undefined {
+  if (ctx.model.layer(entry.key)) return entry.key;
+  return ctx.model.layerByOtherSpelling(entry.key)?.id;
+}
+
+export function documentedLayerIds(ctx: RuleContext): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of ctx.declaration.layers?.entries ?? []) {
+    const id = entryLayerId(ctx, entry);
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/** Customer and shared layers of the model with no entry, top of the stack first. */
+export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): { id: string; who: Responsibility }[] {
+  const documented = documentedLayerIds(ctx);
+  return ctx.model.layers
+    .map((l) => ({ id: l.id, who: model.cells[l.id]?.who }))
+    .filter((l): l is { id: string; who: Responsibility } => (l.who === 'customer' || l.who === 'shared') && !documented.has(l.id));
+}
+
+/** Where a missing-entry finding is reported: on `layers:`, or on `model:` when `layers:` is absent. */
+export function missingAnchor(ctx: RuleContext): Span {
+  const decl = ctx.declaration;
+  return decl.layers?.field.keySpan ?? fieldOf(decl.fields, 'model')?.keySpan ?? decl.span;
+}
+
+/** The fixes of a missing entry: add it, and add every missing entry at once when there are more. */
+export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinition, layerId: string): Fix[] {
+  const toNew = (l: { id: string; who: Responsibility }): NewEntry => ({ layerId: l.id, withHandoff: l.who === 'shared' });
+  const all = missingLayers(ctx, model);
+  const self = all.find((l) => l.id === layerId);
+  if (!self) return [];
+  const name = ctx.model.layer(layerId)?.name ?? layerId;
+  const one = addEntriesEdits(ctx.declaration, [toNew(self)], ctx.model, ctx.edits);
+  if (one.length === 0) return [];
+  const fixes: Fix[] = [{ title: `Add an entry for ${name}`, edits: one, safe: true, preferred: true, batch: all.length === 1, order: 100 }];
+  if (all.length > 1) {
+    fixes.push({
+      title: `Add entries for all ${all.length} missing layers`,
+      edits: addEntriesEdits(ctx.declaration, all.map(toNew), ctx.model, ctx.edits),
+      safe: true,
+      batch: true,
+      order: 100,
+    });
+  }
+  return fixes;
+}
+
+export function modelLabel(model: ServiceModelDefinition): string {
+  return model.shortName;
+}

@@ -1,0 +1,52 @@
+import type { Rule } from './rule';
+import { missingCustomerLayer } from './srm001-missing-customer-layer';
+import { missingSharedLayer } from './srm002-missing-shared-layer';
+import { missingHandoff } from './srm003-missing-handoff';
+import { customerLayerLeftToProvider } from './srm004-customer-layer-left-to-provider';
+import { sharedLayerLeftToProvider } from './srm005-shared-layer-left-to-provider';
+import { providerLayerEntry } from './srm006-provider-layer-entry';
+import { unknownLayer } from './srm007-unknown-layer';
+import { layerSpelling } from './srm008-layer-spelling';
+import { missingModel } from './srm009-missing-model';
+import { unknownModel } from './srm010-unknown-model';
+import { missingWorkload } from './srm011-missing-workload';
+import { invalidOwner } from './srm012-invalid-owner';
+import { duplicateKey } from './srm013-duplicate-key';
+import { wrongType } from './srm014-wrong-type';
+import { unknownTopLevelKey } from './srm015-unknown-top-level-key';
+import { unknownEntryKey } from './srm016-unknown-entry-key';
+import { serviceModelMismatch } from './srm017-service-model-mismatch';
+import { fileTooLarge, notText, suppressionWithoutReason, tooManyAliases, unusedSuppression, yamlSyntax } from './engine-rules';
+
+/** Every rule, in code order. Codes are stable: a retired code is never reused. */
+export const RULES: readonly Rule[] = [
+  missingCustomerLayer,
+  missingSharedLayer,
+  missingHandoff,
+  customerLayerLeftToProvider,
+  sharedLayerLeftToProvider,
+  providerLayerEntry,
+  unknownLayer,
+  layerSpelling,
+  missingModel,
+  unknownModel,
+  missingWorkload,
+  invalidOwner,
+  duplicateKey,
+  wrongType,
+  unknownTopLevelKey,
+  unknownEntryKey,
+  serviceModelMismatch,
+  yamlSyntax,
+  tooManyAliases,
+  suppressionWithoutReason,
+  unusedSuppression,
+  fileTooLarge,
+  notText,
+];
+
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
+export function ruleByCode(code: string): Rule | undefined {
+  return BY_CODE.get(code);
+}

@@ -1,0 +1,36 @@
+import { isScalar } from 'yaml';
+import { fieldOf } from '../parse/declaration';
+import type { Rule } from './rule';
+
+export const unknownModel: Rule = {
+  code: 'SRM010',
+  name: 'unknown-model',
+  severity: 'error',
+  description: '`model:` names no known service model.',
+  help: 'The model decides which layers the customer owns. An unknown model means nothing else can be checked. Use one of the model ids.',
+  fixes: ['Replace with a model id'],
+  check(ctx) {
+    const field = fieldOf(ctx.declaration.fields, 'model');
+    const value = field?.value;
+    if (!field || !field.valueSpan || !isScalar(value) || typeof value.value !== 'string') return;
+    const written = value.value;
+    if (ctx.model.serviceModel(written)) return;
+    const span = field.valueSpan;
+    const respelled = ctx.model.modelByOtherSpelling(written);
+    const suggestions = respelled ? [respelled] : ctx.model.suggestModels(written);
+    const candidates = suggestions.length ? suggestions : ctx.model.models;
+    const valid = ctx.model.models.map((m) => `${m.id} (${m.name})`).join(', ');
+    ctx.report({
+      message: respelled
+        ? `Model ids are lower case: write ${respelled.id}, not "${written}".`
+        : `"${written}" is not a known service model. Valid models: ${valid}.`,
+      span,
+      fixes: candidates.map((m) => ({
+        title: `Change to ${m.id} (${m.name})`,
+        edits: [{ start: span.start, end: span.end, text: m.id }],
+        safe: respelled !== undefined,
+        preferred: respelled !== undefined || suggestions.length === 1,
+      })),
+    });
+  },
+};

@@ -1,0 +1,56 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { ENTRY_FIELDS, TOP_LEVEL_FIELDS, type FieldType } from '../format';
+import { fieldOf, type Field } from '../parse/declaration';
+import type { Rule, RuleContext } from './rule';
+
+export const wrongType: Rule = {
+  code: 'SRM014',
+  name: 'wrong-type',
+  severity: 'error',
+  description: 'A value of the wrong type: a declaration that is not a mapping, a list where text belongs, and so on.',
+  help: 'Each key of the format takes one kind of value: text for names, a mapping for `layers:` and each entry, a list of text for `controls:`. A value of another kind is ignored by the checker.',
+  fixes: [],
+  check(ctx) {
+    const decl = ctx.declaration;
+    if (!decl.root) {
+      const contents = decl.doc.contents as Node | null;
+      if (contents?.range) ctx.report({ message: `A declaration must be a mapping of keys (workload:, model:, layers:, …), not ${kindOf(contents)}.`, span: { start: contents.range[0], end: contents.range[1] } });
+      return;
+    }
+    for (const spec of TOP_LEVEL_FIELDS) checkField(ctx, fieldOf(decl.fields, spec.key), spec.type, spec.key);
+    for (const entry of decl.layers?.entries ?? []) {
+      if (entry.value !== null && !isMap(entry.value)) {
+        ctx.report({ message: `The entry for ${entry.key} must be a mapping with owner: and the other entry keys, not ${kindOf(entry.value)}.`, span: entry.valueSpan ?? entry.keySpan });
+        continue;
+      }
+      for (const spec of ENTRY_FIELDS) {
+        if (spec.key !== 'owner') checkField(ctx, fieldOf(entry.fields, spec.key), spec.type, `${entry.key}.${spec.key}`);
+      }
+    }
+  },
+};
+
+function checkField(ctx: RuleContext, field: Field | undefined, type: FieldType, label: string): void {
+  if (!field || field.value === null) return;
+  const v = field.value;
+  const span = field.valueSpan ?? field.keySpan;
+  const ok =
+    type === 'string' ? isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number')
+    : type === 'layers' ? isMap(v)
+    : (isScalar(v) && typeof v.value === 'string') || (isSeq(v) && v.items.every((i) => isScalar(i) && i.value !== null));
+  if (ok) return;
+  const want = type === 'string' ? 'text' : type === 'layers' ? 'a mapping of layer ids to entries' : 'a list of text';
+  ctx.report({ message: `${label} must be ${want}, not ${kindOf(v)}.`, span });
+}
+
+function kindOf(node: Node): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'null';
+    if (typeof node.value === 'boolean') return 'true/false';
+    if (typeof node.value === 'number') return 'a number';
+    return 'text';
+  }
+  return 'that value';
+}

@@ -1,0 +1,27 @@
+import { fieldOf, stringValue } from '../parse/declaration';
+import type { Rule } from './rule';
+
+export const serviceModelMismatch: Rule = {
+  code: 'SRM017',
+  name: 'service-model-mismatch',
+  severity: 'warning',
+  description: '`service:` names a catalogued service whose model differs from `model:`.',
+  help: 'The service catalogue knows which model well-known services run under. A different `model:` usually means the declaration checks the wrong layers: an EC2 workload declared as SaaS would hide its operating system.',
+  fixes: ['Set model: to the catalogued model'],
+  check(ctx) {
+    const service = fieldOf(ctx.declaration.fields, 'service');
+    const modelField = fieldOf(ctx.declaration.fields, 'model');
+    const serviceName = stringValue(service);
+    const modelId = stringValue(modelField);
+    if (!serviceName || !modelId || !ctx.model.serviceModel(modelId)) return;
+    const entry = ctx.catalogue.find(serviceName);
+    const catalogued = entry && ctx.model.serviceModel(entry.model);
+    if (!entry || !catalogued || entry.model === modelId) return;
+    const span = modelField!.valueSpan!;
+    ctx.report({
+      message: `${entry.name} is ${catalogued.shortName} (${catalogued.name}), but model: says ${modelId}. Check the model: the layers you must own depend on it.`,
+      span,
+      fixes: [{ title: `Change model to ${catalogued.id} (${entry.name} is ${catalogued.shortName})`, edits: [{ start: span.start, end: span.end, text: catalogued.id }], safe: false, preferred: true }],
+    });
+  },
+};

@@ -1,0 +1,109 @@
+import { suppressionWithoutReason, unusedSuppression } from './rules/engine-rules';
+import type { Diagnostic, Span } from './types';
+
+interface Suppression {
+  readonly codes: readonly string[];
+  readonly reason: string;
+  /** The comment itself, from `#` to the end of its text. */
+  readonly span: Span;
+  /** What removing the comment deletes: its whole line when it stands alone, else the comment and the space before it. */
+  readonly removal: Span;
+  /** The line whose findings it suppresses (0-based, in this text). */
+  readonly targetLine: number;
+  used: boolean;
+}
+
+const COMMENT = /(^|[ \t])#[ \t]*srm-ignore\b([^\r\n]*)/g;
+
+/**
+ * Applies `# srm-ignore CODE[, CODE]: reason` comments: on a finding's line, or
+ * alone on the line(s) directly above it. Returns the findings that remain,
+ * plus a warning for each suppression with no reason or that suppresses nothing.
+ */
+export function applySuppressions(text: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  if (!text.includes('srm-ignore')) return [...diagnostics];
+  const lines = lineStarts(text);
+  const suppressions = findSuppressions(text, lines);
+  if (suppressions.length === 0) return [...diagnostics];
+  const kept = diagnostics.filter((d) => {
+    const line = lineOf(lines, d.span.start);
+    const hit = suppressions.find((s) => s.targetLine === line && s.codes.includes(d.code));
+    if (hit) hit.used = true;
+    return !hit;
+  });
+  for (const s of suppressions) {
+    if (!s.reason) {
+      kept.push({
+        code: suppressionWithoutReason.code,
+        severity: suppressionWithoutReason.severity,
+        message: `Say why ${s.codes.join(', ')} is suppressed here: # srm-ignore ${s.codes.join(', ')}: <reason>.`,
+        span: s.span,
+        fixes: [],
+      });
+    }
+    if (!s.used) {
+      kept.push({
+        code: unusedSuppression.code,
+        severity: unusedSuppression.severity,
+        message: `This srm-ignore suppresses nothing: no ${s.codes.join(' or ')} finding is on the line it applies to. Remove it.`,
+        span: s.span,
+        fixes: [{ title: 'Remove the unused srm-ignore comment', edits: [{ ...s.removal, text: '' }], safe: true, preferred: true }],
+      });
+    }
+  }
+  return kept;
+}
+
+function findSuppressions(text: string, lines: number[]): Suppression[] {
+  const out: Suppression[] = [];
+  COMMENT.lastIndex = 0;
+  for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
+    const hash = m.index + m[1].length;
+    const line = lineOf(lines, hash);
+    const lineStart = lines[line];
+    const lineEnd = line + 1 < lines.length ? lines[line + 1] : text.length;
+    const standalone = text.slice(lineStart, hash).trim() === '';
+    const body = m[2];
+    const colon = body.indexOf(':');
+    const codesPart = colon >= 0 ? body.slice(0, colon) : body;
+    const codes = codesPart.match(/SRM\d{3}/gi)?.map((c) => c.toUpperCase()) ?? [];
+    if (codes.length === 0) continue;
+    const end = hash + m[0].length - m[1].length;
+    const trimmedEnd = end - (text.slice(hash, end).length - text.slice(hash, end).trimEnd().length);
+    out.push({
+      codes,
+      reason: colon >= 0 ? body.slice(colon + 1).trim() : '',
+      span: { start: hash, end: trimmedEnd },
+      removal: standalone ? { start: lineStart, end: lineEnd } : { start: m.index, end: trimmedEnd },
+      targetLine: standalone ? nextContentLine(text, lines, line) : line,
+      used: false,
+    });
+  }
+  return out;
+}
+
+/** The first line after `line` that is not only a comment (a blank line ends the search there). */
+function nextContentLine(text: string, lines: number[], line: number): number {
+  for (let l = line + 1; l < lines.length; l++) {
+    const content = text.slice(lines[l], l + 1 < lines.length ? lines[l + 1] : text.length).trim();
+    if (!content.startsWith('#')) return l;
+  }
+  return -1;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
