@@ -32,7 +32,7 @@ export type BandStatus =
   /** The model is unknown, so responsibility cannot be told. */
   | 'unknown';
 
-export interface LayerBand {
+export interface LayerBand<R = StackRange> {
   readonly id: string;
   readonly name: string;
   /** Absent when the workload's model is missing or unknown. */
@@ -45,7 +45,7 @@ export interface LayerBand {
   /** Why the band needs attention, in words a user understands; absent when it does not. */
   readonly reason?: string;
   /** Where the entry is, or where it would be inserted. */
-  readonly reveal: StackRange;
+  readonly reveal: R;
   /** True when "Assign owner" can close this gap with the engine's own fix. */
   readonly canAssign: boolean;
 }
@@ -56,13 +56,13 @@ export interface ModelColumn {
   readonly cells: readonly { readonly layerId: string; readonly who: Responsibility; readonly derived?: string }[];
 }
 
-export interface WorkloadStack {
+export interface WorkloadStack<R = StackRange> {
   /** Index of the YAML document in the file, from 0. */
   readonly index: number;
   readonly workload?: string;
   readonly model?: string;
   readonly modelName?: string;
-  readonly bands: readonly LayerBand[];
+  readonly bands: readonly LayerBand<R>[];
   /** Layers that need a customer owner, and how many of them have one. */
   readonly summary: { readonly required: number; readonly assigned: number };
   /**
@@ -70,13 +70,14 @@ export interface WorkloadStack {
    * -1 when everything is the provider's, `bands.length - 1` when nothing is; absent for an unknown model.
    */
   readonly handoffAfter?: number;
-  readonly range: StackRange;
+  readonly range: R;
 }
 
-export interface LayerStack {
+/** `R` is how ranges are written: offsets in the engine, LSP ranges on the wire. */
+export interface LayerStack<R = StackRange> {
   readonly uri: string;
   readonly version: number;
-  readonly workloads: readonly WorkloadStack[];
+  readonly workloads: readonly WorkloadStack<R>[];
   /** Every model of the responsibility model, for the side-by-side view. */
   readonly models: readonly ModelColumn[];
 }

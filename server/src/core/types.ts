@@ -34,6 +34,11 @@ export interface Fix {
    * once (e.g. add all missing entries); fix-all prefers it and applies it once.
    */
   readonly batch?: boolean;
+  /**
+   * What the user should type over once the fix is applied (the placeholder
+   * owner of a new entry): a range inside the text of `edits[edit]`.
+   */
+  readonly placeholder?: { readonly edit: number; readonly start: number; readonly end: number };
 }
 
 export interface Diagnostic {

@@ -1,7 +1,7 @@
 import { fieldOf, stringValue, type LayerEntry } from '../parse/declaration';
 import type { Responsibility, ServiceModelDefinition } from '../model/types';
-import { addEntriesEdits, type NewEntry } from '../fixes/entries';
-import type { Fix, Span } from '../types';
+import { addEntriesEdits, OWNER_PLACEHOLDER, type NewEntry } from '../fixes/entries';
+import type { Edit, Fix, Span } from '../types';
 import type { RuleContext } from './rule';
 
 /** The declaration's model, when `model:` names one exactly. */
@@ -48,7 +48,7 @@ export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinitio
   const name = ctx.model.layer(layerId)?.name ?? layerId;
   const one = addEntriesEdits(ctx.declaration, [toNew(self)], ctx.model, ctx.edits);
   if (one.length === 0) return [];
-  const fixes: Fix[] = [{ title: `Add an entry for ${name}`, edits: one, safe: true, preferred: true, batch: all.length === 1, order: 100 }];
+  const fixes: Fix[] = [{ title: `Add an entry for ${name}`, edits: one, safe: true, preferred: true, batch: all.length === 1, order: 100, ...placeholderOf(one) }];
   if (all.length > 1) {
     fixes.push({
       title: `Add entries for all ${all.length} missing layers`,
@@ -59,6 +59,14 @@ export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinitio
     });
   }
   return fixes;
+}
+
+/** Where the placeholder owner sits in a single-entry insertion. */
+function placeholderOf(edits: readonly Edit[]): Pick<Fix, 'placeholder'> {
+  const at = edits.length === 1 ? edits[0].text.indexOf(`owner: ${OWNER_PLACEHOLDER}`) : -1;
+  if (at < 0) return {};
+  const start = at + 'owner: '.length;
+  return { placeholder: { edit: 0, start, end: start + OWNER_PLACEHOLDER.length } };
 }
 
 export function modelLabel(model: ServiceModelDefinition): string {

@@ -1,0 +1,44 @@
+/** Custom LSP requests and notifications, shared by the client and the server. */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { LayerStack, StackRange } from './layer-stack';
+
+/** The layer stack of an open declaration file; `null` when the file is not one the server knows. */
+export interface LayerStackParams {
+  readonly uri: string;
+}
+export type LayerStackResult = LayerStack | null;
+export const LayerStackRequest = new RequestType<LayerStackParams, LayerStackResult, void>('srm/layerStack');
+
+/**
+ * Closes a gap with the engine's own fix (the same as the quick fix). The server
+ * answers with the edit and where the new owner's placeholder sits; the client
+ * applies the edit and selects the placeholder so the user types over it.
+ */
+export interface AssignOwnerParams {
+  readonly uri: string;
+  /** The document version the request was made for; a stale request is refused with `null`. */
+  readonly version: number;
+  readonly workloadIndex: number;
+  readonly layerId: string;
+}
+export interface TextEditLike {
+  readonly range: StackRange;
+  readonly newText: string;
+}
+export type AssignOwnerResult = { readonly edits: readonly TextEditLike[]; readonly select: StackRange } | null;
+export const AssignOwnerRequest = new RequestType<AssignOwnerParams, AssignOwnerResult, void>('srm/assignOwner');
+
+/** The server tells the client how many gaps the file has after each check, for the status bar. */
+export interface FileStatusParams {
+  readonly uri: string;
+  readonly version: number | null;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Customer and shared layers with no owner (SRM001, SRM002, SRM004, SRM005). */
+  readonly gaps: number;
+}
+export const FileStatusNotification = new NotificationType<FileStatusParams>('srm/fileStatus');
+
+/** Fix every safe problem in one file; the server applies the edit through workspace/applyEdit. */
+export const FixAllCommand = 'srm.server.fixAll';
+

@@ -1,0 +1,66 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SrmSettings } from '../../../protocol/settings';
+import { Checker, type CheckResult, type Diagnostic, type Severity } from '../core';
+import { effectiveSeverity } from './convert';
+
+/** One declaration file as last checked: the text it was checked at, and what was found. */
+export interface CheckedFile {
+  readonly uri: string;
+  /** The editor's version, or null for a file read from disk. */
+  readonly version: number | null;
+  readonly doc: TextDocument;
+  readonly result: CheckResult;
+  readonly settings: SrmSettings;
+  /** The findings the user sees, with the severities they configured (codes switched off are gone). */
+  readonly visible: readonly { readonly diagnostic: Diagnostic; readonly severity: Severity }[];
+}
+
+/**
+ * The checked state of every file the server knows, open or on disk. Each file
+ * keeps its own checker, so re-checking after an edit re-parses only the
+ * documents of a multi-document file that changed.
+ */
+export class CheckedFiles {
+  private readonly checkers = new Map<string, { checker: Checker; suppress: boolean }>();
+  private readonly files = new Map<string, CheckedFile>();
+
+  /** Checks `doc` unless it was already checked at this version with these settings. */
+  check(doc: TextDocument, settings: SrmSettings, version: number | null): CheckedFile {
+    const previous = this.files.get(doc.uri);
+    if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc) return previous;
+    const result = this.checkerFor(doc.uri, settings).check(doc.getText());
+    const visible = result.diagnostics.flatMap((diagnostic) => {
+      const severity = effectiveSeverity(diagnostic, settings);
+      return severity ? [{ diagnostic, severity }] : [];
+    });
+    const file: CheckedFile = { uri: doc.uri, version, doc, result, settings, visible };
+    this.files.set(doc.uri, file);
+    return file;
+  }
+
+  /** Checks text read from disk. */
+  checkText(uri: string, text: string, settings: SrmSettings): CheckedFile {
+    return this.check(TextDocument.create(uri, 'srm', 0, text), settings, null);
+  }
+
+  get(uri: string): CheckedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  all(): IterableIterator<CheckedFile> {
+    return this.files.values();
+  }
+
+  forget(uri: string): void {
+    this.files.delete(uri);
+    this.checkers.delete(uri);
+  }
+
+  private checkerFor(uri: string, settings: SrmSettings): Checker {
+    const existing = this.checkers.get(uri);
+    if (existing && existing.suppress === settings.inlineSuppressions) return existing.checker;
+    const checker = new Checker({ inlineSuppressions: settings.inlineSuppressions });
+    this.checkers.set(uri, { checker, suppress: settings.inlineSuppressions });
+    return checker;
+  }
+}

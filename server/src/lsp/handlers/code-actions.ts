@@ -1,0 +1,62 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { fixAllEdits, type Diagnostic, type Fix } from '../../core';
+import { toLspDiagnostic, toTextEdit } from '../convert';
+import type { CheckedFile } from '../files';
+import type { ServerContext } from '../server';
+
+/** `source.fixAll.srm`: what `editor.codeActionsOnSave` asks for. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.srm`;
+
+export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const file = await ctx.current(params.textDocument.uri);
+  if (!file) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    // A batch fix (add every missing entry) is shared by several findings: offer it once.
+    const offered = new Set<string>();
+    for (const { diagnostic, severity } of file.visible) {
+      if (diagnostic.fixes.length === 0 || !intersects(file, diagnostic, params)) continue;
+      const lsp = toLspDiagnostic(file.doc, diagnostic, severity);
+      for (const fix of diagnostic.fixes) {
+        const key = `${fix.title}\0${JSON.stringify(fix.edits)}`;
+        if (offered.has(key)) continue;
+        offered.add(key);
+        actions.push(quickFix(file, fix, lsp));
+      }
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(file);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** Every safe fix of the file as one action; also what the fix-all command applies. */
+export function fixAllAction(file: CheckedFile): CodeAction | undefined {
+  const edits = fixAllEdits(file.visible.map((v) => v.diagnostic));
+  if (edits.length === 0) return undefined;
+  return {
+    title: 'Fix all SRM problems that have a safe fix',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [file.uri]: edits.map((e) => toTextEdit(file.doc, e)) } },
+  };
+}
+
+function quickFix(file: CheckedFile, fix: Fix, diagnostic: LspDiagnostic): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    ...(fix.preferred ? { isPreferred: true } : {}),
+    edit: { changes: { [file.uri]: fix.edits.map((e) => toTextEdit(file.doc, e)) } },
+  };
+}
+
+function intersects(file: CheckedFile, d: Diagnostic, params: CodeActionParams): boolean {
+  const start = file.doc.offsetAt(params.range.start);
+  const end = file.doc.offsetAt(params.range.end);
+  return d.span.start <= end && start <= d.span.end;
+}

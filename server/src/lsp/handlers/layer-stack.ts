@@ -1,0 +1,16 @@
+import type { LayerStackParams, LayerStackResult } from '../../../../protocol/requests';
+import { buildLayerStack, type Span } from '../../core';
+import type { LayerStack } from '../../../../protocol/layer-stack';
+import { toRange } from '../convert';
+import type { ServerContext } from '../server';
+
+export async function layerStack(ctx: ServerContext, params: LayerStackParams): Promise<LayerStackResult> {
+  const file = await ctx.current(params.uri);
+  if (!file) return null;
+  const stack: LayerStack<Span> = buildLayerStack(file.result, ctx.model, file.uri, file.version ?? 0);
+  const range = (s: Span) => toRange(file.doc, s);
+  return {
+    ...stack,
+    workloads: stack.workloads.map((w) => ({ ...w, range: range(w.range), bands: w.bands.map((b) => ({ ...b, reveal: range(b.reveal) })) })),
+  };
+}

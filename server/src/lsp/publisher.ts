@@ -1,0 +1,81 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
+import { toLspDiagnostic } from './convert';
+import type { CheckedFile, CheckedFiles } from './files';
+import type { SettingsStore } from './settings';
+
+/** Codes that mean a customer or shared layer has nobody on the customer side. */
+const GAP_CODES = new Set(['SRM001', 'SRM002', 'SRM004', 'SRM005']);
+
+/**
+ * Checks open documents and publishes their diagnostics. Changes that arrive
+ * together are checked once; a result is published only if its document has not
+ * moved on meanwhile, so an older version never replaces a newer one.
+ */
+export class Publisher {
+  private readonly pending = new Set<string>();
+  private flushing = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly files: CheckedFiles,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  recheckAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc.uri);
+  }
+
+  /** Publishes a checked file (open or from disk), or clears a file's diagnostics when given `undefined`. */
+  publish(uri: string, file: CheckedFile | undefined): void {
+    if (!file || !file.settings.enable) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.sendStatus({ uri, version: file?.version ?? null, errors: 0, warnings: 0, gaps: 0 });
+      return;
+    }
+    const diagnostics = file.visible.map((v) => toLspDiagnostic(file.doc, v.diagnostic, v.severity));
+    void this.connection.sendDiagnostics({ uri, ...(file.version !== null ? { version: file.version } : {}), diagnostics });
+    this.sendStatus({
+      uri,
+      version: file.version,
+      errors: file.visible.filter((v) => v.severity === 'error').length,
+      warnings: file.visible.filter((v) => v.severity === 'warning').length,
+      gaps: file.visible.filter((v) => GAP_CODES.has(v.diagnostic.code)).length,
+    });
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.size > 0) {
+        const [uri] = this.pending;
+        this.pending.delete(uri);
+        const doc = this.documents.get(uri);
+        if (!doc) continue;
+        const settings = await this.settings.get(uri);
+        const current = this.documents.get(uri);
+        // A newer version arrived while the settings were fetched: it is pending and will be checked itself.
+        if (!current || current.version !== doc.version) continue;
+        this.publish(uri, this.files.check(current, settings, current.version));
+      }
+    } catch (err) {
+      this.connection.console.error(`srm: checking failed: ${(err as Error).stack ?? String(err)}`);
+    } finally {
+      this.flushing = false;
+      if (this.pending.size > 0) this.schedule([...this.pending][0]);
+    }
+  }
+
+  private sendStatus(params: FileStatusParams): void {
+    void this.connection.sendNotification(FileStatusNotification, params);
+  }
+}

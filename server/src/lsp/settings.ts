@@ -1,0 +1,36 @@
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type SrmSettings } from '../../../protocol/settings';
+
+/** Settings per resource, fetched from the client once and cached until they change. */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<SrmSettings>>();
+  private global: SrmSettings = DEFAULT_SETTINGS;
+  supportsConfiguration = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): Promise<SrmSettings> {
+    if (!this.supportsConfiguration) return Promise.resolve(this.global);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, () => this.global);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Called on workspace/didChangeConfiguration: `raw` is the pushed `srm` section when the client pushes it. */
+  changed(raw: unknown): void {
+    this.cache.clear();
+    if (raw !== undefined && raw !== null) this.global = normalizeSettings(raw);
+  }
+
+  /** The workspace-wide settings, for decisions that are not about one file (the problems scope). */
+  workspace(): Promise<SrmSettings> {
+    return this.supportsConfiguration
+      ? this.connection.workspace.getConfiguration({ section: SETTINGS_SECTION }).then(normalizeSettings, () => this.global)
+      : Promise.resolve(this.global);
+  }
+}

@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LayerStack, StackRange } from '../../protocol/layer-stack';
+import {
+  AssignOwnerRequest,
+  FileStatusNotification,
+  LayerStackRequest,
+  type AssignOwnerParams,
+} from '../../protocol/requests';
+import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
+import { renderLayerStackHtml } from './html';
+
+export const LAYER_STACK_VIEW_TYPE = 'srm.layerStack';
+
+/**
+ * The layer-stack panel: follows the active declaration, asks the server for
+ * its stack after every check, and turns the page's requests into editor actions.
+ * The page never sees the file's text, only the stack the server built.
+ */
+export class LayerStackPanel implements vscode.Disposable {
+  private static current: LayerStackPanel | undefined;
+  private uri: string | undefined;
+  private stack: LayerStack | null = null;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  static show(context: vscode.ExtensionContext, client: LanguageClient): LayerStackPanel {
+    if (LayerStackPanel.current) {
+      LayerStackPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      LayerStackPanel.current.follow(vscode.window.activeTextEditor);
+      return LayerStackPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(LAYER_STACK_VIEW_TYPE, 'Layer Stack', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
+    return new LayerStackPanel(panel, context, client, undefined);
+  }
+
+  /** Restores a panel VS Code kept across a window reload. */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, client: LanguageClient, state: WebviewState | undefined): void {
+    panel.webview.options = webviewOptions(context);
+    new LayerStackPanel(panel, context, client, state?.uri);
+  }
+
+  /** The open panel, for tests and commands. */
+  static get active(): LayerStackPanel | undefined {
+    return LayerStackPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    uri: string | undefined,
+  ) {
+    LayerStackPanel.current = this;
+    this.uri = uri;
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
+    panel.webview.html = this.html();
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      client.onNotification(FileStatusNotification, (p) => {
+        if (p.uri === this.uri) void this.refresh();
+      }),
+    );
+    if (!this.uri) this.follow(vscode.window.activeTextEditor);
+  }
+
+  /** The stack the panel shows now (for tests). */
+  get shown(): LayerStack | null {
+    return this.stack;
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (editor?.document.languageId !== 'srm') return; // keep showing the last declaration
+    const uri = editor.document.uri.toString();
+    if (uri === this.uri && this.stack) return;
+    this.uri = uri;
+    void this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    const uri = this.uri;
+    this.stack = uri ? await this.client.sendRequest(LayerStackRequest, { uri }) : null;
+    if (uri !== this.uri) return; // the panel moved on to another file meanwhile
+    this.panel.title = uri && this.stack ? `Layer Stack: ${fileName(uri)}` : 'Layer Stack';
+    this.post({ type: 'stack', stack: this.stack, ...(uri ? { fileName: fileName(uri) } : {}) });
+  }
+
+  private async onMessage(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.refresh();
+      case 'reveal':
+        return this.reveal(message.uri, message.workloadIndex, message.layerId);
+      case 'assignOwner':
+        return this.assignOwner(message);
+      case 'exportSvg':
+        return this.exportSvg(message.svg, message.suggestedName);
+      case 'copyMarkdown':
+        await vscode.env.clipboard.writeText(message.markdown);
+        void vscode.window.showInformationMessage('Layer stack copied as a Markdown table.');
+        return;
+    }
+  }
+
+  private async reveal(uri: string, workloadIndex: number, layerId: string): Promise<void> {
+    const band = this.stack?.workloads[workloadIndex]?.bands.find((b) => b.id === layerId);
+    if (!band) return;
+    await this.select(uri, band.reveal);
+  }
+
+  private async assignOwner(params: AssignOwnerParams): Promise<void> {
+    const result = await this.client.sendRequest(AssignOwnerRequest, params);
+    if (!result) {
+      void vscode.window.showWarningMessage('That gap changed since the picture was drawn; try again.');
+      return;
+    }
+    const target = vscode.Uri.parse(params.uri);
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) edit.replace(target, toRange(e.range), e.newText);
+    if (await vscode.workspace.applyEdit(edit)) await this.select(params.uri, result.select);
+  }
+
+  private async select(uri: string, range: StackRange): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(uri), preserveFocus: false });
+    const r = toRange(range);
+    editor.selection = new vscode.Selection(r.start, r.end);
+    editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** The column the declaration is already shown in, so revealing does not open it over the panel. */
+  private editorColumn(uri: string): vscode.ViewColumn | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri)?.viewColumn;
+  }
+
+  private async exportSvg(svg: string, suggestedName: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, suggestedName) } : {}),
+      filters: { 'SVG image': ['svg'] },
+      title: 'Export the layer stack as SVG',
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    void vscode.window.showInformationMessage(`Layer stack saved to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    return renderLayerStackHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'layer-stack.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'layer-stack.css')).toString(),
+    });
+  }
+
+  dispose(): void {
+    if (LayerStackPanel.current === this) LayerStackPanel.current = undefined;
+    for (const s of this.subscriptions) s.dispose();
+    this.panel.dispose();
+  }
+}
+
+function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] };
+}
+
+function toRange(r: StackRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
