@@ -105,7 +105,7 @@ export class LayerStackPanel implements vscode.Disposable {
   }
 
   private async reveal(uri: string, workloadIndex: number, layerId: string): Promise<void> {
-    const band = this.stack?.workloads[workloadIndex]?.bands.find((b) => b.id === layerId);
+    const band = this.stack?.workloads.find((w) => w.index === workloadIndex)?.bands.find((b) => b.id === layerId);
     if (!band) return;
     await this.select(uri, band.reveal);
   }
@@ -113,8 +113,8 @@ export class LayerStackPanel implements vscode.Disposable {
   private async assignOwner(params: AssignOwnerParams): Promise<void> {
     const result = await this.client.sendRequest(AssignOwnerRequest, params);
     if (!result) {
-      void vscode.window.showWarningMessage('That gap changed since the picture was drawn; try again.');
-      return;
+      void vscode.window.showWarningMessage('That gap changed since the picture was drawn; the picture is up to date again.');
+      return this.refresh();
     }
     const target = vscode.Uri.parse(params.uri);
     const edit = new vscode.WorkspaceEdit();

@@ -1,0 +1,162 @@
+import type { BandStatus, LayerBand, LayerStack, Responsibility, WorkloadStack } from '../../../protocol/layer-stack';
+
+export const RESPONSIBILITY_LABEL: Readonly<Record<Responsibility, string>> = {
+  customer: 'Customer',
+  shared: 'Shared',
+  provider: 'Provider',
+};
+
+export const RESPONSIBILITY_SHORT: Readonly<Record<Responsibility, string>> = {
+  customer: 'C',
+  shared: 'S',
+  provider: 'P',
+};
+
+export const RESPONSIBILITY_HINT: Readonly<Record<Responsibility, string>> = {
+  customer: 'the customer owns this layer',
+  shared: 'customer and provider share this layer; a handoff says who does what',
+  provider: 'the provider runs this layer; nothing is required of the customer',
+};
+
+export const STATUS_LABEL: Readonly<Record<BandStatus, string>> = {
+  assigned: 'Assigned',
+  gap: 'Gap',
+  'wrongly-provider': 'Left to provider',
+  incomplete: 'Needs attention',
+  provider: "Provider's",
+  unknown: 'Unknown model',
+};
+
+/** Statuses that are a hole in the customer's side of the stack. */
+export function isProblem(status: BandStatus): boolean {
+  return status === 'gap' || status === 'wrongly-provider';
+}
+
+export function isKnownResponsibility(who: unknown): who is Responsibility {
+  return who === 'customer' || who === 'shared' || who === 'provider';
+}
+
+export function responsibilityLabel(who: Responsibility | undefined): string {
+  return isKnownResponsibility(who) ? RESPONSIBILITY_LABEL[who] : 'Unknown';
+}
+
+export function statusLabel(status: BandStatus): string {
+  return STATUS_LABEL[status] ?? String(status);
+}
+
+/** A workload's name as people read it; documents without a name get their position. */
+export function workloadLabel(workload: WorkloadStack): string {
+  const name = typeof workload.workload === 'string' ? workload.workload.trim() : '';
+  return name !== '' ? name : `Document ${workload.index + 1} (no workload name)`;
+}
+
+export function modelLabel(workload: WorkloadStack): string {
+  if (!workload.model) {
+    return 'no model';
+  }
+  return workload.modelName ? `${workload.model} (${workload.modelName})` : workload.model;
+}
+
+export function summaryText(workload: WorkloadStack): string {
+  const { required, assigned } = workload.summary;
+  if (workload.handoffAfter === undefined && required === 0) {
+    return 'The model is missing or unknown, so it cannot be told which layers need a customer owner.';
+  }
+  if (required === 0) {
+    return 'No layer needs a customer owner under this model.';
+  }
+  const layers = required === 1 ? 'layer' : 'layers';
+  if (assigned >= required) {
+    return required === 1
+      ? 'The 1 layer that needs a customer owner has one.'
+      : `All ${required} ${layers} that need a customer owner have one.`;
+  }
+  return `${assigned} of ${required} ${layers} that need a customer owner ${required === 1 ? 'has' : 'have'} one.`;
+}
+
+export interface StatusCounts {
+  readonly problems: number;
+  readonly attention: number;
+}
+
+export function countStatuses(bands: readonly LayerBand[]): StatusCounts {
+  let problems = 0;
+  let attention = 0;
+  for (const band of bands) {
+    if (isProblem(band.status)) {
+      problems++;
+    } else if (band.status === 'incomplete') {
+      attention++;
+    }
+  }
+  return { problems, attention };
+}
+
+/**
+ * Numbers for the notes on derived cells: the side-by-side table's cells in reading
+ * order first, then any band of the workload that says something the table does not.
+ */
+export function derivedNotes(stack: LayerStack, workload: WorkloadStack | undefined): Map<string, number> {
+  const notes = new Map<string, number>();
+  const add = (text: string | undefined): void => {
+    if (typeof text === 'string' && text !== '' && !notes.has(text)) {
+      notes.set(text, notes.size + 1);
+    }
+  };
+  for (const layerId of layerOrder(stack, workload)) {
+    for (const model of stack.models) {
+      add(model.cells.find((cell) => cell.layerId === layerId)?.derived);
+    }
+  }
+  for (const band of workload?.bands ?? []) {
+    add(band.derived);
+  }
+  return notes;
+}
+
+/** Layer ids top of stack first, with their display names. */
+export function layerOrder(stack: LayerStack, workload: WorkloadStack | undefined): string[] {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const push = (id: string): void => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      ids.push(id);
+    }
+  };
+  for (const band of workload?.bands ?? []) {
+    push(band.id);
+  }
+  for (const other of stack.workloads) {
+    for (const band of other.bands) {
+      push(band.id);
+    }
+  }
+  for (const model of stack.models) {
+    for (const cell of model.cells) {
+      push(cell.layerId);
+    }
+  }
+  return ids;
+}
+
+export function layerNames(stack: LayerStack): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const workload of stack.workloads) {
+    for (const band of workload.bands) {
+      if (!names.has(band.id) && typeof band.name === 'string' && band.name !== '') {
+        names.set(band.id, band.name);
+      }
+    }
+  }
+  return names;
+}
+
+/** Superscript digits for note markers. */
+export function superscript(n: number): string {
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(n)
+    .split('')
+    .map((d) => digits[Number(d)] ?? d)
+    .join('');
+}
