@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { modelIndexFor, newDeclarationText, REFERENCE_MODEL } from '../../server/src/core';
+// Only the model and the template: the client stays thin, the engine runs in the server.
+import { ModelIndex } from '../../server/src/core/model/model-index';
+import { REFERENCE_MODEL } from '../../server/src/core/model/reference-model';
+import { newDeclarationText } from '../../server/src/core/templates';
 
 /** Asks for the workload's name and model, then writes a declaration with every required entry. */
 export async function newDeclaration(): Promise<vscode.Uri | undefined> {
@@ -10,7 +13,7 @@ export async function newDeclaration(): Promise<vscode.Uri | undefined> {
     validateInput: (v) => (v.trim() ? undefined : 'Name the workload'),
   });
   if (!workload) return undefined;
-  const model = modelIndexFor(REFERENCE_MODEL);
+  const model = new ModelIndex(REFERENCE_MODEL);
   const pick = await vscode.window.showQuickPick(
     model.models.map((m) => ({ label: m.id, description: `${m.shortName}: ${m.name}`, detail: `${m.description} e.g. ${m.examples.join(', ')}` })),
     { title: 'New SRM declaration (2/2)', placeHolder: 'The service model the workload runs under' },

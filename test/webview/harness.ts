@@ -190,7 +190,7 @@ export class Harness {
 
   /** Builds the bundle with the repository's build script, starts the server and the browser. */
   async start(): Promise<void> {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-webview.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--only=webview'], { cwd: ROOT, stdio: 'pipe' });
     this.server = http.createServer((req, res) => {
       void this.serve(req, res);
     });

@@ -7,7 +7,7 @@ import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
 import { splitDocuments } from './parse/split';
 import { RULES } from './rules/registry';
-import { fileTooLarge, notText } from './rules/engine-rules';
+import { fileTooLarge, notText, yamlSyntax } from './rules/engine-rules';
 import { missingWorkload } from './rules/srm011-missing-workload';
 import type { Rule, RuleContext } from './rules/rule';
 import { applySuppressions } from './suppress';
@@ -102,8 +102,14 @@ export class Checker {
       if (parsed.empty) continue;
       declarations.push(parsed.declaration);
       if (!parsed.checkable) continue;
+      const first = diagnostics.length;
       for (const rule of RULES) {
         if (rule.check) runRule(rule, { declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
+      }
+      // Where the parser had to guess, the structure the fixes edit may not be the one the user wrote:
+      // they stay available, but never run unattended (fix-all, --fix).
+      if (parsed.problems.some((p) => p.code === yamlSyntax.code && p.severity === 'error')) {
+        for (let i = first; i < diagnostics.length; i++) diagnostics[i] = { ...diagnostics[i], fixes: diagnostics[i].fixes.map((f) => ({ ...f, safe: false })) };
       }
     }
     if (this.suppress) diagnostics = applySuppressions(text, diagnostics);

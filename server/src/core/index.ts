@@ -12,7 +12,6 @@ export { RULES, ruleByCode } from './rules/registry';
 export type { Rule } from './rules/rule';
 export { ServiceCatalogue } from './catalogue/catalogue';
 export type { Diagnostic, Edit, Fix, Severity, Span } from './types';
-export { decodeDeclarationBytes, encodeDeclarationText, type Encoding } from './text/decode';
 export { buildLayerStack, assignOwnerFix } from './layer-stack';
 export { outline, evidenceLinks, type OutlineItem, type EvidenceLink } from './outline';
 export { targetAt, describeTarget, documentAt, layerOfEntry, modelIdOf, type Target } from './query';

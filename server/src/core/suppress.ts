@@ -13,7 +13,7 @@ interface Suppression {
   used: boolean;
 }
 
-const COMMENT = /(^|[ \t])#[ \t]*srm-ignore\b([^\r\n]*)/g;
+const COMMENT = /(^|[ \t])#[ \t]*srm-ignore\b([^\r\n]*)/gm;
 
 /**
  * Applies `# srm-ignore CODE[, CODE]: reason` comments: on a finding's line, or

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { FileChangeType, type Connection, type FileEvent, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { decodeDeclarationBytes } from '../core/text/decode';
+import { decode } from '../io/encoding';
 import type { CheckedFiles } from './files';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings';
@@ -119,7 +119,7 @@ export class WorkspaceScope {
   private async checkFromDisk(uri: string, publish = true): Promise<void> {
     let text: string;
     try {
-      text = decodeDeclarationBytes(await fs.readFile(URI.parse(uri).fsPath)).text;
+      text = decode(await fs.readFile(URI.parse(uri).fsPath)).text;
     } catch {
       this.clear(uri);
       return;

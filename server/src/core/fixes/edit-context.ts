@@ -20,6 +20,22 @@ export class EditContext {
     return this.text.lastIndexOf('\n', offset - 1) + 1;
   }
 
+  /**
+   * The start of the run of comment lines, indented at least `indent`, that ends
+   * just above the line starting at `lineStart`; `lineStart` itself when there is none.
+   */
+  commentBlockStart(lineStart: number, indent: number): number {
+    let start = lineStart;
+    while (start > 0) {
+      const prev = this.lineStart(start - 1);
+      const line = this.text.slice(prev, start - 1).replace(/\r$/, '');
+      const m = /^( *)#/.exec(line);
+      if (!m || m[1].length < indent) break;
+      start = prev;
+    }
+    return start;
+  }
+
   /** The column of `offset` on its line. */
   column(offset: number): number {
     return offset - this.lineStart(offset);

@@ -54,10 +54,10 @@ function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[
   for (const entry of sorted) {
     const pos = model.position(entry.layerId);
     const above = existing.filter((e) => {
-      const p = model.position(e.key);
+      const p = positionOf(e, model);
       return p >= 0 && p < pos;
     });
-    const anchor = above.length ? above.reduce((a, b) => (model.position(b.key) >= model.position(a.key) ? b : a)) : null;
+    const anchor = above.length ? above.reduce((a, b) => (positionOf(b, model) >= positionOf(a, model) ? b : a)) : null;
     const offset = anchor ? existing.indexOf(anchor) : -1;
     groups.set(offset, [...(groups.get(offset) ?? []), entry]);
   }
@@ -65,7 +65,8 @@ function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[
   for (const [index, group] of groups) {
     const text = blockEntries(group, indent, ctx);
     if (index < 0) {
-      const start = ctx.lineStart(existing[0].keySpan.start);
+      // Above the first entry and above the comments that introduce it, so they stay with it.
+      const start = ctx.commentBlockStart(ctx.lineStart(existing[0].keySpan.start), indent);
       edits.push({ start, end: start, text });
     } else {
       const at = ctx.nextLine(fieldEnd(existing[index]));
@@ -73,6 +74,11 @@ function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[
     }
   }
   return edits.sort((a, b) => a.start - b.start);
+}
+
+/** An entry's place in the stack, whether its key is the id or another spelling; -1 when unknown. */
+function positionOf(entry: LayerEntry, model: ModelIndex): number {
+  return model.position(model.layer(entry.key) ? entry.key : (model.layerByOtherSpelling(entry.key)?.id ?? ''));
 }
 
 function blockEntries(entries: readonly NewEntry[], indent: number, ctx: EditContext): string {

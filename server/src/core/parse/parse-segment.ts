@@ -29,8 +29,8 @@ export function parseSegment(text: string, limits: ParseLimits): ParsedDocument[
 
 function parseDocument(doc: Document.Parsed, text: string, limits: ParseLimits): ParsedDocument {
   const problems: Diagnostic[] = [];
-  for (const e of doc.errors) problems.push(syntax(e.message, e.pos, 'error'));
-  for (const w of doc.warnings) problems.push(syntax(w.message, w.pos, 'warning'));
+  for (const e of doc.errors) problems.push(syntax(e.message, e.pos, 'error', text.length));
+  for (const w of doc.warnings) problems.push(syntax(w.message, w.pos, 'warning', text.length));
   const declaration = readDeclaration(doc, text);
   const empty = doc.contents === null || (doc.contents.range?.[0] === doc.contents.range?.[1] && declaration.fields.length === 0);
   if (declaration.aliasCount > limits.maxAliases) {
@@ -46,14 +46,16 @@ function parseDocument(doc: Document.Parsed, text: string, limits: ParseLimits):
   visit(doc, {
     Alias(_, alias) {
       if (alias.range && !alias.resolve(doc)) {
-        problems.push(syntax(`The alias *${alias.source} refers to no anchor (&${alias.source}) before it.`, [alias.range[0], alias.range[1]], 'error'));
+        problems.push(syntax(`The alias *${alias.source} refers to no anchor (&${alias.source}) before it.`, [alias.range[0], alias.range[1]], 'error', text.length));
       }
     },
   });
   return { declaration, problems, checkable: true, empty };
 }
 
-function syntax(message: string, pos: [number, number], severity: 'error' | 'warning'): Diagnostic {
+/** `length` is the text's: the parser reports what is missing at the end of the text one character past it. */
+function syntax(message: string, pos: [number, number], severity: 'error' | 'warning', length: number): Diagnostic {
   const clean = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  return { code: yamlSyntax.code, severity, message: `YAML: ${clean}.`.replace(/\.\.$/, '.'), span: { start: pos[0], end: Math.max(pos[1], pos[0]) }, fixes: [] };
+  const start = Math.min(pos[0], length);
+  return { code: yamlSyntax.code, severity, message: `YAML: ${clean}.`.replace(/\.\.$/, '.'), span: { start, end: Math.min(Math.max(pos[1], start), length) }, fixes: [] };
 }

@@ -32,7 +32,7 @@ export const missingHandoff: Rule = {
       const text = stringValue(handoff);
       if (text !== undefined && (text.trim() === '' || isPlaceholder(text))) {
         ctx.report({
-          message: `The handoff of ${name} is still a placeholder ("${text}"). Say where the provider's part ends and the owner's begins.`,
+          message: `${name} is shared under ${modelLabel(model)}, but its handoff is still a placeholder ("${text}"). Say where the provider's part ends and the owner's begins.`,
           span: handoff.valueSpan ?? handoff.keySpan,
           layerId: id,
         });

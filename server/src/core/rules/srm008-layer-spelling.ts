@@ -14,8 +14,12 @@ export const layerSpelling: Rule = {
       const layer = ctx.model.layerByOtherSpelling(entry.key);
       if (!layer) continue;
       // Renaming onto an id another entry already documents would make a duplicate: the duplicate rule reports that case.
-      const clash = entries.some((e) => e !== entry && (e.key === layer.id || ctx.model.layerByOtherSpelling(e.key) === layer));      ctx.report({
-        message: `"${entry.key}" means ${layer.name}: write its id, ${layer.id}.`,
+      const clash = entries.some((e) => e !== entry && (e.key === layer.id || ctx.model.layerByOtherSpelling(e.key) === layer));
+      ctx.report({
+        message:
+          entry.key === layer.name
+            ? `"${entry.key}" is the display name of a layer; keys under layers: are ids: write ${layer.id}.`
+            : `"${entry.key}" means ${layer.name}: write its id, ${layer.id}.`,
         span: entry.keySpan,
         layerId: layer.id,
         fixes: [{ title: `Change to ${layer.id}`, edits: [{ start: entry.keySpan.start, end: entry.keySpan.end, text: layer.id }], safe: !clash, preferred: !clash }],

@@ -15,7 +15,7 @@ export const missingModel: Rule = {
     const ids = ctx.model.models.map((m) => m.id);
     ctx.report({
       message: `Missing model:. Say which service model this workload runs under: ${ids.join(', ')}.`,
-      span: fieldOf(decl.fields, 'workload')?.keySpan ?? { start: decl.span.start, end: decl.span.start },
+      span: (fieldOf(decl.fields, 'workload') ?? decl.fields[0])?.keySpan ?? { start: decl.span.start, end: decl.span.start },
       fixes: ctx.model.models.map((m) => addModelFix(ctx, m.id, `${m.shortName}, ${m.name}`)),
     });
   },

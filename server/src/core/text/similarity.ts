@@ -3,20 +3,27 @@ export function normalizeName(text: string): string {
   return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '');
 }
 
-/** Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded. */
+/**
+ * Edit distance counting a swap of two adjacent characters as one edit (optimal
+ * string alignment), so `modle` is one edit from `model`. Bounded: returns
+ * `limit + 1` as soon as it is exceeded.
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > limit) return limit + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length];

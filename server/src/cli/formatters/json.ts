@@ -1,0 +1,60 @@
+import { ruleByCode, type Diagnostic } from '../../core';
+import { countOf, totalCounts, type FileReport } from '../check';
+
+/**
+ * Every finding, hints included, as JSON. Positions are 1-based lines and
+ * UTF-16 columns (end exclusive); `span` and fix edits are UTF-16 offsets into
+ * the decoded text (without a byte-order mark).
+ */
+export function formatJson(reports: readonly FileReport[], meta: { version: string; maxWarnings?: number }): string {
+  const counts = totalCounts(reports);
+  const json = {
+    tool: { name: 'srm', version: meta.version },
+    files: reports.map((report) => {
+      const c = countOf(report.diagnostics);
+      return {
+        path: report.displayPath,
+        ...(report.encoding ? { encoding: report.encoding } : {}),
+        fixed: report.fixed,
+        errorCount: c.errors,
+        warningCount: c.warnings,
+        infoCount: c.infos,
+        hintCount: c.hints,
+        diagnostics: report.diagnostics.map((d) => diagnostic(report, d)),
+      };
+    }),
+    summary: {
+      fileCount: reports.length,
+      errorCount: counts.errors,
+      warningCount: counts.warnings,
+      infoCount: counts.infos,
+      hintCount: counts.hints,
+      fixableCount: counts.fixable,
+      ...(meta.maxWarnings !== undefined ? { maxWarnings: meta.maxWarnings, tooManyWarnings: counts.warnings > meta.maxWarnings } : {}),
+    },
+  };
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+function diagnostic(report: FileReport, d: Diagnostic) {
+  const start = report.lines.position(d.span.start);
+  const end = report.lines.position(d.span.end);
+  return {
+    code: d.code,
+    rule: ruleByCode(d.code)?.name ?? null,
+    severity: d.severity,
+    message: d.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    span: { start: d.span.start, end: d.span.end },
+    ...(d.layerId ? { layerId: d.layerId } : {}),
+    fixes: d.fixes.map((f) => ({
+      title: f.title,
+      safe: f.safe,
+      preferred: f.preferred ?? false,
+      edits: f.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+    })),
+  };
+}

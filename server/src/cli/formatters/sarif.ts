@@ -1,0 +1,100 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES, type Edit, type Fix, type Severity } from '../../core';
+import { explainRule } from '../../core/explain';
+import type { FileReport } from '../check';
+import type { LineIndex } from '../positions';
+import type { PackageInfo } from '../package-info';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+
+/** A SARIF 2.1.0 log of one run: every rule, every finding (hints as notes) and the fixes. */
+export function formatSarif(reports: readonly FileReport[], pkg: PackageInfo, cwd: string): string {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'srm',
+            fullName: 'srm — shared responsibility model checker',
+            version: pkg.version,
+            semanticVersion: pkg.version,
+            informationUri: pkg.informationUri,
+            rules: RULES.map((r) => ({
+              id: r.code,
+              name: r.name,
+              shortDescription: { text: r.description },
+              fullDescription: { text: `${r.description} ${r.help}` },
+              help: { text: r.help, markdown: explainRule(r) },
+              defaultConfiguration: { level: level(r.severity) },
+            })),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true }],
+        results: reports.flatMap((report) =>
+          report.diagnostics.map((d) => {
+            const index = ruleIndex.get(d.code);
+            const location = artifactLocation(report, cwd);
+            return {
+              ruleId: d.code,
+              ...(index !== undefined ? { ruleIndex: index } : {}),
+              level: level(d.severity),
+              message: { text: d.message },
+              locations: [{ physicalLocation: { artifactLocation: location, region: region(report.lines, d.span.start, d.span.end, true) } }],
+              ...(d.fixes.length > 0 ? { fixes: d.fixes.map((f) => fix(f, report.lines, location)) } : {}),
+            };
+          }),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function level(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/** Relative to the working directory under %SRCROOT%; a file outside it by its absolute file: URI. */
+function artifactLocation(report: FileReport, cwd: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(cwd, report.absolutePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(report.absolutePath).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** 1-based lines and columns; the end column is the one after the last character (SARIF's exclusive end). */
+function region(lines: LineIndex, start: number, end: number, snippet: boolean) {
+  const s = lines.position(start);
+  const e = lines.position(end);
+  return {
+    startLine: s.line,
+    startColumn: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    ...(snippet && end > start ? { snippet: { text: lines.text.slice(start, end) } } : {}),
+  };
+}
+
+function fix(f: Fix, lines: LineIndex, location: { uri: string; uriBaseId?: string }) {
+  return {
+    description: { text: f.title },
+    artifactChanges: [
+      {
+        artifactLocation: location,
+        replacements: f.edits.map((e: Edit) => ({ deletedRegion: region(lines, e.start, e.end, false), insertedContent: { text: e.text } })),
+      },
+    ],
+    properties: { safe: f.safe },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Diagnostic, Severity } from '../../core';
+import { countOf, totalCounts, type FileReport } from '../check';
+import type { Style } from '../colour';
+
+export interface StylishOptions {
+  readonly style: Style;
+  /** Show hints too. */
+  readonly verbose: boolean;
+  readonly maxWarnings?: number;
+  /** Whether this run was `--fix` (then no "fixable with --fix" line). */
+  readonly fix: boolean;
+}
+
+/**
+ * The eslint-like report for a terminal: per file its findings as
+ * `line:col  severity  message  CODE`, then one summary line.
+ */
+export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
+  const { style } = options;
+  const out: string[] = [];
+  for (const report of reports) {
+    const shown = report.diagnostics.filter((d) => options.verbose || d.severity !== 'hint');
+    if (shown.length === 0) continue;
+    const rows = shown.map((d) => row(report, d));
+    const lineWidth = Math.max(...rows.map((r) => String(r.line).length));
+    const columnWidth = Math.max(...rows.map((r) => String(r.column).length));
+    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+    out.push(style.underline(report.displayPath));
+    for (const r of rows) {
+      const position = `${String(r.line).padStart(lineWidth)}:${String(r.column).padEnd(columnWidth)}`;
+      const severity = paint(style, r.severity, r.severity.padEnd(severityWidth));
+      out.push(`  ${style.dim(position)}  ${severity}  ${r.message}  ${style.dim(r.code)}`);
+    }
+    out.push('');
+  }
+
+  const counts = totalCounts(reports);
+  const fixed = reports.filter((r) => r.fixed);
+  if (fixed.length > 0) out.push(style.green(`Fixed ${plural(fixed.length, 'file')}: ${fixed.map((r) => r.displayPath).join(', ')}`), '');
+
+  const problems = counts.errors + counts.warnings + counts.infos;
+  if (problems === 0) {
+    const hints = counts.hints === 0 ? '' : options.verbose ? ` (${plural(counts.hints, 'hint')})` : ` (${plural(counts.hints, 'hint')} not shown; --verbose shows them)`;
+    out.push(style.green(`✔ ${plural(reports.length, 'file')} checked, no problems`) + style.dim(hints));
+  } else {
+    const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
+    if (counts.infos > 0) parts.push(plural(counts.infos, 'info'));
+    if (options.verbose && counts.hints > 0) parts.push(plural(counts.hints, 'hint'));
+    const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`;
+    out.push(style.bold(counts.errors > 0 ? style.red(summary) : style.yellow(summary)));
+    const fixable = shownFixable(reports, options.verbose);
+    if (fixable > 0 && !options.fix) out.push(style.dim(`  ${fixable} of them can be fixed with --fix.`));
+  }
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    out.push(style.bold(style.red(`✖ Too many warnings: ${counts.warnings}, the maximum is ${options.maxWarnings} (--max-warnings).`)));
+  }
+  return out.join('\n') + '\n';
+}
+
+function row(report: FileReport, d: Diagnostic): { line: number; column: number; severity: Severity; message: string; code: string } {
+  const { line, column } = report.lines.position(d.span.start);
+  return { line, column, severity: d.severity, message: d.message.replace(/\s*\r?\n\s*/g, ' '), code: d.code };
+}
+
+function paint(style: Style, severity: Severity, text: string): string {
+  switch (severity) {
+    case 'error':
+      return style.red(text);
+    case 'warning':
+      return style.yellow(text);
+    case 'info':
+      return style.blue(text);
+    case 'hint':
+      return style.dim(text);
+  }
+}
+
+function shownFixable(reports: readonly FileReport[], verbose: boolean): number {
+  return countOf(reports.flatMap((r) => r.diagnostics.filter((d) => verbose || d.severity !== 'hint'))).fixable;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
