@@ -19,3 +19,4 @@ export { completionContextAt, type CompletionContext } from './completion-contex
 export { ENTRY_FIELDS, TOP_LEVEL_FIELDS, PROVIDER_OWNER } from './format';
 export { explainLayer, explainModel, explainRule, explainService, explainProviderOwner } from './explain';
 export { newDeclarationText } from './templates';
+export { buildJsonSchema } from './schema';

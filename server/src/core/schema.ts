@@ -22,7 +22,8 @@ export const JSON_SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';
  * yaml-language-server reports them as warnings, which matches the checker for
  * top-level and entry keys and surfaces typos (`ower:`) that would otherwise
  * only show as a missing `owner`. Optional text fields accept an empty value
- * (null), as the checker does.
+ * (null) and numbers, as the checker does; ajv compiles it in strict mode with
+ * `allowUnionTypes: true`.
  */
 export function buildJsonSchema(model: ResponsibilityModel): JsonSchema {
   const conditions = model.models.map((m) => modelCondition(model, m)).filter((c): c is JsonSchema => c !== null);
@@ -102,12 +103,15 @@ function valueSchema(spec: FieldSpec): JsonSchema {
 function modelCondition(model: ResponsibilityModel, m: ServiceModelDefinition): JsonSchema | null {
   const duties = model.layers.filter((l) => isCustomerDuty(m.cells[l.id]?.who));
   if (duties.length === 0) return null;
+  // `type: 'object'` beside each `required`/`properties` keeps the schema clean under ajv's strict mode.
   return {
-    if: { required: ['model'], properties: { model: { const: m.id } } },
+    if: { type: 'object', required: ['model'], properties: { model: { const: m.id } } },
     then: {
+      type: 'object',
       required: ['layers'],
       properties: {
         layers: {
+          type: 'object',
           required: duties.map((l) => l.id),
           properties: Object.fromEntries(duties.map((l) => [l.id, dutyRules(m, l)])),
         },
@@ -119,13 +123,15 @@ function modelCondition(model: ResponsibilityModel, m: ServiceModelDefinition): 
 function dutyRules(m: ServiceModelDefinition, layer: LayerDefinition): JsonSchema {
   const shared = m.cells[layer.id]?.who === 'shared';
   const owner = {
+    type: 'string',
     pattern: notProviderPattern(),
     patternErrorMessage: shared
       ? `${layer.name} is shared under ${m.shortName}: owner: ${PROVIDER_OWNER} leaves the customer's half unassigned. Name who owns your half.`
       : `${layer.name} is the customer's under ${m.shortName}: the provider does not cover it. Name the team, role or person who owns it.`,
   };
-  if (!shared) return { properties: { owner } };
+  if (!shared) return { type: 'object', properties: { owner } };
   return {
+    type: 'object',
     required: ['handoff'],
     properties: {
       owner,

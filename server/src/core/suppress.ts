@@ -63,6 +63,8 @@ function findSuppressions(text: string, lines: number[]): Suppression[] {
     const lineStart = lines[line];
     const lineEnd = line + 1 < lines.length ? lines[line + 1] : text.length;
     const standalone = text.slice(lineStart, hash).trim() === '';
+    let before = hash; // a trailing comment goes with all the white space before it
+    while (before > lineStart && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
     const body = m[2];
     const colon = body.indexOf(':');
     const codesPart = colon >= 0 ? body.slice(0, colon) : body;
@@ -74,7 +76,7 @@ function findSuppressions(text: string, lines: number[]): Suppression[] {
       codes,
       reason: colon >= 0 ? body.slice(colon + 1).trim() : '',
       span: { start: hash, end: trimmedEnd },
-      removal: standalone ? { start: lineStart, end: lineEnd } : { start: m.index, end: trimmedEnd },
+      removal: standalone ? { start: lineStart, end: lineEnd } : { start: before, end: trimmedEnd },
       targetLine: standalone ? nextContentLine(text, lines, line) : line,
       used: false,
     });

@@ -38,13 +38,15 @@ export class Publisher {
 
   /** Publishes a checked file (open or from disk), or clears a file's diagnostics when given `undefined`. */
   publish(uri: string, file: CheckedFile | undefined): void {
+    // An open document's diagnostics, cleared or not, say which version they are for.
+    const version = file && file.version !== null ? { version: file.version } : {};
     if (!file || !file.settings.enable) {
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      void this.connection.sendDiagnostics({ uri, ...version, diagnostics: [] });
       this.sendStatus({ uri, version: file?.version ?? null, errors: 0, warnings: 0, gaps: 0 });
       return;
     }
     const diagnostics = file.visible.map((v) => toLspDiagnostic(file.doc, v.diagnostic, v.severity));
-    void this.connection.sendDiagnostics({ uri, ...(file.version !== null ? { version: file.version } : {}), diagnostics });
+    void this.connection.sendDiagnostics({ uri, ...version, diagnostics });
     this.sendStatus({
       uri,
       version: file.version,

@@ -101,7 +101,8 @@ function flowInsert(map: YAMLMap, sorted: readonly NewEntry[], ctx: EditContext)
   return flowInsertText(map, sorted.map(flowEntry).join(', '), ctx);
 }
 
-function flowInsertText(map: YAMLMap, item: string, ctx: EditContext): Edit {
+/** The edit that adds `item` to a flow mapping, after its last item (so a trailing comma, space or comment before `}` stays put). */
+export function flowInsertText(map: YAMLMap, item: string, ctx: EditContext): Edit {
   const [start, end] = map.range!;
   const close = ctx.flowClose(end);
   const text = ctx.flowIsEmpty(start, close) ? item : `, ${item}`;

@@ -29,10 +29,12 @@ export const missingHandoff: Rule = {
         });
         continue;
       }
-      const text = stringValue(handoff);
+      const text = handoff.value === null ? '' : stringValue(handoff);
       if (text !== undefined && (text.trim() === '' || isPlaceholder(text))) {
         ctx.report({
-          message: `${name} is shared under ${modelLabel(model)}, but its handoff is still a placeholder ("${text}"). Say where the provider's part ends and the owner's begins.`,
+          message: text.trim()
+            ? `${name} is shared under ${modelLabel(model)}, but its handoff is still a placeholder ("${text}"). Say where the provider's part ends and the owner's begins.`
+            : `${name} is shared under ${modelLabel(model)}, but its handoff is empty. Say where the provider's part ends and the owner's begins.`,
           span: handoff.valueSpan ?? handoff.keySpan,
           layerId: id,
         });

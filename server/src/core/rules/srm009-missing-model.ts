@@ -1,3 +1,4 @@
+import { flowInsertText } from '../fixes/entries';
 import { fieldOf } from '../parse/declaration';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -26,9 +27,7 @@ function addModelFix(ctx: RuleContext, id: string, label: string): Fix {
   const root = decl.root!;
   const anchor = fieldOf(decl.fields, 'workload') ?? decl.fields[0];
   if (root.flow || !anchor) {
-    const close = ctx.edits.flowClose(root.range![1]);
-    const empty = ctx.edits.flowIsEmpty(root.range![0], close);
-    return { title: `Add model: ${id} (${label})`, edits: [{ start: close, end: close, text: `${empty ? '' : ', '}model: ${id}` }], safe: false };
+    return { title: `Add model: ${id} (${label})`, edits: [flowInsertText(root, `model: ${id}`, ctx.edits)], safe: false };
   }
   const valueEnd = Math.max(anchor.keySpan.end, anchor.valueSpan?.end ?? 0);
   const at = ctx.edits.nextLine(valueEnd);

@@ -1,0 +1,67 @@
+import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER } from '../../server/src/core/fixes/entries';
+import type { ResponsibilityModel } from '../../server/src/core/model/types';
+
+export interface Snippet {
+  readonly prefix: string | readonly string[];
+  readonly description: string;
+  readonly body: readonly string[];
+}
+
+/** Two spaces, never a tab: YAML forbids tabs in indentation, and VS Code keeps spaces in snippet bodies as they are. */
+const INDENT = '  ';
+
+/**
+ * The snippets of `*.srm.yaml`, generated from the model: one full declaration
+ * per service model (`srm-<id>`) with an entry for every layer the customer owns
+ * or shares, and a plain and a shared layer entry. Owners and handoffs are the
+ * same placeholders the quick fixes write, which the checker keeps flagging
+ * until someone types the real ones, so an accepted snippet never passes for a
+ * finished declaration.
+ */
+export function buildSnippets(model: ResponsibilityModel): Record<string, Snippet> {
+  const snippets: Record<string, Snippet> = {};
+  for (const m of model.models) {
+    let stop = 1;
+    const body = [`workload: \${${stop++}:my-workload}`, `model: ${m.id}`, 'layers:'];
+    for (const layer of model.layers) {
+      const who = m.cells[layer.id]?.who;
+      if (who !== 'customer' && who !== 'shared') continue;
+      body.push(`${INDENT}${layer.id}:`, `${INDENT}${INDENT}owner: \${${stop++}:${escape(OWNER_PLACEHOLDER)}}`);
+      if (who === 'shared') body.push(`${INDENT}${INDENT}handoff: \${${stop++}:${escape(HANDOFF_PLACEHOLDER)}}`);
+    }
+    body.push('$0');
+    snippets[`srm-${m.id}`] = {
+      prefix: `srm-${m.id}`,
+      description: `Workload declaration for ${m.shortName} (${m.name}): an entry for every layer the customer owns or shares under ${m.shortName}.`,
+      body,
+    };
+  }
+  const allLayers = model.layers.map((l) => l.id);
+  const sharedSomewhere = model.layers.filter((l) => model.models.some((m) => m.cells[l.id]?.who === 'shared')).map((l) => l.id);
+  snippets['layer entry'] = {
+    prefix: ['layer', 'srm-layer'],
+    description: 'A layer entry under layers: with its owner.',
+    body: [`\${1|${choices(allLayers)}|}:`, `${INDENT}owner: \${2:${escape(OWNER_PLACEHOLDER)}}`, '$0'],
+  };
+  snippets['shared layer entry'] = {
+    prefix: ['shared-layer', 'srm-shared-layer'],
+    description: 'A shared layer entry under layers: with its owner and the handoff: where the provider\'s part ends and the owner\'s begins.',
+    body: [
+      `\${1|${choices(sharedSomewhere.length ? sharedSomewhere : allLayers)}|}:`,
+      `${INDENT}owner: \${2:${escape(OWNER_PLACEHOLDER)}}`,
+      `${INDENT}handoff: \${3:${escape(HANDOFF_PLACEHOLDER)}}`,
+      '$0',
+    ],
+  };
+  return snippets;
+}
+
+/** Escapes text for a snippet placeholder. */
+function escape(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/** A choice list: `,` `|` and `\` escaped in each option. */
+function choices(options: readonly string[]): string {
+  return options.map((o) => o.replace(/[,|\\$}]/g, '\\$&')).join(',');
+}

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as yauzl from 'yauzl';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const VSIX = path.join(ROOT, 'srm-tools.vsix');
+
+/**
+ * What a user downloads. The budget is about twice today's package (≈ 300 KB:
+ * two minified bundles, the webview page, the grammar, schema and snippets), so
+ * normal growth passes and an accidental node_modules or source map does not.
+ */
+const SIZE_BUDGET_BYTES = 600 * 1024;
+
+function listVsix(file: string): Promise<{ name: string; size: number }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const entries: { name: string; size: number }[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        entries.push({ name: e.fileName, size: e.uncompressedSize });
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(entries));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('the packaged .vsix', function () {
+  let entries: { name: string; size: number }[];
+
+  before(async function () {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
+    entries = await listVsix(VSIX);
+  });
+
+  it('holds exactly what the extension needs at run time', function () {
+    const files = entries.map((e) => e.name).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length)).sort();
+    assert.deepEqual(files, [
+      'LICENSE.txt',
+      'changelog.md',
+      'dist/extension.js',
+      'dist/server.js',
+      'language-configuration.json',
+      'media/dist/layer-stack.js',
+      'media/icon.png',
+      'media/layer-stack.css',
+      'package.json',
+      'readme.md',
+      'schemas/srm.schema.json',
+      'snippets/srm.json',
+      'syntaxes/srm.tmLanguage.json',
+    ]);
+  });
+
+  it('leaks no sources, tests, source maps or node_modules', function () {
+    const leaks = entries.map((e) => e.name).filter((n) => /node_modules\/|\.ts$|\.map$|(^|\/)(test|src|server|scripts|out|\.tools|\.artifacts)\//.test(n.replace(/^extension\//, '')));
+    assert.deepEqual(leaks, []);
+  });
+
+  it(`stays within its size budget (${SIZE_BUDGET_BYTES / 1024} KB)`, function () {
+    const size = fs.statSync(VSIX).size;
+    assert.ok(size <= SIZE_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(0)} KB, over the ${SIZE_BUDGET_BYTES / 1024} KB budget`);
+  });
+
+  it('declares the metadata a marketplace listing needs', function () {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    for (const key of ['displayName', 'description', 'categories', 'keywords', 'icon', 'license', 'repository', 'publisher', 'version']) {
+      assert.ok(manifest[key], `package.json lacks ${key}`);
+    }
+    assert.ok(manifest.capabilities?.untrustedWorkspaces, 'untrustedWorkspaces is declared');
+    assert.ok(manifest.capabilities?.virtualWorkspaces, 'virtualWorkspaces is declared');
+  });
+});
