@@ -52,20 +52,29 @@ export class WorkspaceScope {
   }
 
   async closed(uri: string): Promise<void> {
+    // From now on its diagnostics are this class's: a refresh that narrows the scope clears them.
+    this.fromDisk.add(uri);
+    const stale = this.staleAfterRefresh();
     const settings = await this.settings.get(uri);
-    if (settings.problemsScope === 'workspace' && settings.enable && URI.parse(uri).scheme === 'file') await this.checkFromDisk(uri);
+    if (stale()) return; // a refresh since has scanned or cleared this file by the new settings
+    if (settings.problemsScope === 'workspace' && settings.enable && this.isWorkspaceDeclaration(uri)) await this.checkFromDisk(uri, true, stale);
     else this.clear(uri);
   }
 
   async changedOnDisk(changes: FileEvent[]): Promise<void> {
+    const stale = this.staleAfterRefresh();
     for (const change of changes) {
       if (this.documents.get(change.uri)) continue; // the editor's copy is the truth while it is open
       if (change.type === FileChangeType.Deleted) {
+        // A deleted folder may be reported alone: clear what was published below it too.
+        for (const uri of [...this.fromDisk]) if (uri.startsWith(`${change.uri}/`)) this.clear(uri);
         this.clear(change.uri);
         continue;
       }
+      if (!this.isWorkspaceDeclaration(change.uri)) continue; // what the scan skips, a change does not bring in
       const settings = await this.settings.get(change.uri);
-      if (settings.problemsScope === 'workspace' && settings.enable) await this.checkFromDisk(change.uri);
+      if (stale()) return;
+      if (settings.problemsScope === 'workspace' && settings.enable) await this.checkFromDisk(change.uri, true, stale);
     }
   }
 
@@ -107,32 +116,64 @@ export class WorkspaceScope {
       for (let i = 0; i < found.length && !cancelled(); i++) {
         const uri = URI.file(found[i]).toString();
         progress?.report(Math.round((100 * i) / found.length), `${i + 1}/${found.length} ${path.basename(found[i])}`);
-        if (!this.documents.get(uri)) await this.checkFromDisk(uri);
+        if (!this.documents.get(uri)) await this.checkFromDisk(uri, true, cancelled);
       }
-      if (cancelled()) this.connection.console.log('srm: workspace scan cancelled');
-      else this.connection.console.log(`srm: checked ${found.length} declaration file(s) in the workspace`);
+      if (cancelled()) {
+        this.connection.console.log('srm: workspace scan cancelled');
+      } else {
+        // Files published before that no folder holds any more (a folder removed, a file deleted unseen) are cleared.
+        const inWorkspace = new Set(found.map((f) => URI.file(f).toString()));
+        for (const uri of [...this.fromDisk]) if (!inWorkspace.has(uri)) this.clear(uri);
+        this.connection.console.log(`srm: checked ${found.length} declaration file(s) in the workspace`);
+      }
     } finally {
       progress?.done();
     }
   }
 
-  private async checkFromDisk(uri: string, publish = true): Promise<void> {
+  /**
+   * Reads, checks and (unless `publish` is false) publishes a file from disk.
+   * `stale` says whether a newer refresh has taken over meanwhile (the scope
+   * may have narrowed and cleared the file while it was being read): then
+   * nothing is published. Nor is it when the editor opened the file meanwhile.
+   */
+  private async checkFromDisk(uri: string, publish = true, stale: () => boolean = () => false): Promise<void> {
     let text: string;
     try {
       text = decode(await fs.readFile(URI.parse(uri).fsPath)).text;
     } catch {
-      this.clear(uri);
+      if (publish && !stale()) this.clear(uri);
       return;
     }
-    const file = this.files.checkText(uri, text, await this.settings.get(uri));
+    const settings = await this.settings.get(uri);
+    if (stale() || this.documents.get(uri)) return;
+    const file = this.files.checkText(uri, text, settings);
     if (!publish) return;
     this.fromDisk.add(uri);
     this.publisher.publish(uri, file);
   }
 
+  /** A declaration file inside a workspace folder, outside the folders the scan skips: what the workspace scope covers. */
+  private isWorkspaceDeclaration(uri: string): boolean {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !DECLARATION.test(parsed.path)) return false;
+    return this.folders.some((folder) => {
+      const relative = path.relative(URI.parse(folder.uri).fsPath, parsed.fsPath);
+      return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative) && !relative.split(path.sep).some((part) => SKIPPED_DIRS.has(part));
+    });
+  }
+
+  /** True once a refresh newer than the call to this has started. */
+  private staleAfterRefresh(): () => boolean {
+    const generation = this.generation;
+    return () => generation !== this.generation;
+  }
+
   private clear(uri: string): void {
     this.fromDisk.delete(uri);
-    if (!this.documents.get(uri)) this.files.forget(uri);
+    // While a file is open its diagnostics are the editor's copy's, which the publisher keeps: leave them be.
+    if (this.documents.get(uri)) return;
+    this.files.forget(uri);
     this.publisher.publish(uri, undefined);
   }
 }
