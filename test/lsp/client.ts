@@ -602,3 +602,15 @@ export function useServer(options: StartOptions | (() => StartOptions) = {}): ()
     return client;
   };
 }
+
+/** The text edits a workspace edit makes to one document, in either of the forms LSP allows. */
+export function textEditsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  const plain = edit?.changes?.[uri] ?? [];
+  const versioned = (edit?.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits.filter((e): e is TextEdit => 'range' in e) : []));
+  return [...plain, ...versioned];
+}
+
+/** The documents a workspace edit touches. */
+export function editedUris(edit: WorkspaceEdit | undefined): string[] {
+  return [...Object.keys(edit?.changes ?? {}), ...(edit?.documentChanges ?? []).flatMap((c) => ('textDocument' in c ? [c.textDocument.uri] : []))];
+}

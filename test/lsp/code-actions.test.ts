@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { FixAllCommand } from '../../protocol/requests';
-import { codes, REPO, untitled, useServer } from './client';
+import { codes, editedUris, REPO, textEditsOf, untitled, useServer } from './client';
 import { describe as describeDiagnostics, find, MULTI, PAAS_COMPLETE, PAAS_WITH_GAPS, visible } from './texts';
 
 const GAPS_EXAMPLE = path.join(REPO, 'examples', 'gaps.srm.yaml');
@@ -18,8 +18,8 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 }
 
 function editsOf(action: CodeAction, uri: string) {
-  const edits = action.edit?.changes?.[uri];
-  assert.ok(edits && edits.length > 0, `${action.title} edits ${uri}`);
+  const edits = textEditsOf(action.edit, uri);
+  assert.ok(edits.length > 0, `${action.title} edits ${uri}`);
   return edits;
 }
 
@@ -105,7 +105,7 @@ describe('LSP: code actions', function () {
     assert.ok((await client.codeActions(uri, WHOLE, { only: [CodeActionKind.QuickFix] })).every((a) => a.kind === CodeActionKind.QuickFix));
 
     const edits = editsOf(fixAll, uri);
-    assert.deepEqual(Object.keys(fixAll.edit!.changes!), [uri], 'it edits this file only');
+    assert.deepEqual(editedUris(fixAll.edit), [uri], 'it edits this file only');
     assert.ok(edits.length >= 2, 'several fixes in one action');
     await client.applyWorkspaceEdit(fixAll.edit!);
     const after = await client.waitForDiagnostics(uri);
@@ -134,7 +134,7 @@ describe('LSP: code actions', function () {
     assert.equal(requests.length, 1);
     const params = requests[0].kind === 'apply-edit' ? requests[0].params : undefined;
     assert.equal(params?.label, 'Fix all SRM problems');
-    assert.deepEqual(Object.keys(params?.edit.changes ?? {}), [uri]);
+    assert.deepEqual(editedUris(params?.edit), [uri]);
 
     // The client applied the edit and sent a didChange, as an editor does.
     assert.equal(client.version(uri), 2);

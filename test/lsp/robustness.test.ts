@@ -12,7 +12,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, checkText, fixAllEdits } from '../../server/src/core';
 import { AssignOwnerRequest, LayerStackRequest, type LayerStackResult } from '../../protocol/requests';
-import { codes, REPO, untitled, useServer, type LspClient } from './client';
+import { codes, REPO, textEditsOf, untitled, useServer, type LspClient } from './client';
 import { describe as describeDiagnostics, find, hugeText, messageOf, MULTI, PAAS_WITH_GAPS, visible } from './texts';
 
 /** Every declaration under test/fixtures and examples, as paths relative to the repository. */
@@ -61,12 +61,12 @@ async function probe(client: LspClient, uri: string): Promise<void> {
     if (hover?.range) assert.ok(inFile(hover.range, lineCount), `hover range ${JSON.stringify(hover.range)}`);
     await client.completion(uri, position);
     const actions = await client.codeActions(uri, { start: position, end: position });
-    for (const a of actions) for (const e of a.edit?.changes?.[uri] ?? []) assert.ok(inFile(e.range, lineCount), `${a.title}: edit ${JSON.stringify(e.range)}`);
+    for (const a of actions) for (const e of textEditsOf(a.edit, uri)) assert.ok(inFile(e.range, lineCount), `${a.title}: edit ${JSON.stringify(e.range)}`);
   }
   const all = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } });
   for (const a of all) {
     // Every edit must apply to the text it was made for.
-    const edits = a.edit?.changes?.[uri] ?? [];
+    const edits = textEditsOf(a.edit, uri);
     assert.ok(edits.every((e) => inFile(e.range, lineCount)), a.title);
   }
   await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { only: ['source.fixAll.srm'] });

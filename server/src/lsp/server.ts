@@ -30,6 +30,8 @@ export interface ServerContext {
   readonly model: ModelIndex;
   readonly catalogue: ServiceCatalogue;
   readonly workspace: WorkspaceScope;
+  /** What the client announced it can do, once initialized. */
+  readonly client: { versionedEdits: boolean };
   /** The file as it is now: an open document checked at its current version, else the last check from disk. */
   current(uri: string): Promise<CheckedFile | undefined>;
 }
@@ -48,16 +50,19 @@ export function startServer(connection: Connection): void {
     model: modelIndexFor(REFERENCE_MODEL),
     catalogue: new ServiceCatalogue(),
     workspace,
+    client: { versionedEdits: false },
     async current(uri) {
       const doc = documents.get(uri);
-      if (!doc) return files.get(uri);
-      return files.check(doc, await settings.get(uri), doc.version);
+      const file = doc ? files.check(doc, await settings.get(uri), doc.version) : files.get(uri);
+      // A user who switched the checker off gets no hovers, fixes or outline from it either.
+      return file?.settings.enable ? file : undefined;
     },
   };
 
   let foldersSupported = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
+    ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
     workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;

@@ -1,5 +1,5 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { fixAllEdits, type Diagnostic, type Fix } from '../../core';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { fixAllEdits, type Diagnostic, type Edit, type Fix } from '../../core';
 import { toLspDiagnostic, toTextEdit } from '../convert';
 import type { CheckedFile } from '../files';
 import type { ServerContext } from '../server';
@@ -23,36 +23,44 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         const key = `${fix.title}\0${JSON.stringify(fix.edits)}`;
         if (offered.has(key)) continue;
         offered.add(key);
-        actions.push(quickFix(file, fix, lsp));
+        actions.push(quickFix(ctx, file, fix, lsp));
       }
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(file);
+    const fixAll = fixAllAction(ctx, file);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
 /** Every safe fix of the file as one action; also what the fix-all command applies. */
-export function fixAllAction(file: CheckedFile): CodeAction | undefined {
+export function fixAllAction(ctx: ServerContext, file: CheckedFile): CodeAction | undefined {
   const edits = fixAllEdits(file.visible.map((v) => v.diagnostic));
   if (edits.length === 0) return undefined;
   return {
     title: 'Fix all SRM problems that have a safe fix',
     kind: FIX_ALL_KIND,
-    edit: { changes: { [file.uri]: edits.map((e) => toTextEdit(file.doc, e)) } },
+    edit: workspaceEdit(ctx, file, edits),
   };
 }
 
-function quickFix(file: CheckedFile, fix: Fix, diagnostic: LspDiagnostic): CodeAction {
+function quickFix(ctx: ServerContext, file: CheckedFile, fix: Fix, diagnostic: LspDiagnostic): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     ...(fix.preferred ? { isPreferred: true } : {}),
-    edit: { changes: { [file.uri]: fix.edits.map((e) => toTextEdit(file.doc, e)) } },
+    edit: workspaceEdit(ctx, file, fix.edits),
   };
+}
+
+/** Tied to the version the edits were computed for, so an editor refuses them once the text has moved on. */
+function workspaceEdit(ctx: ServerContext, file: CheckedFile, edits: readonly Edit[]): WorkspaceEdit {
+  const textEdits = edits.map((e) => toTextEdit(file.doc, e));
+  return file.version === null || !ctx.client.versionedEdits
+    ? { changes: { [file.uri]: textEdits } }
+    : { documentChanges: [{ textDocument: { uri: file.uri, version: file.version }, edits: textEdits }] };
 }
 
 function intersects(file: CheckedFile, d: Diagnostic, params: CodeActionParams): boolean {

@@ -8,7 +8,7 @@ export async function executeFixAll(ctx: ServerContext, params: ExecuteCommandPa
   const uri: unknown = params.arguments?.[0];
   if (params.command !== FixAllCommand || typeof uri !== 'string') return false;
   const file = await ctx.current(uri);
-  const action = file && fixAllAction(file);
+  const action = file && fixAllAction(ctx, file);
   if (!action?.edit) return false;
   const result = await ctx.connection.workspace.applyEdit({ label: 'Fix all SRM problems', edit: action.edit });
   return result.applied;
