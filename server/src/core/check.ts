@@ -1,5 +1,5 @@
 import { ServiceCatalogue } from './catalogue/catalogue';
-import { EditContext } from './fixes/edit-context';
+import { EditContext, detectIndentStep } from './fixes/edit-context';
 import { REFERENCE_MODEL } from './model/reference-model';
 import { ModelIndex } from './model/model-index';
 import type { ResponsibilityModel } from './model/types';
@@ -7,7 +7,7 @@ import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
 import { splitDocuments } from './parse/split';
 import { RULES } from './rules/registry';
-import { fileTooLarge, notText, yamlSyntax } from './rules/engine-rules';
+import { fileTooLarge, notText, unusedSuppression, yamlSyntax } from './rules/engine-rules';
 import { missingWorkload } from './rules/srm011-missing-workload';
 import type { Rule, RuleContext } from './rules/rule';
 import { applySuppressions } from './suppress';
@@ -77,9 +77,13 @@ export class Checker {
     const diagnostics: Diagnostic[] = [];
     const documents: CheckedDocument[] = [];
     const nextCache = new Map<string, SegmentResult>();
-    for (const segment of splitDocuments(text)) {
-      const result = nextCache.get(segment.text) ?? this.cache.get(segment.text) ?? this.checkSegment(segment.text);
-      nextCache.set(segment.text, result);
+    const segments = splitDocuments(text);
+    // A document that shows no indentation step of its own gets fixes indented like the rest of the file.
+    const fileIndent = segments.length > 1 ? detectIndentStep(text) : undefined;
+    for (const segment of segments) {
+      const key = `${fileIndent ?? ''}:${segment.text}`;
+      const result = nextCache.get(key) ?? this.cache.get(key) ?? this.checkSegment(segment.text, fileIndent);
+      nextCache.set(key, result);
       for (const declaration of result.declarations) {
         documents.push({ index: documents.length, base: segment.start, text: segment.text, declaration });
       }
@@ -93,11 +97,12 @@ export class Checker {
     return { diagnostics: diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)), documents };
   }
 
-  private checkSegment(text: string): SegmentResult {
+  private checkSegment(text: string, fileIndent: number | undefined): SegmentResult {
     const declarations: Declaration[] = [];
     let diagnostics: Diagnostic[] = [];
-    const edits = new EditContext(text);
-    for (const parsed of parseSegment(text, { maxAliases: this.maxAliases })) {
+    const edits = new EditContext(text, fileIndent);
+    const parsedDocs = parseSegment(text, { maxAliases: this.maxAliases });
+    for (const parsed of parsedDocs) {
       diagnostics.push(...parsed.problems);
       if (parsed.empty) continue;
       declarations.push(parsed.declaration);
@@ -106,15 +111,27 @@ export class Checker {
       for (const rule of RULES) {
         if (rule.check) runRule(rule, { declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
       }
-      // Where the parser had to guess, the structure the fixes edit may not be the one the user wrote:
-      // they stay available, but never run unattended (fix-all, --fix).
-      if (parsed.problems.some((p) => p.code === yamlSyntax.code && p.severity === 'error')) {
-        for (let i = first; i < diagnostics.length; i++) diagnostics[i] = { ...diagnostics[i], fixes: diagnostics[i].fixes.map((f) => ({ ...f, safe: false })) };
-      }
+      if (hasSyntaxError(parsed.problems)) diagnostics.splice(first, diagnostics.length - first, ...diagnostics.slice(first).map(unattended));
     }
-    if (this.suppress) diagnostics = applySuppressions(text, diagnostics);
+    if (this.suppress) {
+      diagnostics = applySuppressions(text, diagnostics, parsedDocs.map((p) => p.declaration.doc));
+      // A finding the parser hid makes its suppression look unused: do not remove it unattended.
+      if (parsedDocs.some((p) => hasSyntaxError(p.problems))) diagnostics = diagnostics.map((d) => (d.code === unusedSuppression.code ? unattended(d) : d));
+    }
     return { declarations, diagnostics };
   }
+}
+
+function hasSyntaxError(problems: readonly Diagnostic[]): boolean {
+  return problems.some((p) => p.code === yamlSyntax.code && p.severity === 'error');
+}
+
+/**
+ * Where the parser had to guess, the structure a fix edits may not be the one
+ * the user wrote: the fix stays available, but never runs unattended (fix-all, --fix).
+ */
+function unattended(d: Diagnostic): Diagnostic {
+  return d.fixes.some((f) => f.safe) ? { ...d, fixes: d.fixes.map((f) => ({ ...f, safe: false })) } : d;
 }
 
 /** Checks one text with a fresh checker. */

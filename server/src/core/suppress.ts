@@ -1,3 +1,4 @@
+import { visit, type Document } from 'yaml';
 import { suppressionWithoutReason, unusedSuppression } from './rules/engine-rules';
 import type { Diagnostic, Span } from './types';
 
@@ -20,10 +21,10 @@ const COMMENT = /(^|[ \t])#[ \t]*srm-ignore\b([^\r\n]*)/gm;
  * alone on the line(s) directly above it. Returns the findings that remain,
  * plus a warning for each suppression with no reason or that suppresses nothing.
  */
-export function applySuppressions(text: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function applySuppressions(text: string, diagnostics: readonly Diagnostic[], docs: readonly Document[] = []): Diagnostic[] {
   if (!text.includes('srm-ignore')) return [...diagnostics];
   const lines = lineStarts(text);
-  const suppressions = findSuppressions(text, lines);
+  const suppressions = findSuppressions(text, lines, scalarRanges(docs));
   if (suppressions.length === 0) return [...diagnostics];
   const kept = diagnostics.filter((d) => {
     const line = lineOf(lines, d.span.start);
@@ -54,11 +55,25 @@ export function applySuppressions(text: string, diagnostics: readonly Diagnostic
   return kept;
 }
 
-function findSuppressions(text: string, lines: number[]): Suppression[] {
+/** Where the documents hold text: `# srm-ignore` inside a string or block scalar is content, not a comment. */
+function scalarRanges(docs: readonly Document[]): Span[] {
+  const out: Span[] = [];
+  for (const doc of docs) {
+    visit(doc, {
+      Scalar(_, node) {
+        if (node.range && node.range[1] > node.range[0]) out.push({ start: node.range[0], end: node.range[1] });
+      },
+    });
+  }
+  return out;
+}
+
+function findSuppressions(text: string, lines: number[], scalars: readonly Span[]): Suppression[] {
   const out: Suppression[] = [];
   COMMENT.lastIndex = 0;
   for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
     const hash = m.index + m[1].length;
+    if (scalars.some((r) => hash >= r.start && hash < r.end)) continue;
     const line = lineOf(lines, hash);
     const lineStart = lines[line];
     const lineEnd = line + 1 < lines.length ? lines[line + 1] : text.length;

@@ -6,13 +6,17 @@ export class EditContext {
   readonly eol: string;
   private indentStep: number | undefined;
 
-  constructor(readonly text: string) {
+  /** `fileIndent`: the step of the whole file, for a document that shows none of its own. */
+  constructor(
+    readonly text: string,
+    private readonly fileIndent?: number,
+  ) {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
-  /** The indentation step the file uses (2 when it does not tell). */
+  /** The indentation step the text uses (the file's, else 2, when it does not tell). */
   get indent(): number {
-    this.indentStep ??= detectIndentStep(this.text);
+    this.indentStep ??= detectIndentStep(this.text) ?? this.fileIndent ?? 2;
     return this.indentStep;
   }
 
@@ -42,6 +46,16 @@ export class EditContext {
   }
 
   /**
+   * The indentation of the block mapping whose key starts at `offset`: the spaces
+   * that start the key's line. Not the key's column: an anchor, a tag or `? `
+   * may stand before the key (`&a workload:`, `? owner`) without indenting it.
+   */
+  keyIndent(offset: number): number {
+    const start = this.lineStart(offset);
+    return /^ */.exec(this.text.slice(start, offset))![0].length;
+  }
+
+  /**
    * Where a new line can start after the line holding `offset`: the offset just
    * after that line's end. A file without a final newline gets one first.
    */
@@ -63,7 +77,8 @@ export class EditContext {
   }
 }
 
-function detectIndentStep(text: string): number {
+/** The indentation step a text shows (its most common indent increase), or undefined when it shows none. */
+export function detectIndentStep(text: string): number | undefined {
   const counts = new Map<number, number>();
   let prev = 0;
   for (const line of text.split('\n', 2000)) {
@@ -73,7 +88,7 @@ function detectIndentStep(text: string): number {
     if (indent > prev) counts.set(indent - prev, (counts.get(indent - prev) ?? 0) + 1);
     prev = indent;
   }
-  let best = 2;
+  let best: number | undefined;
   let bestCount = 0;
   for (const [step, count] of counts) {
     if (step >= 2 && step <= 8 && count > bestCount) {

@@ -26,10 +26,11 @@ export function addEntriesEdits(decl: Declaration, entries: readonly NewEntry[],
   const layers = decl.layers;
   if (!layers) return [createLayersEdit(decl, decl.root, sorted, ctx)];
   if (layers.map) {
-    return layers.map.flow ? [flowInsert(layers.map, sorted, ctx)] : blockInsert(layers.entries, sorted, model, ctx);
+    return layers.map.flow ? flowInsert(layers.map, layers.entries, sorted, model, ctx) : blockInsert(layers.entries, sorted, model, ctx);
   }
   if (layers.field.value === null) {
-    const indent = ctx.column(layers.field.keySpan.start) + ctx.indent;
+    if (decl.root.flow) return [flowValueEdit(layers.field, `{${sorted.map(flowEntry).join(', ')}}`, ctx)];
+    const indent = ctx.keyIndent(layers.field.keySpan.start) + ctx.indent;
     const at = ctx.nextLine(layers.field.keySpan.end);
     return [{ start: at.offset, end: at.offset, text: at.prefix + blockEntries(sorted, indent, ctx) }];
   }
@@ -43,13 +44,12 @@ export function addHandoffEdit(entry: LayerEntry, ctx: EditContext): Edit | null
   if (map.flow) return flowInsertText(map, `handoff: ${HANDOFF_PLACEHOLDER}`, ctx);
   const last = entry.fields[entry.fields.length - 1];
   const at = ctx.nextLine(fieldEnd(last));
-  const indent = ' '.repeat(ctx.column(entry.fields[0].keySpan.start));
+  const indent = ' '.repeat(ctx.keyIndent(entry.fields[0].keySpan.start));
   return { start: at.offset, end: at.offset, text: `${at.prefix}${indent}handoff: ${HANDOFF_PLACEHOLDER}${ctx.eol}` };
 }
 
-function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
-  if (existing.length === 0) return [];
-  const indent = ctx.column(existing[0].keySpan.start);
+/** The new entries grouped by the existing entry each goes after: the nearest above it in the stack (its index; -1 for before the first). */
+function groupByAnchor(existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex): Map<number, NewEntry[]> {
   const groups = new Map<number, NewEntry[]>();
   for (const entry of sorted) {
     const pos = model.position(entry.layerId);
@@ -61,8 +61,14 @@ function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[
     const offset = anchor ? existing.indexOf(anchor) : -1;
     groups.set(offset, [...(groups.get(offset) ?? []), entry]);
   }
+  return groups;
+}
+
+function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
+  if (existing.length === 0) return [];
+  const indent = ctx.keyIndent(existing[0].keySpan.start);
   const edits: Edit[] = [];
-  for (const [index, group] of groups) {
+  for (const [index, group] of groupByAnchor(existing, sorted, model)) {
     const text = blockEntries(group, indent, ctx);
     if (index < 0) {
       // Above the first entry and above the comments that introduce it, so they stay with it.
@@ -97,14 +103,30 @@ function flowEntry(e: NewEntry): string {
   return `${e.layerId}: {owner: ${OWNER_PLACEHOLDER}${e.withHandoff ? `, handoff: ${HANDOFF_PLACEHOLDER}` : ''}}`;
 }
 
-function flowInsert(map: YAMLMap, sorted: readonly NewEntry[], ctx: EditContext): Edit {
-  return flowInsertText(map, sorted.map(flowEntry).join(', '), ctx);
+/** Entries added to a flow mapping in flow style, in layer order like block ones. */
+function flowInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
+  const open = map.range![0];
+  if (existing.length === 0 || ctx.text[open] !== '{') return [flowInsertText(map, sorted.map(flowEntry).join(', '), ctx)];
+  const edits: Edit[] = [];
+  for (const [index, group] of groupByAnchor(existing, sorted, model)) {
+    const items = group.map(flowEntry).join(', ');
+    if (index >= 0) {
+      const at = fieldEnd(existing[index]);
+      edits.push({ start: at, end: at, text: `, ${items}` });
+    } else {
+      // Right after `{`: the first entry keeps its anchor or tag, and the space or line break after `{` stays.
+      const next = ctx.text[open + 1] ?? '';
+      edits.push({ start: open + 1, end: open + 1, text: next === ' ' ? ` ${items},` : /\s/.test(next) ? `${items},` : `${items}, ` });
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
 }
 
 /** The edit that adds `item` to a flow mapping, after its last item (so a trailing comma, space or comment before `}` stays put). */
 export function flowInsertText(map: YAMLMap, item: string, ctx: EditContext): Edit {
   const [start, end] = map.range!;
-  const close = ctx.flowClose(end);
+  const closeAt = ctx.flowClose(end);
+  const close = closeAt > start ? closeAt : end; // unclosed (a YAML error): where the parser stopped reading it
   const text = ctx.flowIsEmpty(start, close) ? item : `, ${item}`;
   // After the last item rather than before `}`, so a space or line break before `}` stays put.
   const last = map.items[map.items.length - 1];
@@ -113,12 +135,19 @@ export function flowInsertText(map: YAMLMap, item: string, ctx: EditContext): Ed
   return { start: at, end: at, text };
 }
 
+/** The edit that gives a value-less key of a flow mapping its value: `key` or `key:` becomes `key: value`. */
+function flowValueEdit(field: Field, value: string, ctx: EditContext): Edit {
+  const colon = /^[ \t]*:/.exec(ctx.text.slice(field.keySpan.end));
+  const at = field.keySpan.end + (colon ? colon[0].length : 0);
+  return { start: at, end: at, text: `${colon ? ' ' : ': '}${value}` };
+}
+
 function createLayersEdit(decl: Declaration, root: YAMLMap, sorted: readonly NewEntry[], ctx: EditContext): Edit {
   if (root.flow) {
     return flowInsertText(root, `layers: {${sorted.map(flowEntry).join(', ')}}`, ctx);
   }
   const last = decl.fields[decl.fields.length - 1];
-  const indent = last ? ctx.column(decl.fields[0].keySpan.start) : 0;
+  const indent = last ? ctx.keyIndent(decl.fields[0].keySpan.start) : 0;
   const at = ctx.nextLine(last ? fieldEnd(last) : root.range![0]);
   const text = `${' '.repeat(indent)}layers:${ctx.eol}${blockEntries(sorted, indent + ctx.indent, ctx)}`;
   return { start: at.offset, end: at.offset, text: at.prefix + text };

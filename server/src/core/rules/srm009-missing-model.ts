@@ -31,7 +31,7 @@ function addModelFix(ctx: RuleContext, id: string, label: string): Fix {
   }
   const valueEnd = Math.max(anchor.keySpan.end, anchor.valueSpan?.end ?? 0);
   const at = ctx.edits.nextLine(valueEnd);
-  const indent = ' '.repeat(ctx.edits.column(anchor.keySpan.start));
+  const indent = ' '.repeat(ctx.edits.keyIndent(anchor.keySpan.start));
   return {
     title: `Add model: ${id} (${label})`,
     edits: [{ start: at.offset, end: at.offset, text: `${at.prefix}${indent}model: ${id}${ctx.edits.eol}` }],

@@ -1,0 +1,105 @@
+/** The rule registry: codes, names, severities and help, and that every code is exercised. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES, checkText, ruleByCode, type Severity } from '../../server/src/core';
+import { parseExpectations } from './expectations';
+import { REPO_ROOT, listFixtures, readFixture } from './helpers';
+
+/** Severities the design reference asks for (checks 1–9); the engine's own findings as registered. */
+const SEVERITY: Readonly<Record<string, Severity>> = {
+  SRM001: 'error', // 1. a customer layer with no entry
+  SRM002: 'error', // 2. a shared layer with no entry
+  SRM003: 'warning', // 2. a shared layer's entry without handoff
+  SRM004: 'error', // 3. owner: provider on a customer layer
+  SRM005: 'error', // 3. … on a shared layer
+  SRM006: 'hint', // 4. an entry on a provider layer: a hint, not an error
+  SRM007: 'error', // 5. an unknown layer id
+  SRM008: 'warning', // 5. a display name or spelling: recognised, fixed to the id
+  SRM009: 'error', // 6. model missing
+  SRM010: 'error', // 6. model unknown
+  SRM011: 'error', // 7. workload missing
+  SRM012: 'error', // 7. an empty or non-string owner
+  SRM013: 'error', // 7. a duplicate key
+  SRM014: 'error', // 7. a value of the wrong type
+  SRM015: 'warning', // 7. an unknown top-level key (warning)
+  SRM016: 'warning', // 7. an unknown entry key (warning)
+  SRM017: 'warning', // 8. service contradicts the catalogue
+  SRM018: 'error', // 9. YAML that does not parse
+  SRM019: 'error',
+  SRM020: 'warning',
+  SRM021: 'warning',
+  SRM022: 'error',
+  SRM023: 'error',
+};
+
+/** Codes no committed fixture can hold, and the generated test that exercises each instead. */
+const NOT_IN_FIXTURES: Readonly<Record<string, string>> = {
+  SRM022: 'test/engine/bad-input.test.ts', // a file over 8 MiB
+};
+
+describe('rule registry', () => {
+  it('lists SRM001–SRM023 in code order, each once', () => {
+    const codes = RULES.map((r) => r.code);
+    assert.deepEqual(codes, Array.from({ length: 23 }, (_, i) => `SRM${String(i + 1).padStart(3, '0')}`));
+    assert.equal(new Set(codes).size, codes.length);
+    for (const c of codes) assert.match(c, /^SRM\d{3}$/);
+  });
+
+  it('finds every rule by its code, and nothing by another', () => {
+    for (const r of RULES) assert.equal(ruleByCode(r.code), r);
+    assert.equal(ruleByCode('SRM000'), undefined);
+    assert.equal(ruleByCode('srm001'), undefined);
+  });
+
+  it('gives every rule a unique kebab-case name, a one-line description, help and a valid severity', () => {
+    const names = new Set<string>();
+    for (const r of RULES) {
+      assert.match(r.name, /^[a-z]+(-[a-z0-9]+)*$/, r.code);
+      assert.ok(!names.has(r.name), `${r.name} twice`);
+      names.add(r.name);
+      assert.ok(r.description.trim().length > 10 && !r.description.includes('\n'), `${r.code}: description`);
+      assert.ok(r.help.trim().length > r.description.length / 2 && r.help.trim().length > 40, `${r.code}: help`);
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(r.severity), `${r.code}: severity ${r.severity}`);
+      assert.ok(Array.isArray(r.fixes) && r.fixes.every((f) => f.trim().length > 0), `${r.code}: fixes`);
+    }
+  });
+
+  it('has the severities the design reference asks for', () => {
+    assert.deepEqual(Object.fromEntries(RULES.map((r) => [r.code, r.severity])), SEVERITY);
+  });
+
+  it('runs SRM001–SRM017 per declaration; SRM018–SRM023 are the engine\'s own', () => {
+    for (const r of RULES) assert.equal(typeof r.check === 'function', r.code <= 'SRM017', r.code);
+  });
+
+  it('reports each finding with its rule\'s severity (a YAML warning excepted)', () => {
+    for (const rel of listFixtures()) {
+      for (const d of checkText(readFixture(rel)).diagnostics) {
+        if (d.code === 'SRM018' && d.severity === 'warning') continue;
+        assert.equal(d.severity, ruleByCode(d.code)?.severity, `${rel}: ${d.code} reported as ${d.severity}`);
+      }
+    }
+  });
+
+  it('exercises every code in at least one fixture (SRM022, too large to commit, in generated tests)', () => {
+    const expected = new Set<string>();
+    for (const rel of listFixtures()) for (const e of parseExpectations(readFixture(rel))) expected.add(e.code);
+    for (const r of RULES) {
+      const elsewhere = NOT_IN_FIXTURES[r.code];
+      if (elsewhere) {
+        assert.ok(!expected.has(r.code));
+        assert.match(fs.readFileSync(path.join(REPO_ROOT, elsewhere), 'utf8'), new RegExp(`'${r.code}'`), `${elsewhere} does not exercise ${r.code}`);
+      } else {
+        assert.ok(expected.has(r.code), `no fixture expects ${r.code} (${r.name})`);
+      }
+    }
+  });
+
+  it('has a fixture named after each rule SRM001–SRM017, SRM020 and SRM021', () => {
+    const files = listFixtures().map((f) => path.basename(f));
+    for (const r of RULES.filter((x) => x.code <= 'SRM017' || x.code === 'SRM020' || x.code === 'SRM021')) {
+      assert.ok(files.includes(`${r.code.toLowerCase()}-${r.name}.srm.yaml`), `no fixture ${r.code.toLowerCase()}-${r.name}.srm.yaml`);
+    }
+  });
+});
