@@ -108,9 +108,7 @@ export class Checker {
       declarations.push(parsed.declaration);
       if (!parsed.checkable) continue;
       const first = diagnostics.length;
-      for (const rule of RULES) {
-        if (rule.check) runRule(rule, { declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
-      }
+      runRules({ declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
       if (hasSyntaxError(parsed.problems)) diagnostics.splice(first, diagnostics.length - first, ...diagnostics.slice(first).map(unattended));
     }
     if (this.suppress) {
@@ -139,18 +137,23 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   return new Checker(options).check(text);
 }
 
-function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
+/** Runs every rule over one declaration; one context serves them all, as this runs per document per keystroke. */
+function runRules(base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
+  let rule: Rule = RULES[0];
   const ctx: RuleContext = {
     ...base,
     report: (f) =>
       out.push({ code: rule.code, severity: f.severity ?? rule.severity, message: f.message, span: f.span, fixes: f.fixes ?? [], ...(f.layerId ? { layerId: f.layerId } : {}) }),
   };
-  try {
-    rule.check!(ctx);
-  } catch (err) {
-    // A rule that fails must not take the others, or the editor, down with it.
-    const at = base.declaration.span.start;
-    out.push({ code: rule.code, severity: 'error', message: `Internal error in ${rule.code} (${rule.name}): ${(err as Error).message}. Please report it.`, span: { start: at, end: at }, fixes: [] });
+  for (rule of RULES) {
+    if (!rule.check) continue;
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      // A rule that fails must not take the others, or the editor, down with it.
+      const at = base.declaration.span.start;
+      out.push({ code: rule.code, severity: 'error', message: `Internal error in ${rule.code} (${rule.name}): ${(err as Error).message}. Please report it.`, span: { start: at, end: at }, fixes: [] });
+    }
   }
 }
 

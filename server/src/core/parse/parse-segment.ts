@@ -43,7 +43,8 @@ function parseDocument(doc: Document.Parsed, text: string, limits: ParseLimits):
     });
     return { declaration, problems, checkable: false, empty };
   }
-  visit(doc, {
+  // Aliases are rare in declarations: walk the tree for unresolved ones only when there are any.
+  if (declaration.aliasCount > 0) visit(doc, {
     Alias(_, alias) {
       if (alias.range && !alias.resolve(doc)) {
         problems.push(syntax(`The alias *${alias.source} refers to no anchor (&${alias.source}) before it.`, [alias.range[0], alias.range[1]], 'error', text.length));

@@ -1,19 +1,48 @@
-import { fieldOf, stringValue, type LayerEntry } from '../parse/declaration';
+import { fieldOf, stringValue, type Declaration, type LayerEntry } from '../parse/declaration';
 import type { Responsibility, ServiceModelDefinition } from '../model/types';
 import { addEntriesEdits, OWNER_PLACEHOLDER, type NewEntry } from '../fixes/entries';
 import type { Edit, Fix, Span } from '../types';
 import type { RuleContext } from './rule';
 
+/**
+ * What several rules ask of one declaration, worked out once: the rules run
+ * on every keystroke over every changed document, so none of them repeats it.
+ */
+interface Facts {
+  model?: ServiceModelDefinition | null;
+  entryLayers?: Map<LayerEntry, string | undefined>;
+  missing?: { readonly model: ServiceModelDefinition; readonly layers: { id: string; who: Responsibility }[] };
+  addAll?: Edit[];
+}
+
+const FACTS = new WeakMap<Declaration, Facts>();
+
+function factsOf(ctx: RuleContext): Facts {
+  let facts = FACTS.get(ctx.declaration);
+  if (!facts) FACTS.set(ctx.declaration, (facts = {}));
+  return facts;
+}
+
 /** The declaration's model, when `model:` names one exactly. */
 export function declaredModel(ctx: RuleContext): ServiceModelDefinition | undefined {
-  const id = stringValue(fieldOf(ctx.declaration.fields, 'model'));
-  return id === undefined ? undefined : ctx.model.serviceModel(id);
+  const facts = factsOf(ctx);
+  if (facts.model === undefined) {
+    const id = stringValue(fieldOf(ctx.declaration.fields, 'model'));
+    facts.model = (id === undefined ? undefined : ctx.model.serviceModel(id)) ?? null;
+  }
+  return facts.model ?? undefined;
 }
 
 /** The layer an entry documents: its id, or the layer its display name or spelling stands for. */
 export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | undefined {
-  if (ctx.model.layer(entry.key)) return entry.key;
-  return ctx.model.layerByOtherSpelling(entry.key)?.id;
+  const facts = factsOf(ctx);
+  if (!facts.entryLayers) {
+    facts.entryLayers = new Map();
+    for (const e of ctx.declaration.layers?.entries ?? []) {
+      facts.entryLayers.set(e, ctx.model.layer(e.key) ? e.key : ctx.model.layerByOtherSpelling(e.key)?.id);
+    }
+  }
+  return facts.entryLayers.get(entry);
 }
 
 export function documentedLayerIds(ctx: RuleContext): Set<string> {
@@ -27,10 +56,15 @@ export function documentedLayerIds(ctx: RuleContext): Set<string> {
 
 /** Customer and shared layers of the model with no entry, top of the stack first. */
 export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): { id: string; who: Responsibility }[] {
-  const documented = documentedLayerIds(ctx);
-  return ctx.model.layers
-    .map((l) => ({ id: l.id, who: model.cells[l.id]?.who }))
-    .filter((l): l is { id: string; who: Responsibility } => (l.who === 'customer' || l.who === 'shared') && !documented.has(l.id));
+  const facts = factsOf(ctx);
+  if (facts.missing?.model !== model) {
+    const documented = documentedLayerIds(ctx);
+    const layers = ctx.model.layers
+      .map((l) => ({ id: l.id, who: model.cells[l.id]?.who }))
+      .filter((l): l is { id: string; who: Responsibility } => (l.who === 'customer' || l.who === 'shared') && !documented.has(l.id));
+    facts.missing = { model, layers };
+  }
+  return facts.missing.layers;
 }
 
 /** Where a missing-entry finding is reported: on `layers:`, or on `model:` when `layers:` is absent. */
@@ -52,7 +86,7 @@ export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinitio
   if (all.length > 1) {
     fixes.push({
       title: `Add entries for all ${all.length} missing layers`,
-      edits: addEntriesEdits(ctx.declaration, all.map(toNew), ctx.model, ctx.edits),
+      edits: (factsOf(ctx).addAll ??= addEntriesEdits(ctx.declaration, all.map(toNew), ctx.model, ctx.edits)),
       safe: true,
       batch: true,
       order: 100,
