@@ -16,6 +16,9 @@ const STATUS_BY_CODE: Readonly<Record<string, BandStatus>> = {
   SRM003: 'incomplete',
 };
 
+/** Gravest first. */
+const STATUS_RANK: readonly BandStatus[] = ['gap', 'wrongly-provider', 'incomplete'];
+
 /** The layer stack of every declaration in a checked file, with offsets for ranges. */
 export function buildLayerStack(result: CheckResult, model: ModelIndex, uri: string, version: number): LayerStack<Span> {
   return {
@@ -55,7 +58,10 @@ function workloadStack(doc: CheckedDocument, all: readonly Diagnostic[], model: 
     const entry = entries.get(layer.id);
     const owner = entry ? stringValue(fieldOf(entry.fields, 'owner')) : undefined;
     const handoff = entry ? stringValue(fieldOf(entry.fields, 'handoff')) : undefined;
-    const finding = findings.find((d) => d.layerId === layer.id && STATUS_BY_CODE[d.code]);
+    // The gravest finding decides: a layer left to the provider is worse than one missing its handoff.
+    const finding = findings
+      .filter((d) => d.layerId === layer.id && STATUS_BY_CODE[d.code])
+      .sort((a, b) => STATUS_RANK.indexOf(STATUS_BY_CODE[a.code]) - STATUS_RANK.indexOf(STATUS_BY_CODE[b.code]))[0];
     const status: BandStatus = !cell ? 'unknown' : finding ? STATUS_BY_CODE[finding.code] : cell.who === 'provider' ? 'provider' : 'assigned';
     const needsOwner = cell?.who === 'customer' || cell?.who === 'shared';
     if (needsOwner) {
