@@ -5,7 +5,7 @@ import { ModelIndex } from './model/model-index';
 import type { ResponsibilityModel } from './model/types';
 import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
-import { splitDocuments } from './parse/split';
+import { splitDocuments, type Segment } from './parse/split';
 import { RULES } from './rules/registry';
 import { fileTooLarge, notText, unusedSuppression, yamlSyntax } from './rules/engine-rules';
 import { missingWorkload } from './rules/srm011-missing-workload';
@@ -42,8 +42,23 @@ export interface CheckResult {
 
 interface SegmentResult {
   readonly declarations: readonly Declaration[];
-  /** Relative to the segment. */
+  /** Relative to the segment, sorted. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The indentation step the segment shows itself; when it shows none, fixes used the file's. */
+  readonly ownIndent: number | undefined;
+  /** The file's step the fixes were made with (matters only when `ownIndent` is undefined). */
+  readonly fileIndent: number | undefined;
+  /** The first NUL or U+FFFD, relative to the segment. */
+  readonly binary: { readonly offset: number; readonly char: string } | undefined;
+}
+
+/** A segment as last checked, where it stood, and its findings at that place. */
+interface CheckedSegment {
+  readonly start: number;
+  readonly text: string;
+  readonly result: SegmentResult;
+  /** `result.diagnostics` shifted to `start`. */
+  readonly placed: readonly Diagnostic[];
 }
 
 const DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
@@ -60,7 +75,7 @@ export class Checker {
   private readonly suppress: boolean;
   private readonly maxLength: number;
   private readonly maxAliases: number;
-  private cache = new Map<string, SegmentResult>();
+  private previous: readonly CheckedSegment[] = [];
 
   constructor(options: CheckOptions = {}) {
     this.model = modelIndexFor(options.model ?? REFERENCE_MODEL);
@@ -72,32 +87,60 @@ export class Checker {
 
   check(text: string): CheckResult {
     if (text.length > this.maxLength) {
+      this.previous = [];
       return { diagnostics: [tooLarge(text.length, this.maxLength)], documents: [] };
     }
+    const segments = splitDocuments(text);
+    const reused = this.reusable(segments);
+    // A document that shows no indentation step of its own gets fixes indented like the rest of the file.
+    const ownIndents = segments.map((seg, i) => (reused[i] ? reused[i].result.ownIndent : detectIndentStep(seg.text)));
+    const fileIndent = segments.length > 1 ? mostCommon(ownIndents) : undefined;
     const diagnostics: Diagnostic[] = [];
     const documents: CheckedDocument[] = [];
-    const nextCache = new Map<string, SegmentResult>();
-    const segments = splitDocuments(text);
-    // A document that shows no indentation step of its own gets fixes indented like the rest of the file.
-    const fileIndent = segments.length > 1 ? detectIndentStep(text) : undefined;
-    for (const segment of segments) {
-      const key = `${fileIndent ?? ''}:${segment.text}`;
-      const result = nextCache.get(key) ?? this.cache.get(key) ?? this.checkSegment(segment.text, fileIndent);
-      nextCache.set(key, result);
-      for (const declaration of result.declarations) {
-        documents.push({ index: documents.length, base: segment.start, text: segment.text, declaration });
+    let binary: Diagnostic | undefined;
+    this.previous = segments.map((segment, i) => {
+      let result = reused[i]?.result;
+      if (!result || (result.ownIndent === undefined && result.fileIndent !== fileIndent)) {
+        result = this.checkSegment(segment.text, ownIndents[i], fileIndent);
       }
-      for (const d of result.diagnostics) diagnostics.push(segment.start === 0 ? d : shift(d, segment.start));
-    }
-    this.cache = nextCache;
-    // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
-    const binary = /[\u0000\uFFFD]/.exec(text);
-    if (binary) diagnostics.push(notTextAt(binary.index, binary[0]));
-    if (documents.length === 0 && !binary) diagnostics.push(noDeclaration());
-    return { diagnostics: diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)), documents };
+      const placed = reused[i]?.result === result && reused[i].start === segment.start ? reused[i].placed : result.diagnostics.map((d) => shift(d, segment.start));
+      for (const declaration of result.declarations) documents.push({ index: documents.length, base: segment.start, text: segment.text, declaration });
+      diagnostics.push(...placed);
+      if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
+      return { start: segment.start, text: segment.text, result, placed };
+    });
+    if (binary) diagnostics.push(binary);
+    else if (documents.length === 0) diagnostics.push(noDeclaration());
+    // Each segment's findings are sorted and segments come in order: only a file-level finding needs placing.
+    if (binary) diagnostics.sort(byPosition);
+    return { diagnostics, documents };
   }
 
-  private checkSegment(text: string, fileIndent: number | undefined): SegmentResult {
+  /**
+   * The previous check of each segment whose text is unchanged: matched from
+   * both ends by position (an edit usually leaves every other document where it
+   * was), then by text for what moved. Comparing in place avoids hashing the
+   * whole file on every keystroke.
+   */
+  private reusable(segments: readonly Segment[]): (CheckedSegment | undefined)[] {
+    const prev = this.previous;
+    const out = new Array<CheckedSegment | undefined>(segments.length);
+    let front = 0;
+    while (front < segments.length && front < prev.length && prev[front].text === segments[front].text) {
+      out[front] = prev[front];
+      front++;
+    }
+    let back = 0;
+    while (back < segments.length - front && back < prev.length - front && prev[prev.length - 1 - back].text === segments[segments.length - 1 - back].text) {
+      out[segments.length - 1 - back] = prev[prev.length - 1 - back];
+      back++;
+    }
+    const moved = new Map(prev.slice(front, prev.length - back).map((p) => [p.text, p]));
+    for (let i = front; i < segments.length - back; i++) out[i] = moved.get(segments[i].text);
+    return out;
+  }
+
+  private checkSegment(text: string, ownIndent: number | undefined, fileIndent: number | undefined): SegmentResult {
     const declarations: Declaration[] = [];
     let diagnostics: Diagnostic[] = [];
     const edits = new EditContext(text, fileIndent);
@@ -116,8 +159,33 @@ export class Checker {
       // A finding the parser hid makes its suppression look unused: do not remove it unattended.
       if (parsedDocs.some((p) => hasSyntaxError(p.problems))) diagnostics = diagnostics.map((d) => (d.code === unusedSuppression.code ? unattended(d) : d));
     }
-    return { declarations, diagnostics };
+    // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
+    const binary = /[\u0000\uFFFD]/.exec(text);
+    return {
+      declarations,
+      diagnostics: diagnostics.sort(byPosition),
+      ownIndent,
+      fileIndent,
+      binary: binary ? { offset: binary.index, char: binary[0] } : undefined,
+    };
   }
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.code.localeCompare(b.code);
+}
+
+/** The most common defined value; the first seen wins a tie. */
+function mostCommon(values: readonly (number | undefined)[]): number | undefined {
+  const counts = new Map<number, number>();
+  let best: number | undefined;
+  for (const v of values) {
+    if (v === undefined) continue;
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (best === undefined || n > counts.get(best)!) best = v;
+  }
+  return best;
 }
 
 function hasSyntaxError(problems: readonly Diagnostic[]): boolean {

@@ -4,21 +4,20 @@ export interface Segment {
   readonly text: string;
 }
 
-const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
-
 /**
  * Splits a stream at its `---` document markers, so that each document can be
  * parsed, checked and cached on its own. YAML forbids `---` at the start of a
  * line inside any scalar, so a marker found this way always starts a document.
  * Directives (`%YAML`) bind to the next document in ways a split could break,
- * so a stream that uses them stays whole.
+ * so a stream that uses them stays whole. Plain `indexOf` scans: this runs on
+ * every keystroke over the whole file.
  */
 export function splitDocuments(text: string): Segment[] {
-  if (/^%/m.test(text)) return [{ start: 0, text }];
+  if (text.startsWith('%') || text.includes('\n%')) return [{ start: 0, text }];
   const starts: number[] = [0];
-  DOCUMENT_START.lastIndex = 0;
-  for (let m = DOCUMENT_START.exec(text); m; m = DOCUMENT_START.exec(text)) {
-    if (m.index > 0) starts.push(m.index);
+  for (let nl = text.indexOf('\n---'); nl >= 0; nl = text.indexOf('\n---', nl + 4)) {
+    const after = text[nl + 4];
+    if (after === undefined || after === ' ' || after === '\t' || after === '\r' || after === '\n') starts.push(nl + 1);
   }
   return starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
 }

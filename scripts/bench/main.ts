@@ -1,0 +1,452 @@
+/**
+ * `npm run bench`: the engine and the language server against a baseline measured
+ * in the same invocation (this machine is shared and noisy, so ratios are the
+ * figures to read; absolute ms are for reference). Nothing here asserts a time.
+ *
+ *   npm run bench                      full run (3-4 minutes on 2 cores, build included)
+ *   npm run bench -- --quick           fewer iterations
+ *   npm run bench -- --sizes=50,3000   only these files
+ *   npm run bench -- --no-baseline     skip yaml-language-server
+ *   npm run bench -- --profile         CPU profiles of the engine and of our server instead (--cpu-prof), summarised
+ *
+ * Tables go to stdout and to .artifacts/bench/results.md (profile.md for --profile).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
+import type { EngineResult } from './engine-worker';
+import { generateFile } from './generate';
+import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
+import type { ServerSpec } from './lsp-client';
+import { summariseProfile, type ProfileSummary } from './profile';
+import { mib, ms, percentile, ratio, table } from './stats';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const OUT_DIR = path.join(ROOT, '.artifacts/bench');
+// Not under .artifacts/: yaml-language-server's fileMatch globs (picomatch) skip paths with a dot directory.
+const WORK_DIR = path.join(os.tmpdir(), 'srm-bench');
+const SCHEMA = path.join(ROOT, 'schemas/srm.schema.json');
+const YAML_LS = path.join(ROOT, '.tools/bench/node_modules/yaml-language-server');
+/** yaml-language-server waits this long after a change before it validates (yamlSettings.validationDelayMs; not a setting). */
+const YAML_LS_DEBOUNCE_MS = 200;
+const ENGINE_TARGET = 1.5;
+const EDIT_TARGETS: Record<number, number> = { 50: 10, 3000: 30 };
+
+interface Options {
+  readonly quick: boolean;
+  readonly profile: boolean;
+  readonly baseline: boolean;
+  readonly sizes: readonly number[];
+}
+
+function options(argv: readonly string[]): Options {
+  const sizes = argv.find((a) => a.startsWith('--sizes='));
+  return {
+    quick: argv.includes('--quick'),
+    profile: argv.includes('--profile'),
+    baseline: !argv.includes('--no-baseline'),
+    sizes: sizes ? sizes.slice('--sizes='.length).split(',').map(Number).filter((n) => n > 0) : [1, 50, 500, 3000],
+  };
+}
+
+const SRM: ServerSpec = {
+  name: 'srm',
+  args: [path.join(ROOT, 'dist/server.js'), '--stdio'],
+  languageId: 'srm',
+  configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
+};
+
+function yamlLs(schemaUri: string): ServerSpec {
+  const yaml = {
+    validate: true,
+    hover: true,
+    completion: true,
+    schemas: { [schemaUri]: ['*.srm.yaml', '*.srm.yml'] },
+    // No network: no SchemaStore catalogue, no Kubernetes CRD store.
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+    format: { enable: false },
+  };
+  return {
+    name: 'yaml-language-server',
+    args: [path.join(YAML_LS, 'bin/yaml-language-server'), '--stdio'],
+    languageId: 'yaml',
+    configuration: (item: ConfigurationItem) => {
+      switch (item.section) {
+        case 'yaml':
+          return yaml;
+        case 'http':
+          return { proxy: '', proxyStrictSSL: false };
+        default:
+          return {};
+      }
+    },
+  };
+}
+
+function lspPlan(workloads: number, quick: boolean, nodeFlags: readonly string[] = []): LspPlan {
+  // yaml-language-server needs 2-5 s per edit on the largest file: its count there sets most of the run's length.
+  const big = workloads >= 3000;
+  const edits = quick
+    ? big
+      ? { max: 20, min: 10, ms: 2_500 }
+      : { max: 40, min: 20, ms: 2_500 }
+    : big
+      ? { max: 60, min: 20, ms: 12_000 }
+      : workloads >= 500
+        ? { max: 100, min: 30, ms: 10_000 }
+        : { max: 200, min: 40, ms: 8_000 };
+  const requests = quick ? { max: 30, min: 20, ms: 1_500 } : { max: 100, min: 30, ms: 3_000 };
+  return { edits, requests, gapMs: 10, warmupEdits: big ? 2 : 4, nodeFlags };
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function installBaseline(): string | undefined {
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts/bench/install-baseline.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) return 'scripts/bench/install-baseline.sh failed (see above)';
+  if (!existsSync(SCHEMA)) {
+    const generator = path.join(ROOT, 'out/scripts/generate-schema.js');
+    if (existsSync(generator)) spawnSync(process.execPath, [generator], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (!existsSync(SCHEMA)) return `${path.relative(ROOT, SCHEMA)} is missing (npm run schema)`;
+  }
+  return undefined;
+}
+
+function runEngine(sizes: readonly number[], quick: boolean, extraFlags: readonly string[] = [], only = false): EngineResult[] {
+  const out = path.join(OUT_DIR, 'engine.json');
+  const args = [...extraFlags, path.join(__dirname, 'engine-worker.js'), out, sizes.join(','), ...(quick ? ['--quick'] : []), ...(only ? ['--only-check'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`the engine benchmark failed (exit ${r.status})`);
+  return only ? [] : (JSON.parse(readFileSync(out, 'utf8')) as EngineResult[]);
+}
+
+function writeFiles(sizes: readonly number[]): Map<number, { uri: string; file: ReturnType<typeof generateFile> }> {
+  mkdirSync(WORK_DIR, { recursive: true });
+  const files = new Map<number, { uri: string; file: ReturnType<typeof generateFile> }>();
+  for (const n of sizes) {
+    const file = generateFile(n);
+    const p = path.join(WORK_DIR, `bench-${n}.srm.yaml`);
+    writeFileSync(p, file.text);
+    files.set(n, { uri: pathToFileURL(p).href, file });
+  }
+  return files;
+}
+
+function machine(quick: boolean): string {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? '?'}, load average ${load}${quick ? ', --quick' : ''}, ${new Date().toISOString()}`;
+}
+
+function engineSection(results: readonly EngineResult[]): { text: string; met?: boolean } {
+  const rows = results.map((r) => [
+    String(r.workloads),
+    (r.bytes / 1024).toFixed(0),
+    String(r.lines),
+    String(r.diagnostics),
+    ms(r.parseMedian),
+    ms(r.checkMedian),
+    ratio(r.ratioMedian),
+    ratio(r.cpuRatioMedian),
+    `${r.samples}${r.reps > 1 ? ` × ${r.reps}` : ''}`,
+    ms(r.recheckMedian),
+    ms(percentile(r.recheckMs, 95)),
+    ratio(r.recheckMedian / r.parseMedian),
+  ]);
+  const big = results.find((r) => r.workloads === 3000);
+  const met = big ? big.ratioMedian <= ENGINE_TARGET : undefined;
+  const text = [
+    '## Engine: full check vs. parse',
+    '',
+    'Fresh `checkText` (no cache) beside `yaml.parseAllDocuments` of the same text, measured back to back in one process; ' +
+      'ratio = median over samples of check/parse (each pair measured together; the target is judged on it); CPU check/parse = the same ' +
+      'pairs by the process\'s CPU time, which a busy machine disturbs less. Absolute ms are medians, for reference. ' +
+      'Re-check: one `Checker` kept across one-character edits in the middle document (what the language server does per keystroke), ' +
+      'for reference beside the full parse.',
+    '',
+    table(['workloads', 'KiB', 'lines', 'diagnostics', 'parse ms', 'check ms', 'check/parse', 'CPU check/parse', 'samples', 're-check p50 ms', 're-check p95 ms', 're-check/parse'], rows),
+    '',
+    big
+      ? `Target check/parse ≤ ${ENGINE_TARGET} on the 3000-workload file: **${met ? 'met' : 'NOT met'}** (${ratio(big.ratioMedian)}; ` +
+        `by CPU time ${ratio(big.cpuRatioMedian)}; the pairs ranged ${ratio(Math.min(...big.ratios))}–${ratio(Math.max(...big.ratios))}).`
+      : '',
+  ].join('\n');
+  return { text, met };
+}
+
+interface Pair {
+  readonly workloads: number;
+  readonly srm: LspResult;
+  readonly base?: LspResult;
+}
+
+const p50 = (xs: readonly number[]) => percentile(xs, 50);
+const p95 = (xs: readonly number[]) => percentile(xs, 95);
+
+function lspSections(pairs: readonly Pair[], baselineNote?: string): { text: string; targets: string[][] } {
+  const hasBase = pairs.some((p) => p.base);
+  const vs = (ours: number, theirs: number | undefined) => (theirs === undefined ? 'n/a' : ratio(ours / theirs));
+  const edits = table(
+    ['workloads', 'edits', 'srm p50', 'srm p95', 'yaml-ls p50', 'yaml-ls p95', `yaml-ls p95 − ${YAML_LS_DEBOUNCE_MS} ms debounce`, 'p50 srm/yaml-ls', 'p95 srm/yaml-ls'],
+    pairs.map(({ workloads, srm, base }) => [
+      String(workloads),
+      `${srm.editMs.length}${base ? ` / ${base.editMs.length}` : ''}`,
+      ms(p50(srm.editMs)),
+      ms(p95(srm.editMs)),
+      base ? ms(p50(base.editMs)) : 'n/a',
+      base ? ms(p95(base.editMs)) : 'n/a',
+      base ? ms(p95(base.editMs) - YAML_LS_DEBOUNCE_MS) : 'n/a',
+      vs(p50(srm.editMs), base && p50(base.editMs)),
+      vs(p95(srm.editMs), base && p95(base.editMs)),
+    ]),
+  );
+  const pq = (xs: readonly number[]) => `${ms(p50(xs))} / ${ms(p95(xs))}`;
+  const cpu = table(
+    ['workloads', 'srm wall', 'srm CPU', 'srm waited', 'yaml-ls wall', 'yaml-ls CPU', 'yaml-ls waited', 'CPU p50 srm/yaml-ls'],
+    pairs.map(({ workloads, srm, base }) => [
+      String(workloads),
+      pq(srm.editMs),
+      pq(srm.editCpuMs),
+      pq(srm.editWaitMs),
+      base ? pq(base.editMs) : 'n/a',
+      base ? pq(base.editCpuMs) : 'n/a',
+      base ? pq(base.editWaitMs) : 'n/a',
+      vs(p50(srm.editCpuMs), base && p50(base.editCpuMs)),
+    ]),
+  );
+  const requests = table(
+    ['workloads', 'hover srm p50', 'p95', 'hover yaml-ls p50', 'p95', 'p95 srm/yaml-ls', 'action srm p50', 'p95', 'action yaml-ls p50', 'p95', 'p95 srm/yaml-ls'],
+    pairs.map(({ workloads, srm, base }) => [
+      String(workloads),
+      ms(p50(srm.hoverMs)),
+      ms(p95(srm.hoverMs)),
+      base ? ms(p50(base.hoverMs)) : 'n/a',
+      base ? ms(p95(base.hoverMs)) : 'n/a',
+      vs(p95(srm.hoverMs), base && p95(base.hoverMs)),
+      ms(p50(srm.actionMs)),
+      ms(p95(srm.actionMs)),
+      base ? ms(p50(base.actionMs)) : 'n/a',
+      base ? ms(p95(base.actionMs)) : 'n/a',
+      vs(p95(srm.actionMs), base && p95(base.actionMs)),
+    ]),
+  );
+  const startup = table(
+    ['workloads', 'srm spawn→diags ms', 'yaml-ls spawn→diags ms', 'srm/yaml-ls', 'srm peak RSS MiB', 'yaml-ls peak RSS MiB', 'srm/yaml-ls', 'diags at open srm / yaml-ls', 'publish KiB srm / yaml-ls', 'hover content srm / yaml-ls', 'actions offered srm / yaml-ls'],
+    pairs.map(({ workloads, srm, base }) => [
+      String(workloads),
+      ms(srm.firstDiagnosticsMs),
+      base ? ms(base.firstDiagnosticsMs) : 'n/a',
+      vs(srm.firstDiagnosticsMs, base?.firstDiagnosticsMs),
+      mib(srm.peakRss),
+      base ? mib(base.peakRss) : 'n/a',
+      vs(srm.peakRss, base?.peakRss),
+      `${srm.diagnosticsAtOpen} / ${base ? base.diagnosticsAtOpen : 'n/a'}`,
+      `${(srm.publishBytes / 1024).toFixed(0)} / ${base ? (base.publishBytes / 1024).toFixed(0) : 'n/a'}`,
+      `${srm.hoverHasContent ? 'yes' : 'no'} / ${base ? (base.hoverHasContent ? 'yes' : 'no') : 'n/a'}`,
+      `${srm.actionsOffered} / ${base ? base.actionsOffered : 'n/a'}`,
+    ]),
+  );
+  const targets: string[][] = [];
+  for (const { workloads, srm } of pairs) {
+    const limit = EDIT_TARGETS[workloads];
+    if (limit !== undefined) {
+      const got = p95(srm.editMs);
+      targets.push([
+        `p95 edit→diagnostics ≤ ${limit} ms, ${workloads} workloads`,
+        `${ms(got)} ms (p50 ${ms(p50(srm.editMs))}; server CPU p95 ${ms(p95(srm.editCpuMs))}, waited for a CPU p95 ${ms(p95(srm.editWaitMs))})`,
+        got <= limit ? 'met' : '**NOT met**',
+      ]);
+    }
+  }
+  if (hasBase) {
+    for (const { workloads, srm, base } of pairs) {
+      if (!base) continue;
+      const ours = p95(srm.editMs);
+      const theirs = p95(base.editMs);
+      const net = theirs - YAML_LS_DEBOUNCE_MS;
+      targets.push([
+        `p95 edit→diagnostics faster than yaml-language-server, ${workloads} workloads`,
+        `${ms(ours)} vs ${ms(theirs)} ms (${ratio(ours / theirs)}); vs ${ms(net)} ms net of its debounce (${ratio(ours / net)})`,
+        ours < theirs ? (ours < net ? 'met' : 'met (not net of the debounce)') : '**NOT met**',
+      ]);
+    }
+  }
+  const text = [
+    '## Language server: edit → diagnostics',
+    '',
+    'A one-character edit (incremental didChange) in the middle document, alternately inserted and deleted, timed to the ' +
+      'publishDiagnostics of that version, after a few untimed edits; edits = timed edits srm / yaml-ls. One fresh server process per file. yaml-language-server validates ' +
+      `${YAML_LS_DEBOUNCE_MS} ms after the last change (a fixed debounce, not a setting); the column net of it is its work alone.`,
+    '',
+    edits,
+    '',
+    '## Language server: an edit\'s time in the server process (ms, p50 / p95)',
+    '',
+    'Per timed edit, from /proc/PID/task/*/schedstat of the server: CPU = time all its threads ran (JS, GC helpers, I/O); ' +
+      'waited = time its main thread was runnable but got no CPU (the noise of a shared 2-core machine, which our own client ' +
+      'decoding the diagnostics also adds to). Wall = the latency above.',
+    '',
+    cpu,
+    '',
+    '## Language server: hover and code actions (ms)',
+    '',
+    'Hover on a shared layer key; quick fixes on the `layers:` key that reports a missing entry; the file checked and idle.',
+    '',
+    requests,
+    '',
+    '## Language server: start-up and memory',
+    '',
+    'Spawn → first publishDiagnostics (didOpen sent right after `initialized`); peak RSS = VmHWM of the server process at the end; ' +
+      'publish KiB = one publishDiagnostics as JSON (sent on every edit). The last three columns are sanity checks that both servers really did the work.',
+    '',
+    startup,
+    ...(baselineNote ? ['', `Baseline: ${baselineNote}`] : []),
+  ].join('\n');
+  return { text, targets };
+}
+
+function profileSection(title: string, s: ProfileSummary): string {
+  const rows = (xs: ProfileSummary['self']) => xs.map((r) => [r.name, r.where, r.percent.toFixed(1), ms(r.ms)]);
+  return [
+    `### ${title} (${ms(s.busyMs)} ms busy)`,
+    '',
+    'Self time:',
+    '',
+    table(['function', 'where', '%', 'ms'], rows(s.self), ['l', 'l', 'r', 'r']),
+    '',
+    'Inclusive time:',
+    '',
+    table(['function', 'where', '%', 'ms'], rows(s.inclusive), ['l', 'l', 'r', 'r']),
+    '',
+    'Self time by file:',
+    '',
+    table(['file', '%', 'ms'], s.files.map((r) => [r.name, r.percent.toFixed(1), ms(r.ms)]), ['l', 'r', 'r']),
+  ].join('\n');
+}
+
+function newestProfile(dir: string): string | undefined {
+  const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  return all.length ? path.join(dir, all.sort().at(-1)!) : undefined;
+}
+
+/** A bundle of the server of its own, unminified, so that neither a rebuild meanwhile nor `--minify` can make its profile lie. */
+async function profileBuild(dir: string): Promise<ServerSpec> {
+  const outfile = path.join(dir, 'server.js');
+  await build({ entryPoints: [path.join(ROOT, 'server/src/lsp/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' });
+  return { ...SRM, args: [outfile, '--stdio'] };
+}
+
+async function profile(opts: Options): Promise<void> {
+  const sizes = opts.sizes.length === 4 ? [3000] : opts.sizes;
+  const dir = path.join(OUT_DIR, 'profiles');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const parts = [`# Profiles`, '', machine(opts.quick), ''];
+
+  const engineDir = path.join(dir, 'engine');
+  log(`profiling checkText on the ${Math.max(...sizes)}-workload file`);
+  runEngine([Math.max(...sizes)], opts.quick, [`--cpu-prof`, `--cpu-prof-dir=${engineDir}`], true);
+  const engineProfile = newestProfile(engineDir);
+  if (engineProfile) parts.push(profileSection(`Engine: checkText × ${opts.quick ? 5 : 15}, ${Math.max(...sizes)} workloads`, summariseProfile(engineProfile, ROOT)), '');
+
+  const server = await profileBuild(dir);
+  const files = writeFiles(sizes);
+  for (const n of sizes) {
+    const serverDir = path.join(dir, `server-${n}`);
+    log(`profiling the language server on the ${n}-workload file`);
+    const { uri, file } = files.get(n)!;
+    const result = await benchServer(server, file, uri, pathToFileURL(WORK_DIR).href, lspPlan(n, opts.quick, [`--cpu-prof`, `--cpu-prof-dir=${serverDir}`]));
+    const serverProfile = newestProfile(serverDir);
+    parts.push(`Edit→diagnostics while profiled: p50 ${ms(p50(result.editMs))} ms, p95 ${ms(p95(result.editMs))} ms (${result.editMs.length} edits).`, '');
+    if (serverProfile) {
+      parts.push(profileSection(`Language server, the timed edits only (didChange → publishDiagnostics), ${n} workloads`, summariseProfile(serverProfile, ROOT, 20, result.editWindowUs)), '');
+    }
+  }
+  const text = parts.join('\n');
+  process.stdout.write(`${text}\n`);
+  writeFileSync(path.join(OUT_DIR, 'profile.md'), `${text}\n`);
+  log(`profiles in ${path.relative(ROOT, dir)}/, summary in ${path.relative(ROOT, path.join(OUT_DIR, 'profile.md'))}`);
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  mkdirSync(OUT_DIR, { recursive: true });
+  if (opts.profile) return profile(opts);
+  const started = Date.now();
+  const header = machine(opts.quick);
+
+  let baselineProblem = opts.baseline ? installBaseline() : 'skipped (--no-baseline)';
+  if (baselineProblem) log(`no baseline: ${baselineProblem}`);
+  const baseVersion = baselineProblem ? undefined : (JSON.parse(readFileSync(path.join(YAML_LS, 'package.json'), 'utf8')) as { version: string }).version;
+
+  log(`engine: sizes ${opts.sizes.join(', ')}`);
+  const engine = runEngine(opts.sizes, opts.quick);
+  const engineText = engineSection(engine);
+  process.stdout.write(`${engineText.text}\n\n`);
+
+  const files = writeFiles(opts.sizes);
+  const rootUri = pathToFileURL(WORK_DIR).href;
+  const base = baselineProblem ? undefined : yamlLs(pathToFileURL(SCHEMA).href);
+  const pairs: Pair[] = [];
+  for (const [i, n] of opts.sizes.entries()) {
+    const { uri, file } = files.get(n)!;
+    const plan = lspPlan(n, opts.quick);
+    // Alternate which server goes first, so that neither always meets the same moment of the machine's load.
+    const order = i % 2 === 0 ? ['srm', 'base'] : ['base', 'srm'];
+    let srm: LspResult | undefined;
+    let baseResult: LspResult | undefined;
+    for (const which of order) {
+      if (which === 'srm') {
+        log(`language server: srm, ${n} workloads`);
+        srm = await benchServer(SRM, file, uri, rootUri, plan);
+      } else if (base) {
+        log(`language server: yaml-language-server ${baseVersion}, ${n} workloads`);
+        try {
+          baseResult = await benchServer(base, file, uri, rootUri, plan);
+        } catch (err) {
+          baselineProblem = `failed on the ${n}-workload file: ${(err as Error).message}`;
+          log(baselineProblem);
+        }
+      }
+    }
+    pairs.push({ workloads: n, srm: srm!, ...(baseResult ? { base: baseResult } : {}) });
+  }
+  const note = baseVersion
+    ? `yaml-language-server ${baseVersion} with schemas/srm.schema.json mapped to *.srm.yaml (yaml.validate on, SchemaStore off)${baselineProblem ? `; ${baselineProblem}` : ''}.`
+    : baselineProblem;
+  const lsp = lspSections(pairs, note);
+  process.stdout.write(`${lsp.text}\n\n`);
+
+  const targets = [...lsp.targets];
+  if (engineText.met !== undefined) {
+    const big = engine.find((r) => r.workloads === 3000)!;
+    targets.unshift([
+      `engine check/parse ≤ ${ENGINE_TARGET}, 3000 workloads`,
+      `${ratio(big.ratioMedian)} (by CPU time ${ratio(big.cpuRatioMedian)}; pairs ${ratio(Math.min(...big.ratios))}–${ratio(Math.max(...big.ratios))})`,
+      engineText.met ? 'met' : '**NOT met**',
+    ]);
+  }
+  const targetText = ['## Targets', '', table(['target', 'measured', 'status'], targets, ['l', 'l', 'l'])].join('\n');
+  const footer = `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Samples per size: engine median of N, LSP p50/p95 over the counts shown. Individual samples: .artifacts/bench/samples.json.`;
+  process.stdout.write(`${targetText}\n\n${footer}\n`);
+
+  const md = ['# Benchmark results', '', header, '', engineText.text, '', lsp.text, '', targetText, '', footer, ''].join('\n');
+  writeFileSync(path.join(OUT_DIR, 'results.md'), md);
+  writeFileSync(
+    path.join(OUT_DIR, 'samples.json'),
+    JSON.stringify({ header, engine, lsp: pairs }, null, 1),
+  );
+  log(`written ${path.relative(ROOT, path.join(OUT_DIR, 'results.md'))}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
