@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { FixAllCommand } from '../protocol/requests';
 import type { WebviewState } from '../protocol/webview-messages';
 import { newDeclaration } from './commands/new-declaration';
+import { FileStatusFeed } from './file-status';
 import { createLanguageClient } from './language-client';
 import { StatusBar } from './status-bar';
 import { LAYER_STACK_VIEW_TYPE, LayerStackPanel } from './webview/layer-stack-panel';
@@ -19,19 +20,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
   const output = vscode.window.createOutputChannel('SRM', { log: true });
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
+  // One subscription to srm/fileStatus for the status bar and the panel (see FileStatusFeed).
+  const fileStatus = new FileStatusFeed(languageClient);
   context.subscriptions.push(
     output,
-    new StatusBar(languageClient),
+    fileStatus,
+    new StatusBar(fileStatus.onDidChange),
     vscode.commands.registerCommand('srm.newDeclaration', () => newDeclaration()),
     vscode.commands.registerCommand('srm.fixAll', () => fixAll()),
-    vscode.commands.registerCommand('srm.showLayerStack', () => LayerStackPanel.show(context, languageClient)),
+    vscode.commands.registerCommand('srm.showLayerStack', () => LayerStackPanel.show(context, languageClient, fileStatus.onDidChange)),
     vscode.commands.registerCommand('srm.restartServer', async () => {
       await languageClient.restart();
       output.info('SRM language server restarted');
     }),
     vscode.window.registerWebviewPanelSerializer(LAYER_STACK_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: WebviewState | undefined) => {
-        LayerStackPanel.revive(panel, context, languageClient, state);
+        LayerStackPanel.revive(panel, context, languageClient, fileStatus.onDidChange, state);
         return Promise.resolve();
       },
     }),

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { FileStatusNotification, type FileStatusParams } from '../protocol/requests';
+import type { FileStatusParams } from '../protocol/requests';
 
 /**
  * Two items for the active declaration: its gap count (opens the Problems view)
@@ -12,7 +11,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly status = new Map<string, FileStatusParams>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(client: LanguageClient) {
+  constructor(onFileStatus: vscode.Event<FileStatusParams>) {
     this.gaps.name = 'SRM gaps';
     this.gaps.command = 'workbench.actions.view.problems';
     this.stack.name = 'SRM layer stack';
@@ -20,7 +19,7 @@ export class StatusBar implements vscode.Disposable {
     this.stack.tooltip = 'Show the layer stack of this declaration';
     this.stack.command = 'srm.showLayerStack';
     this.subscriptions.push(
-      client.onNotification(FileStatusNotification, (params) => {
+      onFileStatus((params) => {
         this.status.set(params.uri, params);
         this.update();
       }),

@@ -4,9 +4,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LayerStack, StackRange } from '../../protocol/layer-stack';
 import {
   AssignOwnerRequest,
-  FileStatusNotification,
   LayerStackRequest,
   type AssignOwnerParams,
+  type FileStatusParams,
 } from '../../protocol/requests';
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
 import { renderLayerStackHtml } from './html';
@@ -24,20 +24,26 @@ export class LayerStackPanel implements vscode.Disposable {
   private stack: LayerStack | null = null;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  static show(context: vscode.ExtensionContext, client: LanguageClient): LayerStackPanel {
+  static show(context: vscode.ExtensionContext, client: LanguageClient, onFileStatus: vscode.Event<FileStatusParams>): LayerStackPanel {
     if (LayerStackPanel.current) {
       LayerStackPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       LayerStackPanel.current.follow(vscode.window.activeTextEditor);
       return LayerStackPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(LAYER_STACK_VIEW_TYPE, 'Layer Stack', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
-    return new LayerStackPanel(panel, context, client, undefined);
+    return new LayerStackPanel(panel, context, client, onFileStatus, undefined);
   }
 
   /** Restores a panel VS Code kept across a window reload. */
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, client: LanguageClient, state: WebviewState | undefined): void {
+  static revive(
+    panel: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
+    client: LanguageClient,
+    onFileStatus: vscode.Event<FileStatusParams>,
+    state: WebviewState | undefined,
+  ): void {
     panel.webview.options = webviewOptions(context);
-    new LayerStackPanel(panel, context, client, state?.uri);
+    new LayerStackPanel(panel, context, client, onFileStatus, state?.uri);
   }
 
   /** The open panel, for tests and commands. */
@@ -49,6 +55,7 @@ export class LayerStackPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient,
+    onFileStatus: vscode.Event<FileStatusParams>,
     uri: string | undefined,
   ) {
     LayerStackPanel.current = this;
@@ -59,7 +66,7 @@ export class LayerStackPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
-      client.onNotification(FileStatusNotification, (p) => {
+      onFileStatus((p) => {
         if (p.uri === this.uri) void this.refresh();
       }),
     );

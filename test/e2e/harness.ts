@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type JSHandle, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type JSHandle, type Page } from 'playwright-core';
 
 // ---------------------------------------------------------------------------
 // Locations
@@ -503,9 +503,25 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** Saves a full-page PNG under artifactsDir(); returns its path. */
+/**
+ * Waits (up to `timeoutMs`, then goes on) until no finite animation runs in the
+ * workbench, e.g. a hover's fade-in, so that a screenshot shows the end state.
+ */
+export async function settleAnimations(page: Page, timeoutMs = 2_000): Promise<void> {
+  await waitFor(
+    'animations to finish',
+    () =>
+      page.evaluate(() =>
+        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      ),
+    { timeoutMs, intervalMs: 50 },
+  ).catch(() => undefined);
+}
+
+/** Saves a full-page PNG under artifactsDir() once animations have settled; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir(), `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await settleAnimations(page);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
@@ -655,6 +671,95 @@ export async function waitForProblem(page: Page, needle: string | RegExp, timeou
   });
 }
 
+/**
+ * The count in the Problems tab's badge (what the user reads next to "Problems");
+ * 0 when the badge is hidden. Opens the Problems panel if needed.
+ */
+export async function problemsBadgeCount(page: Page): Promise<number> {
+  await showProblems(page);
+  const tab = page.locator('.part.panel .composite-bar .action-item[role="tab"]', { has: page.locator('.action-label', { hasText: /^Problems$/ }) });
+  if ((await tab.count()) === 0) throw new Error('no Problems tab in the panel');
+  const badge = tab.first().locator('.badge');
+  if (!(await badge.isVisible())) return 0;
+  const text = (await badge.innerText()).trim();
+  const count = Number(text.replace(/[^\d]/g, ''));
+  if (!/\d/.test(text) || !Number.isInteger(count)) throw new Error(`unreadable Problems badge "${text}"`);
+  return count;
+}
+
+/** Polls until the Problems badge shows `count`. */
+export async function waitForProblemsBadge(page: Page, count: number, timeoutMs = 30_000): Promise<void> {
+  let last: number | undefined;
+  await waitFor(`the Problems badge to show ${count}`, async () => (last = await problemsBadgeCount(page)) === count, { timeoutMs, intervalMs: 200 }).catch(
+    (error: Error) => {
+      throw new Error(`${error.message} (it shows ${last})`);
+    },
+  );
+}
+
+/**
+ * Every row of the Problems panel, top to bottom, including those scrolled out
+ * of view (the list only renders what fits): scrolls through it with the mouse
+ * wheel, collecting rows by their index, then scrolls back to the top.
+ */
+export async function readAllProblems(page: Page): Promise<ProblemRow[]> {
+  await showProblems(page);
+  const list = page.locator('.markers-panel .monaco-list').first();
+  const box = await list.boundingBox();
+  if (!box) throw new Error('the Problems list has no box');
+  const rendered = (): Promise<Array<{ index: number } & ProblemRow>> =>
+    page.locator(PROBLEM_ROWS).evaluateAll((rows) =>
+      rows.map((row) => ({
+        index: Number(row.getAttribute('data-index')),
+        label: row.getAttribute('aria-label') ?? '',
+        text: ((row as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
+  // The list's rows container is moved up by the scroll offset and is as tall as all rows.
+  const scrollState = (): Promise<{ top: number; height: number; viewport: number }> =>
+    list.evaluate((el) => {
+      const rows = el.querySelector<HTMLElement>('.monaco-list-rows');
+      return { top: -parseFloat(rows?.style.top || '0'), height: parseFloat(rows?.style.height || '0'), viewport: el.clientHeight };
+    });
+  const wheel = async (deltaY: number): Promise<void> => {
+    const before = (await scrollState()).top;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, deltaY);
+    await waitFor('the Problems list to scroll', async () => (await scrollState()).top !== before, { timeoutMs: 5_000, intervalMs: 30 });
+  };
+  const rows = new Map<number, ProblemRow>();
+  let state = await scrollState();
+  if (state.top > 0) await wheel(-state.top - 1_000);
+  for (let step = 0; step < 500; step++) {
+    for (const row of await rendered()) rows.set(row.index, { label: row.label, text: row.text });
+    state = await scrollState();
+    if (!(state.height > 0) || state.top + state.viewport >= state.height - 1) break;
+    await wheel(Math.max(20, state.viewport * 0.8));
+  }
+  state = await scrollState();
+  if (state.top > 0) await wheel(-state.top - 1_000);
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+}
+
+/** The text of a status bar item by its id (e.g. `status.problems`), whitespace collapsed; undefined when absent or hidden. */
+export async function statusBarText(page: Page, id: string): Promise<string | undefined> {
+  const item = page.locator(`.part.statusbar [id="${id}"]`);
+  if ((await item.count()) === 0 || !(await item.first().isVisible())) return undefined;
+  return (await item.first().innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** The accessible label of a status bar item (codicons spelled out, tooltip appended). */
+export async function statusBarLabel(page: Page, id: string): Promise<string | undefined> {
+  const item = page.locator(`.part.statusbar [id="${id}"]`);
+  if ((await item.count()) === 0) return undefined;
+  return (await item.first().getAttribute('aria-label')) ?? undefined;
+}
+
+/** The content of the (single) webview shown: two iframes deep in the workbench. */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
 // --- Editor text, hover, quick fix ------------------------------------------
 
 export interface Box {
@@ -735,6 +840,20 @@ export async function placeCursorOn(page: Page, text: string, occurrence = 0, ti
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/**
+ * Double-clicks `word` where it stands inside the rendered text `context` (e.g.
+ * the word `TODO` in `owner: TODO`), which selects it as a person would before
+ * typing over it. The editor font is monospaced, so the word's place within the
+ * context's box follows from its offset.
+ */
+export async function doubleClickWord(page: Page, context: string, word: string, occurrence = 0, timeoutMs = 20_000): Promise<void> {
+  const at = context.indexOf(word);
+  if (at < 0) throw new Error(`"${word}" is not in "${context}"`);
+  const box = await waitForTokenBox(page, context, occurrence, timeoutMs);
+  const charWidth = box.width / context.length;
+  await page.mouse.dblclick(box.x + charWidth * (at + word.length / 2), box.y + box.height / 2);
+}
+
 /** Titles the open code-action widget offers. */
 export async function codeActionTitles(page: Page): Promise<string[]> {
   return page
@@ -751,8 +870,9 @@ async function focusedCodeActionTitle(page: Page): Promise<string | undefined> {
 /**
  * Cursor on the token, Ctrl+., then moves with the keyboard to the action whose
  * title contains `actionTitle` and presses Enter (an overlay blocks clicks).
+ * Returns the titles the widget offered.
  */
-export async function applyQuickFix(page: Page, tokenText: string, actionTitle: string, occurrence = 0, timeoutMs = 20_000): Promise<void> {
+export async function applyQuickFix(page: Page, tokenText: string, actionTitle: string, occurrence = 0, timeoutMs = 20_000): Promise<string[]> {
   await placeCursorOn(page, tokenText, occurrence, timeoutMs);
   await page.keyboard.press('Control+.');
   await page.locator(ACTION_WIDGET).first().waitFor({ state: 'visible', timeout: timeoutMs });
@@ -761,10 +881,12 @@ export async function applyQuickFix(page: Page, tokenText: string, actionTitle: 
   }).catch(async (error: Error) => {
     throw new Error(`${error.message}; offered: ${(await codeActionTitles(page)).join(' | ')}`);
   });
+  const offered = await codeActionTitles(page);
   if ((await focusedCodeActionTitle(page)) === undefined) await page.keyboard.press('ArrowDown');
   await moveFocusTo(page, () => focusedCodeActionTitle(page), actionTitle);
   await page.keyboard.press('Enter');
   await page.locator(ACTION_WIDGET).first().waitFor({ state: 'hidden', timeout: timeoutMs });
+  return offered;
 }
 
 /** The active editor's rendered text (visible lines only), lines in order. */

@@ -249,6 +249,11 @@ export class LayerStackApp {
   }
 
   private rememberFocus(): FocusMemo | undefined {
+    // A page without focus keeps its activeElement (e.g. the Assign owner button after
+    // the editor took the focus): focusing it again would pull VS Code's focus back here.
+    if (!document.hasFocus()) {
+      return undefined;
+    }
     const active = document.activeElement as HTMLElement | null;
     if (!active || !this.root.contains(active)) {
       return undefined;
