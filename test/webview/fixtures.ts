@@ -60,7 +60,7 @@ export const MODELS: readonly ModelColumn[] = MODEL_NAMES.map(([id, name], colum
   name,
   cells: LAYERS.map((layer) => {
     const derived = derivedFor(id, layer.id);
-    const who = TABLE[layer.id]![column]!;
+    const who = TABLE[layer.id][column];
     return derived ? { layerId: layer.id, who, derived } : { layerId: layer.id, who };
   }),
 }));

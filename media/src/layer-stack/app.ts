@@ -35,7 +35,10 @@ export function isStackMessage(data: unknown): data is StackMessage {
     typeof s.version === 'number' &&
     Array.isArray(s.models) &&
     Array.isArray(s.workloads) &&
-    s.workloads.every((w) => typeof w === 'object' && w !== null && Array.isArray(w.bands) && typeof w.index === 'number' && typeof w.summary === 'object')
+    (s.workloads as readonly unknown[]).every((item) => {
+      const w = item as Partial<WorkloadStack> | null;
+      return typeof w === 'object' && w !== null && Array.isArray(w.bands) && typeof w.index === 'number' && typeof w.summary === 'object';
+    })
   );
 }
 

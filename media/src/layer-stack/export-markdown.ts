@@ -7,6 +7,7 @@ import { countStatuses, isKnownResponsibility, RESPONSIBILITY_LABEL, statusLabel
  */
 export function escapeMarkdownCell(value: string): string {
   return String(value)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the table
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')

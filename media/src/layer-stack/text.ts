@@ -1,6 +1,7 @@
 /** Plain-text helpers shared by the SVG and Markdown exports. No DOM. */
 
 /** Characters XML 1.0 does not allow anywhere, including lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what XML forbids
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for XML element content and attribute values alike. */
