@@ -34,7 +34,7 @@ export interface FileStatusParams {
   readonly version: number | null;
   readonly errors: number;
   readonly warnings: number;
-  /** Customer and shared layers with no owner (SRM001, SRM002, SRM004, SRM005). */
+  /** Customer and shared layers with no real owner: missing, left to the provider, or a placeholder (findings marked `gap`). */
   readonly gaps: number;
 }
 export const FileStatusNotification = new NotificationType<FileStatusParams>('srm/fileStatus');

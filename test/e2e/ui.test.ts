@@ -213,7 +213,7 @@ describe('SRM in a real VS Code, as a user (code-server + Chromium)', function (
     const afterFix = await allProblems(page);
     assert.ok(!afterFix.some((p) => p.code === 'SRM001' && p.line === 12 && p.message.startsWith('Endpoint Devices')), 'the IaaS endpoint-devices gap is gone');
     assert.equal(await h.problemsBadgeCount(page), 15, 'one finding replaced by another');
-    await waitForGaps(page, '9 gaps');
+    await waitForGaps(page, '10 gaps'); // a placeholder owner is still a gap
     assert.match(await h.visibleEditorText(page), /owner: finance-data-stewards\n {2}endpoint-devices:\n {4}owner: TODO\n {2}identity-acess:/);
     await shot('quick-fix');
 
@@ -250,7 +250,8 @@ describe('SRM in a real VS Code, as a user (code-server + Chromium)', function (
       ['SRM003:Warning', 'SRM003:Warning', 'SRM004:Error', 'SRM005:Error', 'SRM007:Error', 'SRM017:Warning'],
     );
     assert.equal(await h.statusBarLabel(page, 'status.problems'), 'Errors: 10, Warnings: 3');
-    await waitForGaps(page, '2 gaps');
+    // The provider left with our layers, and the seven placeholder owners that still need a person.
+    await waitForGaps(page, '9 gaps');
     await shot('fix-all');
   });
 
@@ -300,7 +301,7 @@ describe('SRM in a real VS Code, as a user (code-server + Chromium)', function (
     assert.equal(await frame.locator('.summary-extra').innerText(), '4 gaps · 1 needs attention');
     await h.waitForProblem(page, /The owner of Endpoint Devices is a placeholder/);
     assert.ok(!(await allProblems(page)).some((p) => p.code === 'SRM001' && p.line === 12 && p.message.startsWith('Endpoint Devices')), 'the gap left Problems too');
-    await waitForGaps(page, '9 gaps');
+    await waitForGaps(page, '10 gaps'); // until an owner is typed over the placeholder
     // The editor has the focus, with the placeholder selected: typing replaces it.
     await h.waitFor('the placeholder to be selected in the editor', async () => (await selectionStatus(page)) === 'Ln 17, Col 16 (4 selected)');
     await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible', timeout: 10_000 });

@@ -114,6 +114,12 @@ describe('LSP: diagnostics', function () {
     await client.waitForDiagnostics(uri);
     const after = await client.waitFor('a status for version 2', () => client.statuses(uri).find((s) => s.version === 2));
     assert.deepEqual({ errors: after.errors, gaps: after.gaps }, { errors: 5, gaps: 5 });
+
+    // A placeholder owner leaves the layer as unassigned as no entry at all.
+    await client.replace(uri, 'owner: os-team', 'owner: TODO', 'workload: reporting-vm');
+    await client.waitForDiagnostics(uri);
+    const placeholder = await client.waitFor('a status for version 3', () => client.statuses(uri).find((s) => s.version === 3));
+    assert.deepEqual({ errors: placeholder.errors, gaps: placeholder.gaps }, { errors: 6, gaps: 6 });
   });
 
   it('clears a document\'s diagnostics when it closes', async () => {

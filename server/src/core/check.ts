@@ -211,7 +211,7 @@ function runRules(base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
   const ctx: RuleContext = {
     ...base,
     report: (f) =>
-      out.push({ code: rule.code, severity: f.severity ?? rule.severity, message: f.message, span: f.span, fixes: f.fixes ?? [], ...(f.layerId ? { layerId: f.layerId } : {}) }),
+      out.push({ code: rule.code, severity: f.severity ?? rule.severity, message: f.message, span: f.span, fixes: f.fixes ?? [], ...(f.layerId ? { layerId: f.layerId } : {}), ...(f.gap ? { gap: true } : {}) }),
   };
   for (rule of RULES) {
     if (!rule.check) continue;

@@ -49,4 +49,9 @@ export interface Diagnostic {
   readonly fixes: readonly Fix[];
   /** The layer a diagnostic is about, for hovers, the webview and tests. */
   readonly layerId?: string;
+  /**
+   * True when the finding means a layer that needs a customer owner has none
+   * (missing, left to the provider, or a placeholder): what the gap count counts.
+   */
+  readonly gap?: boolean;
 }

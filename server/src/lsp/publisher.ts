@@ -5,9 +5,6 @@ import { toLspDiagnostic } from './convert';
 import type { CheckedFile, CheckedFiles } from './files';
 import type { SettingsStore } from './settings';
 
-/** Codes that mean a customer or shared layer has nobody on the customer side. */
-const GAP_CODES = new Set(['SRM001', 'SRM002', 'SRM004', 'SRM005']);
-
 /**
  * Checks open documents and publishes their diagnostics. Changes that arrive
  * together are checked once; a result is published only if its document has not
@@ -52,7 +49,7 @@ export class Publisher {
       version: file.version,
       errors: file.visible.filter((v) => v.severity === 'error').length,
       warnings: file.visible.filter((v) => v.severity === 'warning').length,
-      gaps: file.visible.filter((v) => GAP_CODES.has(v.diagnostic.code)).length,
+      gaps: file.visible.filter((v) => v.diagnostic.gap).length,
     });
   }
 

@@ -13,6 +13,6 @@ export function ownerLeftToProvider(ctx: RuleContext, who: Responsibility, messa
     if (!id || model.cells[id]?.who !== who) continue;
     const owner = fieldOf(entry.fields, 'owner');
     if (stringValue(owner)?.trim().toLowerCase() !== PROVIDER_OWNER) continue;
-    ctx.report({ message: message(ctx.model.layer(id)!.name, modelLabel(model)), span: owner!.valueSpan!, layerId: id });
+    ctx.report({ message: message(ctx.model.layer(id)!.name, modelLabel(model)), span: owner!.valueSpan!, layerId: id, gap: true });
   }
 }

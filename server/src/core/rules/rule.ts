@@ -21,6 +21,8 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
   readonly layerId?: string;
   readonly severity?: Severity;
+  /** See `Diagnostic.gap`. */
+  readonly gap?: boolean;
 }
 
 /** One check. Rules are pure: they read the declaration and report findings. */

@@ -18,6 +18,7 @@ export const missingCustomerLayer: Rule = {
         message: `${name} (${layer.id}) has no owner. Under ${modelLabel(model)} the customer is responsible for it: add an entry under layers: naming who owns it.`,
         span: missingAnchor(ctx),
         layerId: layer.id,
+        gap: true,
         fixes: missingEntryFixes(ctx, model, layer.id),
       });
     }

@@ -18,6 +18,7 @@ export const missingSharedLayer: Rule = {
         message: `${name} (${layer.id}) has no owner. Under ${modelLabel(model)} it is shared: add an entry naming who owns the customer's half, with a handoff: saying where the provider's part ends.`,
         span: missingAnchor(ctx),
         layerId: layer.id,
+        gap: true,
         fixes: missingEntryFixes(ctx, model, layer.id),
       });
     }

@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { isPlaceholder } from '../format';
 import { fieldOf } from '../parse/declaration';
-import { entryLayerId } from './coverage';
+import { declaredModel, entryLayerId } from './coverage';
 import type { Rule } from './rule';
 
 export const invalidOwner: Rule = {
@@ -14,25 +14,28 @@ export const invalidOwner: Rule = {
   check(ctx) {
     for (const entry of ctx.declaration.layers?.entries ?? []) {
       const layerId = entryLayerId(ctx, entry);
+      const who = layerId ? declaredModel(ctx)?.cells[layerId]?.who : undefined;
+      // Without a real owner, a layer the customer owns or shares is still a gap.
+      const gap = who === 'customer' || who === 'shared';
       const name = (layerId && ctx.model.layer(layerId)?.name) ?? entry.key;
       if (entry.value === null) {
-        ctx.report({ message: `The entry for ${name} is empty: add owner: with who owns it.`, span: entry.keySpan, layerId });
+        ctx.report({ message: `The entry for ${name} is empty: add owner: with who owns it.`, span: entry.keySpan, layerId, gap });
         continue;
       }
       if (!isMap(entry.value)) continue; // not a mapping: the type rule reports it
       const owner = fieldOf(entry.fields, 'owner');
       if (!owner) {
-        ctx.report({ message: `The entry for ${name} has no owner:. Name the team, role or person who owns it.`, span: entry.keySpan, layerId });
+        ctx.report({ message: `The entry for ${name} has no owner:. Name the team, role or person who owns it.`, span: entry.keySpan, layerId, gap });
         continue;
       }
       const value = owner.value;
       const span = owner.valueSpan ?? owner.keySpan;
       if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) {
-        ctx.report({ message: `The owner of ${name} is empty. Name the team, role or person who owns it.`, span, layerId });
+        ctx.report({ message: `The owner of ${name} is empty. Name the team, role or person who owns it.`, span, layerId, gap });
       } else if (!isScalar(value) || typeof value.value !== 'string') {
-        ctx.report({ message: `The owner of ${name} must be text (a team, role or person), not ${describe(value)}.`, span, layerId });
+        ctx.report({ message: `The owner of ${name} must be text (a team, role or person), not ${describe(value)}.`, span, layerId, gap });
       } else if (value.value.trim() === '' || isPlaceholder(value.value)) {
-        ctx.report({ message: `The owner of ${name} is a placeholder ("${value.value.trim()}"): the layer is still unassigned. Type the team, role or person who owns it.`, span, layerId });
+        ctx.report({ message: `The owner of ${name} is a placeholder ("${value.value.trim()}"): the layer is still unassigned. Type the team, role or person who owns it.`, span, layerId, gap });
       }
     }
   },
