@@ -109,10 +109,12 @@ export class Checker {
       if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
       return { start: segment.start, text: segment.text, result, placed };
     });
-    if (binary) diagnostics.push(binary);
-    else if (documents.length === 0) diagnostics.push(noDeclaration());
+    const fileLevel = binary ?? (documents.length === 0 ? noDeclaration() : undefined);
     // Each segment's findings are sorted and segments come in order: only a file-level finding needs placing.
-    if (binary) diagnostics.sort(byPosition);
+    if (fileLevel) {
+      diagnostics.push(fileLevel);
+      diagnostics.sort(byPosition);
+    }
     return { diagnostics, documents };
   }
 

@@ -20,15 +20,22 @@ export const unknownModel: Rule = {
     const suggestions = respelled ? [respelled] : ctx.model.suggestModels(written);
     const candidates = suggestions.length ? suggestions : ctx.model.models;
     const valid = ctx.model.models.map((m) => `${m.id} (${m.name})`).join(', ');
+    // Unattended only when the value is one plain run of words, as the source writes it: a value that
+    // spans a line break or carries tabs is not one the user can be assumed to have meant.
+    const plain = /^\S+(?: \S+)*$/.test(written) && ctx.text.slice(span.start, span.end) === written;
     ctx.report({
-      message: respelled
-        ? `Model ids are lower case: write ${respelled.id}, not "${written}".`
-        : `"${written}" is not a known service model. Valid models: ${valid}.`,
+      message: !respelled
+        ? `"${written}" is not a known service model. Valid models: ${valid}.`
+        : written.toLowerCase() === respelled.id
+          ? `Model ids are lower case: write ${respelled.id}, not "${written}".`
+          : written.trim().toLowerCase() === respelled.id
+            ? `Write the model id exactly, without extra spaces: write ${respelled.id}, not "${written}".`
+          : `"${written.trim()}" means ${respelled.shortName} (${respelled.name}): write its id, ${respelled.id}.`,
       span,
       fixes: candidates.map((m) => ({
         title: `Change to ${m.id} (${m.name})`,
         edits: [{ start: span.start, end: span.end, text: m.id }],
-        safe: respelled !== undefined,
+        safe: respelled !== undefined && plain,
         preferred: respelled !== undefined || suggestions.length === 1,
       })),
     });
