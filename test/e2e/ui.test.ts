@@ -378,4 +378,27 @@ describe('SRM in a real VS Code, as a user (code-server + Chromium)', function (
     await waitForGaps(page, '9 gaps');
     await shot('panel-closed');
   });
+
+  it('the layer stack comes back after a window reload, restored by its serializer', async () => {
+    await h.runCommand(page, 'SRM: Show Layer Stack');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Layer Stack: gaps.srm.yaml' });
+    await tab.waitFor({ state: 'visible', timeout: 10_000 });
+    await h.waitFor('the panel to draw its bands', async () => ((await readBands(h.webviewFrame(page))).length > 0 ? true : undefined));
+
+    await h.runCommand(page, 'Developer: Reload Window');
+    await h.waitForExplorer(page);
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    await tab.click();
+    const bands = await h.waitFor(
+      'the restored panel to draw the stack of gaps.srm.yaml',
+      async () => {
+        const now = await readBands(h.webviewFrame(page));
+        return now.length > 0 ? now : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    assert.deepEqual(bands.map((b) => b.id).slice(0, 3), ['data-classification', 'endpoint-devices', 'identity-access'], 'every layer, top of the stack first');
+    assert.ok(bands.some((b) => b.status === 'gap'), 'the gaps are drawn again');
+    await shot('layer-stack-restored');
+  });
 });
