@@ -62,6 +62,12 @@ export class LayerStackApp {
   private readonly pending = new Set<string>();
   /** The file of the last stack shown (from the saved state before the first one arrives). */
   private lastUri: string | undefined;
+  /**
+   * Set by "Assign owner", which sends the cursor to the editor: until the user
+   * comes back to the page, a re-render must not focus anything here, or VS Code
+   * makes the panel the active editor again while the user types in the text.
+   */
+  private focusLeftForEditor = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -73,6 +79,11 @@ export class LayerStackApp {
   }
 
   start(target: Window): void {
+    const userIsBack = (): void => {
+      this.focusLeftForEditor = false;
+    };
+    target.addEventListener('pointerdown', userIsBack, true);
+    target.addEventListener('keydown', userIsBack, true);
     target.addEventListener('message', (event: MessageEvent) => {
       if (isStackMessage(event.data)) {
         this.receive(event.data);
@@ -239,6 +250,7 @@ export class LayerStackApp {
     button.setAttribute('aria-disabled', 'true');
     button.classList.add('is-pending');
     button.textContent = 'Assigning…';
+    this.focusLeftForEditor = true;
     this.api.postMessage({ type: 'assignOwner', uri: stack.uri, version: stack.version, workloadIndex: workload.index, layerId: band.id });
     // A successful fix edits the file and a new stack replaces this button. If none comes
     // (the extension refused a stale version, the edit failed), let the user try again.
@@ -254,7 +266,7 @@ export class LayerStackApp {
   private rememberFocus(): FocusMemo | undefined {
     // A page without focus keeps its activeElement (e.g. the Assign owner button after
     // the editor took the focus): focusing it again would pull VS Code's focus back here.
-    if (!document.hasFocus()) {
+    if (!document.hasFocus() || this.focusLeftForEditor) {
       return undefined;
     }
     const active = document.activeElement as HTMLElement | null;
