@@ -13,6 +13,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type FrameLocator, type JSHandle, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../shared/chromium';
+import { GiveUp, waitFor } from '../shared/wait';
 
 // ---------------------------------------------------------------------------
 // Locations
@@ -41,43 +43,12 @@ export function artifactsDir(): string {
   return dir;
 }
 
-export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 // ---------------------------------------------------------------------------
 // Polling
 // ---------------------------------------------------------------------------
 
-export interface WaitOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-}
-
-/** Thrown by a probe to end a waitFor at once (the condition can no longer come true). */
-export class GiveUp extends Error {}
-
-/** Polls `probe` until it returns a value other than undefined/false; throws after the timeout. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  { timeoutMs = 30_000, intervalMs = 100 }: WaitOptions = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      if (error instanceof GiveUp) throw error;
-      lastError = error;
-    }
-    if (Date.now() >= deadline) {
-      const detail = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export { GiveUp, waitFor, type WaitOptions } from '../shared/wait';
 
 // ---------------------------------------------------------------------------
 // Scratch folder and user settings
@@ -399,18 +370,7 @@ export function codeServerLogTail(server: CodeServer, lines = 40): string {
 // Browser
 // ---------------------------------------------------------------------------
 
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // Only loopback resolves: the browser can reach nothing but the local code-server.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../shared/chromium';
 
 /**
  * Launches Debian's Chromium headless through playwright-core (never downloads

@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { LayerStack } from '../../protocol/layer-stack';
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
 import { renderLayerStackHtml } from '../../src/webview/html';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../shared/chromium';
 
 /** The repository root, from out/test/webview or test/webview. */
 export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
@@ -145,16 +146,6 @@ export function themeVar(kind: ThemeKind, name: string): string {
   return value;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -196,7 +187,7 @@ export class Harness {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    this.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   }
 
   async stop(): Promise<void> {

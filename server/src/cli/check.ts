@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Checker, fixText, ruleByCode, type Diagnostic } from '../core';
 import { decode, encode, type Encoding } from '../io/encoding';
 import { CliError, describeSystemError } from './errors';
-import { LineIndex } from './positions';
+import { LineIndex } from '../core/text/line-index';
 
 /** Files larger than this are not read at all: no declaration comes near it, and the engine would refuse it anyway. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;

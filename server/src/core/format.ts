@@ -34,3 +34,13 @@ export const PROVIDER_OWNER = 'provider';
 export function isPlaceholder(value: string): boolean {
   return /^\s*(todo|tbd|tba|fixme|xxx|unassigned|unknown|n\/?a|\?+|-+)\s*$/i.test(value);
 }
+
+/** `owner: provider`, however it is cased or spaced. */
+export function isProviderOwner(value: string | undefined): boolean {
+  return value?.trim().toLowerCase() === PROVIDER_OWNER;
+}
+
+/** An owner that names someone on the customer side: not empty, not a placeholder, not the provider. */
+export function isRealOwner(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '' && !isPlaceholder(value) && !isProviderOwner(value);
+}

@@ -1,6 +1,6 @@
 import type { BandStatus, LayerBand, LayerStack, ModelColumn, WorkloadStack } from '../../../protocol/layer-stack';
 import type { CheckResult, CheckedDocument } from './check';
-import { isPlaceholder, PROVIDER_OWNER } from './format';
+import { isRealOwner } from './format';
 import type { ModelIndex } from './model/model-index';
 import { fieldOf, stringValue } from './parse/declaration';
 import { layerOfEntry, modelIdOf } from './query';
@@ -66,7 +66,7 @@ function workloadStack(doc: CheckedDocument, all: readonly Diagnostic[], model: 
     const needsOwner = cell?.who === 'customer' || cell?.who === 'shared';
     if (needsOwner) {
       required++;
-      if (owner && owner.trim().toLowerCase() !== PROVIDER_OWNER && !isPlaceholder(owner)) assigned++;
+      if (isRealOwner(owner)) assigned++;
     }
     const fix = status === 'gap' ? finding?.fixes.find((f) => f.safe && f.preferred) : undefined;
     const reveal = entry ? abs(entry.keySpan) : fix ? { start: fix.edits[0].start, end: fix.edits[0].start } : fallback;

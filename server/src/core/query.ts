@@ -1,8 +1,8 @@
 import type { CheckResult, CheckedDocument } from './check';
 import type { ServiceCatalogue } from './catalogue/catalogue';
 import { explainLayer, explainModel, explainProviderOwner, explainService } from './explain';
-import { PROVIDER_OWNER } from './format';
-import { fieldOf, stringValue, type Field, type LayerEntry } from './parse/declaration';
+import { isProviderOwner } from './format';
+import { fieldOf, stringValue, type LayerEntry } from './parse/declaration';
 import type { ModelIndex } from './model/model-index';
 import type { Span } from './types';
 
@@ -20,7 +20,7 @@ export function documentAt(result: CheckResult, offset: number): CheckedDocument
 
 /** The layer an entry documents, by id or by another spelling. */
 export function layerOfEntry(model: ModelIndex, entry: LayerEntry): string | undefined {
-  return model.layer(entry.key) ? entry.key : model.layerByOtherSpelling(entry.key)?.id;
+  return model.layerIdOf(entry.key);
 }
 
 /** The declaration's model id as written, when it is text. */
@@ -49,16 +49,13 @@ export function targetAt(result: CheckResult, model: ModelIndex, offset: number)
     if (!layerId) continue;
     if (inside(entry.keySpan, at)) return { kind: 'layer', layerId, span: abs(entry.keySpan), ...(modelId ? { modelId } : {}) };
     const owner = fieldOf(entry.fields, 'owner');
-    if (owner?.valueSpan && inside(owner.valueSpan, at) && isProviderOwner(owner)) {
+    if (owner?.valueSpan && inside(owner.valueSpan, at) && isProviderOwner(stringValue(owner))) {
       return { kind: 'provider-owner', layerId, span: abs(owner.valueSpan), ...(modelId ? { modelId } : {}) };
     }
   }
   return undefined;
 }
 
-function isProviderOwner(owner: Field): boolean {
-  return stringValue(owner)?.trim().toLowerCase() === PROVIDER_OWNER;
-}
 
 function inside(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;

@@ -1,5 +1,6 @@
 import { visit, type Document } from 'yaml';
 import { suppressionWithoutReason, unusedSuppression } from './rules/engine-rules';
+import { LineIndex } from './text/line-index';
 import type { Diagnostic, Span } from './types';
 
 interface Suppression {
@@ -23,11 +24,11 @@ const COMMENT = /(^|[ \t])#[ \t]*srm-ignore\b([^\r\n]*)/gm;
  */
 export function applySuppressions(text: string, diagnostics: readonly Diagnostic[], docs: readonly Document[] = []): Diagnostic[] {
   if (!text.includes('srm-ignore')) return [...diagnostics];
-  const lines = lineStarts(text);
+  const lines = new LineIndex(text);
   const suppressions = findSuppressions(text, lines, scalarRanges(docs));
   if (suppressions.length === 0) return [...diagnostics];
   const kept = diagnostics.filter((d) => {
-    const line = lineOf(lines, d.span.start);
+    const line = lines.lineOf(d.span.start);
     const hit = suppressions.find((s) => s.targetLine === line && s.codes.includes(d.code));
     if (hit) hit.used = true;
     return !hit;
@@ -68,15 +69,14 @@ function scalarRanges(docs: readonly Document[]): Span[] {
   return out;
 }
 
-function findSuppressions(text: string, lines: number[], scalars: readonly Span[]): Suppression[] {
+function findSuppressions(text: string, lines: LineIndex, scalars: readonly Span[]): Suppression[] {
   const out: Suppression[] = [];
   COMMENT.lastIndex = 0;
   for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
     const hash = m.index + m[1].length;
     if (scalars.some((r) => hash >= r.start && hash < r.end)) continue;
-    const line = lineOf(lines, hash);
-    const lineStart = lines[line];
-    const lineEnd = line + 1 < lines.length ? lines[line + 1] : text.length;
+    const line = lines.lineOf(hash);
+    const { start: lineStart, end: lineEnd } = lines.lineSpan(line);
     const standalone = text.slice(lineStart, hash).trim() === '';
     let before = hash; // a trailing comment goes with all the white space before it
     while (before > lineStart && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
@@ -100,27 +100,11 @@ function findSuppressions(text: string, lines: number[], scalars: readonly Span[
 }
 
 /** The first line after `line` that is not only a comment (a blank line ends the search there). */
-function nextContentLine(text: string, lines: number[], line: number): number {
-  for (let l = line + 1; l < lines.length; l++) {
-    const content = text.slice(lines[l], l + 1 < lines.length ? lines[l + 1] : text.length).trim();
+function nextContentLine(text: string, lines: LineIndex, line: number): number {
+  for (let l = line + 1; l < lines.lineCount; l++) {
+    const { start, end } = lines.lineSpan(l);
+    const content = text.slice(start, end).trim();
     if (!content.startsWith('#')) return l;
   }
   return -1;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -4,6 +4,7 @@ import { FileChangeType, type Connection, type FileEvent, type TextDocuments, ty
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { decode } from '../io/encoding';
+import { fieldOf, stringValue } from '../core';
 import type { CheckedFiles } from './files';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings';
@@ -84,9 +85,8 @@ export class WorkspaceScope {
     for (const file of this.files.all()) {
       for (const doc of file.result.documents) {
         for (const entry of doc.declaration.layers?.entries ?? []) {
-          const owner = entry.fields.find((f) => f.key === 'owner');
-          const value = owner?.value as { value?: unknown } | null | undefined;
-          if (typeof value?.value === 'string' && value.value.trim()) owners.add(value.value.trim());
+          const owner = stringValue(fieldOf(entry.fields, 'owner'))?.trim();
+          if (owner) owners.add(owner);
         }
       }
     }

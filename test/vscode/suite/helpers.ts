@@ -2,32 +2,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SrmExtensionApi } from '../../../src/extension';
+import { waitFor as poll } from '../../shared/wait';
 
 export const EXTENSION_ID = 'srm-tools.srm-tools';
 export const SRM_COMMANDS = ['srm.newDeclaration', 'srm.fixAll', 'srm.showLayerStack', 'srm.restartServer'] as const;
 
 /** Polls `probe` until it returns something other than undefined/false; fails after `timeoutMs`. */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   probe: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs = 20_000,
   intervalMs = 50,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() >= deadline) {
-      const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  return poll(what, probe, { timeoutMs, intervalMs });
 }
 
 export function extension(): vscode.Extension<SrmExtensionApi> {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES, type Edit, type Fix, type Severity } from '../../core';
 import { explainRule } from '../../core/explain';
 import type { FileReport } from '../check';
-import type { LineIndex } from '../positions';
+import type { LineIndex } from '../../core/text/line-index';
 import type { PackageInfo } from '../package-info';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

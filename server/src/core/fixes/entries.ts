@@ -84,7 +84,7 @@ function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[
 
 /** An entry's place in the stack, whether its key is the id or another spelling; -1 when unknown. */
 function positionOf(entry: LayerEntry, model: ModelIndex): number {
-  return model.position(model.layer(entry.key) ? entry.key : (model.layerByOtherSpelling(entry.key)?.id ?? ''));
+  return model.position(model.layerIdOf(entry.key) ?? '');
 }
 
 function blockEntries(entries: readonly NewEntry[], indent: number, ctx: EditContext): string {

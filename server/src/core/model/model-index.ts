@@ -48,6 +48,11 @@ export class ModelIndex {
     return this.modelById.get(modelId)?.cells[layerId];
   }
 
+  /** The layer an entry key documents: the key itself when it is an id, else the id its spelling stands for. */
+  layerIdOf(key: string): string | undefined {
+    return this.layerById.has(key) ? key : this.layerByOtherSpelling(key)?.id;
+  }
+
   /** A layer written as its display name or a common spelling, e.g. `Operating System` or `os`. */
   layerByOtherSpelling(text: string): LayerDefinition | undefined {
     const layer = this.layerByAlias.get(normalizeName(text));

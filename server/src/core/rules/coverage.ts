@@ -39,7 +39,7 @@ export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | unde
   if (!facts.entryLayers) {
     facts.entryLayers = new Map();
     for (const e of ctx.declaration.layers?.entries ?? []) {
-      facts.entryLayers.set(e, ctx.model.layer(e.key) ? e.key : ctx.model.layerByOtherSpelling(e.key)?.id);
+      facts.entryLayers.set(e, ctx.model.layerIdOf(e.key));
     }
   }
   return facts.entryLayers.get(entry);
@@ -65,6 +65,25 @@ export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): 
     facts.missing = { model, layers };
   }
   return facts.missing.layers;
+}
+
+/**
+ * Reports every `who` layer of the declaration's model that has no entry, with
+ * its fixes: the shared body of the missing-customer and missing-shared rules.
+ */
+export function reportMissing(ctx: RuleContext, who: Responsibility, message: (layerName: string, layerId: string, modelLabel: string) => string): void {
+  const model = declaredModel(ctx);
+  if (!model) return;
+  for (const layer of missingLayers(ctx, model)) {
+    if (layer.who !== who) continue;
+    ctx.report({
+      message: message(ctx.model.layer(layer.id)!.name, layer.id, modelLabel(model)),
+      span: missingAnchor(ctx),
+      layerId: layer.id,
+      gap: true,
+      fixes: missingEntryFixes(ctx, model, layer.id),
+    });
+  }
 }
 
 /** Where a missing-entry finding is reported: on `layers:`, or on `model:` when `layers:` is absent. */

@@ -1,4 +1,4 @@
-import { PROVIDER_OWNER } from '../format';
+import { isProviderOwner } from '../format';
 import type { Responsibility } from '../model/types';
 import { fieldOf, stringValue } from '../parse/declaration';
 import { declaredModel, entryLayerId, modelLabel } from './coverage';
@@ -12,7 +12,7 @@ export function ownerLeftToProvider(ctx: RuleContext, who: Responsibility, messa
     const id = entryLayerId(ctx, entry);
     if (!id || model.cells[id]?.who !== who) continue;
     const owner = fieldOf(entry.fields, 'owner');
-    if (stringValue(owner)?.trim().toLowerCase() !== PROVIDER_OWNER) continue;
+    if (!isProviderOwner(stringValue(owner))) continue;
     ctx.report({ message: message(ctx.model.layer(id)!.name, modelLabel(model)), span: owner!.valueSpan!, layerId: id, gap: true });
   }
 }

@@ -9,7 +9,7 @@ export const unknownLayer: Rule = {
   fixes: ['Rename the key to a suggested layer id'],
   check(ctx) {
     for (const entry of ctx.declaration.layers?.entries ?? []) {
-      if (!entry.keyIsScalar || ctx.model.layer(entry.key) || ctx.model.layerByOtherSpelling(entry.key)) continue;
+      if (!entry.keyIsScalar || ctx.model.layerIdOf(entry.key)) continue;
       const suggestions = ctx.model.suggestLayers(entry.key);
       const hint = suggestions.length
         ? ` Did you mean ${suggestions.map((l) => `${l.id} (${l.name})`).join(', ')}?`

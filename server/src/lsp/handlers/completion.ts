@@ -5,6 +5,7 @@ import {
   ENTRY_FIELDS,
   explainLayer,
   explainModel,
+  isProviderOwner,
   modelIdOf,
   PROVIDER_OWNER,
   TOP_LEVEL_FIELDS,
@@ -37,7 +38,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
 }
 
 function layerItems(ctx: ServerContext, present: readonly string[], model: ServiceModelDefinition | undefined): CompletionItem[] {
-  const documented = new Set(present.map((k) => ctx.model.layer(k)?.id ?? ctx.model.layerByOtherSpelling(k)?.id));
+  const documented = new Set(present.map((k) => ctx.model.layerIdOf(k)));
   return ctx.model.layers
     .filter((l) => !documented.has(l.id))
     .map((layer, i) => {
@@ -81,7 +82,7 @@ function modelItems(ctx: ServerContext): CompletionItem[] {
 
 async function ownerItems(ctx: ServerContext): Promise<CompletionItem[]> {
   await ctx.workspace.indexOwners();
-  const owners = [...ctx.workspace.owners()].filter((o) => o.toLowerCase() !== PROVIDER_OWNER).sort();
+  const owners = [...ctx.workspace.owners()].filter((o) => !isProviderOwner(o)).sort();
   return [
     ...owners.map((o) => ({ label: o, kind: CompletionItemKind.Value, detail: 'owner used in this workspace' })),
     {
