@@ -92,6 +92,20 @@ describe('bad input: generated', function () {
     });
   });
 
+  describe('too many findings (SRM024)', () => {
+    it('caps the findings of a file, keeping the first ones in order and saying how many more there are', () => {
+      const one = (i: number) => `workload: w${i}\nmodel: saas\nbogus${i}: 1\n`;
+      const text = Array.from({ length: 40 }, (_, i) => one(i)).join('---\n');
+      const all = checkText(text).diagnostics;
+      assert.equal(all.length, 40 * 4);
+      const capped = checkText(text, { maxFindings: 50 }).diagnostics;
+      assert.equal(capped.length, 50);
+      assert.deepEqual(capped.slice(0, 49), all.slice(0, 49));
+      assert.equal(capped[49].code, 'SRM024');
+      assert.match(capped[49].message, /^111 more problems in this file are not shown: the checker reports at most 50 per file/);
+    });
+  });
+
   describe('alias bombs (SRM019)', () => {
     it('checks a billion-laughs document under the alias cap without expanding it', () => {
       // 9 levels of 9 aliases: 81 aliases, 9^9 strings if expanded.

@@ -18,9 +18,9 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** The lines of a text, without their `\n` or `\r\n`. */
+/** The lines of a text, without their line breaks (`\n`, `\r\n` or a lone `\r`, as YAML reads them). */
 export function linesOf(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/\r$/, ''));
+  return text.split(/\r\n|\r|\n/);
 }
 
 export function codes(diagnostics: readonly Diagnostic[]): string[] {

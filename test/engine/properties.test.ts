@@ -83,13 +83,33 @@ describe('properties', function () {
           assert.ok(isSubsequence(commentsOf(text), commentsOf(fixed)), 'a comment was lost or moved');
           assert.equal(fixText(fixed, new Checker()).text, fixed, 'a second fix-all changed the text again');
           // New lines look like the old ones: the file's line ending and indentation step.
-          if (spec.eol === '\r\n') assert.doesNotMatch(fixed, /[^\r]\n/, 'a bare LF in a CRLF file');
+          if (spec.eol === '\r\n') assert.doesNotMatch(fixed, /[^\r]\n|\r(?!\n)/, 'a bare LF or CR in a CRLF file');
+          else if (spec.eol === '\r') assert.ok(!fixed.includes('\n'), 'an LF in a CR file');
           else assert.ok(!fixed.includes('\r'), 'a CR in an LF file');
+          assert.equal(fixed.startsWith('\uFEFF'), spec.bom, 'the byte-order mark was lost or added');
           // (When the file shows its step: one without any indented line may get the default, 2.)
           if (linesOf(text).some((l) => /^ +[^ #]/.test(l))) assertIndentation(fixed, spec.indent);
           assert.equal(fixText(text, new Checker()).text, fixed);
         }),
         params(150),
+      );
+    });
+
+    it('safe fixes applied one at a time, as a user takes quick fixes, give what fix-all gives', () => {
+      fc.assert(
+        fc.property(fileArb, fc.nat(), (spec, pick) => {
+          const text = render(spec);
+          let current = text;
+          for (let step = 0; step < 60; step++) {
+            const fixable = checkText(current).diagnostics.filter((d) => d.fixes.some((f) => f.safe && f.preferred));
+            if (fixable.length === 0) break;
+            // Any finding, in any order: a user picks them as they come.
+            const d = fixable[(pick + step) % fixable.length];
+            current = applyEdits(current, d.fixes.find((f) => f.safe && f.preferred)!.edits);
+          }
+          assert.equal(current, fixText(text, new Checker()).text, `one at a time differs from fix-all for:\n${text}`);
+        }),
+        params(100),
       );
     });
 
@@ -175,7 +195,7 @@ describe('properties', function () {
           fc.constantFrom('\n', '\r\n'),
           fc.array(fc.record({ doc: fc.nat(), replaceWith: fc.option(declarationArb, { nil: undefined }), mutation: mutationArb }), { minLength: 1, maxLength: 4 }),
           (docs, eol, edits) => {
-            const spec = (d: typeof docs): FileSpec => ({ indent: 2, eol, finalNewline: true, leadingComment: false, docs: d });
+            const spec = (d: typeof docs): FileSpec => ({ indent: 2, eol, bom: false, finalNewline: true, leadingComment: false, docs: d });
             const checker = new Checker();
             let current = [...docs];
             let text = render(spec(current));

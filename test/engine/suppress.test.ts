@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Checker, checkText, fixText } from '../../server/src/core';
-import { codes, lineAt, ofCode } from './helpers';
+import { applyFix, codes, lineAt, ofCode } from './helpers';
 
 /** A complete PaaS declaration with one provider-layer entry (an SRM006 hint) on the last line, preceded by `before`. */
 function paas(lastLine: string, before = ''): string {
@@ -70,14 +70,16 @@ describe('inline suppressions', () => {
     }
   });
 
-  it('report a suppression that suppresses nothing (SRM021), with a fix that removes it', () => {
+  it('report a suppression that suppresses nothing (SRM021), with a quick fix that removes it, which fix-all never runs', () => {
     const text = paas(HINT, '  # srm-ignore SRM003: nothing shared is missing its handoff');
     const [d] = ofCode(checkText(text).diagnostics, 'SRM021');
     assert.equal(d.severity, 'warning');
     assert.match(d.message, /suppresses nothing: no SRM003 finding/);
     assert.equal(lineAt(text, d.span.start), 9);
-    assert.deepEqual(d.fixes.map((f) => [f.title, f.safe]), [['Remove the unused srm-ignore comment', true]]);
-    assert.equal(fixText(text, new Checker()).text, paas(HINT));
+    assert.deepEqual(d.fixes.map((f) => [f.title, f.safe]), [['Remove the unused srm-ignore comment', false]]);
+    // The comment holds a person's reason: removing it is that person's call, never an unattended fix's.
+    assert.equal(fixText(text, new Checker()).text, text);
+    assert.equal(applyFix(text, d.fixes[0].edits), paas(HINT));
   });
 
   it('are comments only: the same text inside a string or a block scalar is not a suppression', () => {

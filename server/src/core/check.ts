@@ -7,10 +7,12 @@ import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
 import { splitDocuments, type Segment } from './parse/split';
 import { RULES } from './rules/registry';
-import { fileTooLarge, notText, unusedSuppression, yamlSyntax } from './rules/engine-rules';
+import { fileTooLarge, notText, strayByteOrderMark, tooManyProblems, yamlSyntax } from './rules/engine-rules';
 import { missingWorkload } from './rules/srm011-missing-workload';
 import type { Rule, RuleContext } from './rules/rule';
-import { applySuppressions } from './suppress';
+import { Suppressions } from './suppress';
+import { DEFAULT_STRUCTURE_LIMITS } from './parse/structure';
+import { lineBreakOf, normalizeLineBreaks } from './text/line-index';
 import type { Diagnostic, Fix, Span } from './types';
 
 export interface CheckOptions {
@@ -22,6 +24,8 @@ export interface CheckOptions {
   readonly maxLength?: number;
   /** Aliases one document may use (default 100). */
   readonly maxAliases?: number;
+  /** Findings reported for one file (default 20,000; 1,000 per document); past it, one finding says how many more there are. */
+  readonly maxFindings?: number;
 }
 
 export interface CheckedDocument {
@@ -48,6 +52,8 @@ interface SegmentResult {
   readonly ownIndent: number | undefined;
   /** The file's step the fixes were made with (matters only when `ownIndent` is undefined). */
   readonly fileIndent: number | undefined;
+  /** True when a document of the segment was refused as too complex to read. */
+  readonly refused: boolean;
   /** The first NUL or U+FFFD, relative to the segment. */
   readonly binary: { readonly offset: number; readonly char: string } | undefined;
 }
@@ -56,6 +62,8 @@ interface SegmentResult {
 interface CheckedSegment {
   readonly start: number;
   readonly text: string;
+  /** The file's line break when it was checked: fixes carry it. */
+  readonly eol: string;
   readonly result: SegmentResult;
   /** `result.diagnostics` shifted to `start`. */
   readonly placed: readonly Diagnostic[];
@@ -63,6 +71,9 @@ interface CheckedSegment {
 
 const DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
 const DEFAULT_MAX_ALIASES = 100;
+const DEFAULT_MAX_FINDINGS = 20_000;
+/** A document with more findings than this is not a declaration with mistakes but something else entirely. */
+const MAX_FINDINGS_PER_DOCUMENT = 1000;
 
 /**
  * Checks declaration files. Keeps the result of each document from the last
@@ -75,6 +86,7 @@ export class Checker {
   private readonly suppress: boolean;
   private readonly maxLength: number;
   private readonly maxAliases: number;
+  private readonly maxFindings: number;
   private previous: readonly CheckedSegment[] = [];
 
   constructor(options: CheckOptions = {}) {
@@ -83,38 +95,47 @@ export class Checker {
     this.suppress = options.inlineSuppressions ?? true;
     this.maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
     this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
+    this.maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   }
 
-  check(text: string): CheckResult {
-    if (text.length > this.maxLength) {
+  check(original: string): CheckResult {
+    if (original.length > this.maxLength) {
       this.previous = [];
-      return { diagnostics: [tooLarge(text.length, this.maxLength)], documents: [] };
+      return { diagnostics: [tooLarge(original.length, this.maxLength)], documents: [] };
     }
+    // One notion of lines: a lone CR breaks a line, as in YAML and the editor. Same length, same offsets.
+    const text = normalizeLineBreaks(original);
+    const eol = lineBreakOf(original);
     const segments = splitDocuments(text);
-    const reused = this.reusable(segments);
+    const reused = this.reusable(segments, eol);
     // A document that shows no indentation step of its own gets fixes indented like the rest of the file.
     const ownIndents = segments.map((seg, i) => (reused[i] ? reused[i].result.ownIndent : detectIndentStep(seg.text)));
     const fileIndent = segments.length > 1 ? mostCommon(ownIndents) : undefined;
-    const diagnostics: Diagnostic[] = [];
+    let diagnostics: Diagnostic[] = [];
     const documents: CheckedDocument[] = [];
     let binary: Diagnostic | undefined;
+    let refused = false;
     this.previous = segments.map((segment, i) => {
       let result = reused[i]?.result;
       if (!result || (result.ownIndent === undefined && result.fileIndent !== fileIndent)) {
-        result = this.checkSegment(segment.text, ownIndents[i], fileIndent);
+        result = this.checkSegment(segment.text, ownIndents[i], fileIndent, eol, segment.start === 0);
       }
       const placed = reused[i]?.result === result && reused[i].start === segment.start ? reused[i].placed : result.diagnostics.map((d) => shift(d, segment.start));
-      for (const declaration of result.declarations) documents.push({ index: documents.length, base: segment.start, text: segment.text, declaration });
-      diagnostics.push(...placed);
+      const own = original.slice(segment.start, segment.start + segment.text.length);
+      for (const declaration of result.declarations) documents.push({ index: documents.length, base: segment.start, text: own, declaration });
+      // Never spread a long array into a call: a file can hold more findings than the stack has room for arguments.
+      for (const d of placed) diagnostics.push(d);
       if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
-      return { start: segment.start, text: segment.text, result, placed };
+      refused ||= result.refused;
+      return { start: segment.start, text: segment.text, eol, result, placed };
     });
-    const fileLevel = binary ?? (documents.length === 0 ? noDeclaration() : undefined);
+    const fileLevel = binary ?? (documents.length === 0 && !refused ? noDeclaration() : undefined);
     // Each segment's findings are sorted and segments come in order: only a file-level finding needs placing.
     if (fileLevel) {
       diagnostics.push(fileLevel);
       diagnostics.sort(byPosition);
     }
+    if (diagnostics.length > this.maxFindings) diagnostics = capped(diagnostics, this.maxFindings, 'file');
     return { diagnostics, documents };
   }
 
@@ -124,8 +145,9 @@ export class Checker {
    * was), then by text for what moved. Comparing in place avoids hashing the
    * whole file on every keystroke.
    */
-  private reusable(segments: readonly Segment[]): (CheckedSegment | undefined)[] {
-    const prev = this.previous;
+  private reusable(segments: readonly Segment[], eol: string): (CheckedSegment | undefined)[] {
+    // Fixes carry the file's line break: a file whose line breaks changed is checked afresh.
+    const prev = this.previous.length > 0 && this.previous[0].eol !== eol ? [] : this.previous;
     const out = new Array<CheckedSegment | undefined>(segments.length);
     let front = 0;
     while (front < segments.length && front < prev.length && prev[front].text === segments[front].text) {
@@ -142,35 +164,69 @@ export class Checker {
     return out;
   }
 
-  private checkSegment(text: string, ownIndent: number | undefined, fileIndent: number | undefined): SegmentResult {
+  private checkSegment(text: string, ownIndent: number | undefined, fileIndent: number | undefined, eol: string, atFileStart: boolean): SegmentResult {
     const declarations: Declaration[] = [];
     let diagnostics: Diagnostic[] = [];
-    const edits = new EditContext(text, fileIndent);
-    const parsedDocs = parseSegment(text, { maxAliases: this.maxAliases });
-    for (const parsed of parsedDocs) {
-      diagnostics.push(...parsed.problems);
-      if (parsed.empty) continue;
-      declarations.push(parsed.declaration);
-      if (!parsed.checkable) continue;
+    const edits = new EditContext(text, fileIndent, eol);
+    const parsed = parseSegment(text, { maxAliases: this.maxAliases, ...DEFAULT_STRUCTURE_LIMITS });
+    for (const d of parsed.refused) diagnostics.push(d);
+    const boms = strayByteOrderMarks(text, atFileStart);
+    const suppressions = this.suppress ? Suppressions.find(text, parsed.documents.map((p) => p.declaration.doc)) : Suppressions.find('');
+    for (const doc of parsed.documents) {
+      for (const d of doc.problems) diagnostics.push(d);
+      if (doc.empty) continue;
+      declarations.push(doc.declaration);
+      if (!doc.checkable) continue;
       const first = diagnostics.length;
-      runRules({ declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
-      if (hasSyntaxError(parsed.problems)) diagnostics.splice(first, diagnostics.length - first, ...diagnostics.slice(first).map(unattended));
+      runRules({ declaration: doc.declaration, text, model: this.model, catalogue: this.catalogue, edits, suppressions }, diagnostics);
+      // Where the parser had to guess, or an invisible character changed a key, fixes wait for a person.
+      if (hasSyntaxError(doc.problems) || boms.length > 0) {
+        for (let i = first; i < diagnostics.length; i++) diagnostics[i] = unattended(diagnostics[i]);
+      }
     }
-    if (this.suppress) {
-      diagnostics = applySuppressions(text, diagnostics, parsedDocs.map((p) => p.declaration.doc));
-      // A finding the parser hid makes its suppression look unused: do not remove it unattended.
-      if (parsedDocs.some((p) => hasSyntaxError(p.problems))) diagnostics = diagnostics.map((d) => (d.code === unusedSuppression.code ? unattended(d) : d));
-    }
+    for (const d of boms) diagnostics.push(d);
+    diagnostics = suppressions.apply(diagnostics).sort(byPosition);
+    if (diagnostics.length > MAX_FINDINGS_PER_DOCUMENT) diagnostics = capped(diagnostics, MAX_FINDINGS_PER_DOCUMENT, 'document');
     // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
     const binary = /[\u0000\uFFFD]/.exec(text);
     return {
       declarations,
-      diagnostics: diagnostics.sort(byPosition),
+      diagnostics,
       ownIndent,
       fileIndent,
+      refused: parsed.wholeRefused,
       binary: binary ? { offset: binary.index, char: binary[0] } : undefined,
     };
   }
+}
+
+/** Byte-order marks inside the text (one at the very start of the file is the file's own mark, and allowed). */
+function strayByteOrderMarks(text: string, atFileStart: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let at = text.indexOf('\uFEFF', atFileStart ? 1 : 0); at >= 0 && out.length < 10; at = text.indexOf('\uFEFF', at + 1)) {
+    out.push({
+      code: strayByteOrderMark.code,
+      severity: strayByteOrderMark.severity,
+      message: 'An invisible byte-order mark (U+FEFF) sits here, inside the file: it becomes part of the key or value it touches. Remove it.',
+      span: { start: at, end: at + 1 },
+      fixes: [{ title: 'Remove the byte-order mark', edits: [{ start: at, end: at + 1, text: '' }], safe: true, preferred: true }],
+    });
+  }
+  return out;
+}
+
+/** The first `max - 1` findings, and one that says how many more the document or file has. */
+function capped(diagnostics: readonly Diagnostic[], max: number, where: 'document' | 'file'): Diagnostic[] {
+  const kept = diagnostics.slice(0, max - 1);
+  const next = diagnostics[max - 1];
+  kept.push({
+    code: tooManyProblems.code,
+    severity: tooManyProblems.severity,
+    message: `${diagnostics.length - kept.length} more problems in this ${where} are not shown: the checker reports at most ${max} per ${where}. Fix the ones above first (often one mistake, repeated).`,
+    span: { start: next.span.start, end: next.span.start },
+    fixes: [],
+  });
+  return kept;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -30,17 +30,51 @@ export const ENTRY_FIELDS: readonly FieldSpec[] = [
 /** The reserved owner that states the workload relies on the provider for a layer. */
 export const PROVIDER_OWNER = 'provider';
 
-/** Owners that only hold a place for the real one. */
-export function isPlaceholder(value: string): boolean {
-  return /^\s*(todo|tbd|tba|fixme|xxx|unassigned|unknown|n\/?a|\?+|-+)\s*$/i.test(value);
+/** Characters that show as nothing (zero-width spaces, soft hyphens, direction marks, variation selectors). */
+export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * An owner as the checker compares it: Unicode-normalised (NFKC, so a
+ * fullwidth `ｐrovider` is `provider`), invisible characters dropped, trimmed,
+ * lower case. Two owners are the same owner when their keys are equal.
+ */
+export function ownerKey(value: string): string {
+  return value.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
 }
 
-/** `owner: provider`, however it is cased or spaced. */
+/** Owners that only hold a place for the real one. */
+export function isPlaceholder(value: string): boolean {
+  return /^(todo|tbd|tba|fixme|xxx|unassigned|unknown|n\/?a|\?+|-+)$/.test(ownerKey(value));
+}
+
+/** `owner: provider`, however it is cased, spaced or disguised with invisible or fullwidth characters. */
 export function isProviderOwner(value: string | undefined): boolean {
-  return value?.trim().toLowerCase() === PROVIDER_OWNER;
+  return value !== undefined && ownerKey(value) === PROVIDER_OWNER;
 }
 
 /** An owner that names someone on the customer side: not empty, not a placeholder, not the provider. */
 export function isRealOwner(value: string | undefined): boolean {
-  return value !== undefined && value.trim() !== '' && !isPlaceholder(value) && !isProviderOwner(value);
+  return value !== undefined && ownerKey(value) !== '' && !isPlaceholder(value) && !isProviderOwner(value);
+}
+
+export type Disguise = { readonly kind: 'invisible' | 'compatibility' } | { readonly kind: 'mixed-scripts'; readonly scripts: readonly string[] };
+
+/** What makes an owner look like another: invisible characters, compatibility forms (fullwidth), letters of several scripts in one word. */
+export function ownerDisguise(value: string): Disguise | undefined {
+  if (new RegExp(INVISIBLE.source, 'u').test(value)) return { kind: 'invisible' };
+  if (value.normalize('NFKC') !== value.normalize('NFC')) return { kind: 'compatibility' };
+  for (const word of value.split(/[^\p{L}\p{M}]+/u)) {
+    const scripts = new Set([...word].map(scriptOf).filter((s) => s !== undefined));
+    if (scripts.size > 1) return { kind: 'mixed-scripts', scripts: [...scripts].sort() };
+  }
+  return undefined;
+}
+
+/** The script of a letter, for the scripts whose letters are commonly confused with Latin ones. */
+function scriptOf(char: string): string | undefined {
+  if (/\p{Script=Latin}/u.test(char)) return 'Latin';
+  if (/\p{Script=Cyrillic}/u.test(char)) return 'Cyrillic';
+  if (/\p{Script=Greek}/u.test(char)) return 'Greek';
+  if (/\p{Script=Armenian}/u.test(char)) return 'Armenian';
+  return undefined;
 }

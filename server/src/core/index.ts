@@ -4,7 +4,7 @@
  * server, the CLI and the webview are adapters around it.
  */
 export { Checker, checkText, modelIndexFor, type CheckOptions, type CheckResult, type CheckedDocument } from './check';
-export { applyEdits, fixAllEdits, fixText } from './fixes/fix-all';
+export { applyEdits, fixAllEdits, fixText, planFixAll, type DroppedFix, type FixOutcome, type FixPlan, type TextChecker } from './fixes/fix-all';
 export { REFERENCE_MODEL } from './model/reference-model';
 export { ModelIndex } from './model/model-index';
 export type { LayerDefinition, Responsibility, ResponsibilityModel, ServiceModelDefinition } from './model/types';

@@ -20,7 +20,7 @@ export function documentAt(result: CheckResult, offset: number): CheckedDocument
 
 /** The layer an entry documents, by id or by another spelling. */
 export function layerOfEntry(model: ModelIndex, entry: LayerEntry): string | undefined {
-  return model.layerIdOf(entry.key);
+  return model.layerOf(entry);
 }
 
 /** The declaration's model id as written, when it is text. */

@@ -12,48 +12,75 @@ interface Suppression {
   readonly removal: Span;
   /** The line whose findings it suppresses (0-based, in this text). */
   readonly targetLine: number;
-  used: boolean;
 }
 
 const COMMENT = /(^|[ \t])#[ \t]*srm-ignore\b([^\r\n]*)/gm;
 
 /**
- * Applies `# srm-ignore CODE[, CODE]: reason` comments: on a finding's line, or
- * alone on the line(s) directly above it. Returns the findings that remain,
- * plus a warning for each suppression with no reason or that suppresses nothing.
+ * The `# srm-ignore CODE[, CODE]: reason` comments of a text: on a finding's
+ * line, or alone on the line(s) directly above it. Read before the rules run,
+ * so that a fix that closes several findings at once (add every missing entry)
+ * leaves out the suppressed ones, then applied to the rules' findings.
  */
-export function applySuppressions(text: string, diagnostics: readonly Diagnostic[], docs: readonly Document[] = []): Diagnostic[] {
-  if (!text.includes('srm-ignore')) return [...diagnostics];
-  const lines = new LineIndex(text);
-  const suppressions = findSuppressions(text, lines, scalarRanges(docs));
-  if (suppressions.length === 0) return [...diagnostics];
-  const kept = diagnostics.filter((d) => {
-    const line = lines.lineOf(d.span.start);
-    const hit = suppressions.find((s) => s.targetLine === line && s.codes.includes(d.code));
-    if (hit) hit.used = true;
-    return !hit;
-  });
-  for (const s of suppressions) {
-    if (!s.reason) {
-      kept.push({
-        code: suppressionWithoutReason.code,
-        severity: suppressionWithoutReason.severity,
-        message: `Say why ${s.codes.join(', ')} is suppressed here: # srm-ignore ${s.codes.join(', ')}: <reason>.`,
-        span: s.span,
-        fixes: [],
-      });
-    }
-    if (!s.used) {
-      kept.push({
-        code: unusedSuppression.code,
-        severity: unusedSuppression.severity,
-        message: `This srm-ignore suppresses nothing: no ${s.codes.join(' or ')} finding is on the line it applies to. Remove it.`,
-        span: s.span,
-        fixes: [{ title: 'Remove the unused srm-ignore comment', edits: [{ ...s.removal, text: '' }], safe: true, preferred: true }],
-      });
-    }
+export class Suppressions {
+  private constructor(
+    private readonly lines: LineIndex | undefined,
+    private readonly list: readonly Suppression[],
+  ) {}
+
+  static find(text: string, docs: readonly Document[] = []): Suppressions {
+    if (!text.includes('srm-ignore')) return new Suppressions(undefined, []);
+    const lines = new LineIndex(text);
+    return new Suppressions(lines, findSuppressions(text, lines, scalarRanges(docs)));
   }
-  return kept;
+
+  /** True when a finding of `code` that starts at `offset` will be suppressed. */
+  covers(code: string, offset: number): boolean {
+    return this.matching(code, offset) !== undefined;
+  }
+
+  /**
+   * The findings that remain, plus a warning for each suppression with no
+   * reason or that suppresses nothing. Removing an unused suppression is never
+   * done unattended: the comment holds a person's reason, and a suppression can
+   * look unused only because a fix round closed what it was written for.
+   */
+  apply(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    if (this.list.length === 0) return [...diagnostics];
+    const used = new Set<Suppression>();
+    const kept = diagnostics.filter((d) => {
+      const hit = this.matching(d.code, d.span.start);
+      if (hit) used.add(hit);
+      return !hit;
+    });
+    for (const s of this.list) {
+      if (!s.reason) {
+        kept.push({
+          code: suppressionWithoutReason.code,
+          severity: suppressionWithoutReason.severity,
+          message: `Say why ${s.codes.join(', ')} is suppressed here: # srm-ignore ${s.codes.join(', ')}: <reason>.`,
+          span: s.span,
+          fixes: [],
+        });
+      }
+      if (!used.has(s)) {
+        kept.push({
+          code: unusedSuppression.code,
+          severity: unusedSuppression.severity,
+          message: `This srm-ignore suppresses nothing: no ${s.codes.join(' or ')} finding is on the line it applies to. Remove it.`,
+          span: s.span,
+          fixes: [{ title: 'Remove the unused srm-ignore comment', edits: [{ ...s.removal, text: '' }], safe: false, preferred: true }],
+        });
+      }
+    }
+    return kept;
+  }
+
+  private matching(code: string, offset: number): Suppression | undefined {
+    if (!this.lines) return undefined;
+    const line = this.lines.lineOf(offset);
+    return this.list.find((s) => s.targetLine === line && s.codes.includes(code));
+  }
 }
 
 /** Where the documents hold text: `# srm-ignore` inside a string or block scalar is content, not a comment. */
@@ -93,7 +120,6 @@ function findSuppressions(text: string, lines: LineIndex, scalars: readonly Span
       span: { start: hash, end: trimmedEnd },
       removal: standalone ? { start: lineStart, end: lineEnd } : { start: before, end: trimmedEnd },
       targetLine: standalone ? nextContentLine(text, lines, line) : line,
-      used: false,
     });
   }
   return out;

@@ -1,3 +1,5 @@
+import { lineBreakOf } from '../text/line-index';
+
 /**
  * What a fix needs to know about the text it edits so that what it adds looks
  * like what is already there: the line ending and the indentation step.
@@ -6,12 +8,16 @@ export class EditContext {
   readonly eol: string;
   private indentStep: number | undefined;
 
-  /** `fileIndent`: the step of the whole file, for a document that shows none of its own. */
+  /**
+   * `fileIndent`: the step of the whole file, for a document that shows none of its own.
+   * `eol`: the file's line break, when `text` had its lone CRs normalised.
+   */
   constructor(
     readonly text: string,
     private readonly fileIndent?: number,
+    eol?: string,
   ) {
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.eol = eol ?? lineBreakOf(text);
   }
 
   /** The indentation step the text uses (the file's, else 2, when it does not tell). */
@@ -38,6 +44,17 @@ export class EditContext {
       start = prev;
     }
     return start;
+  }
+
+  /**
+   * The indentation of the block mapping whose first key starts at `start`:
+   * its column, less the anchor or tag written before the key on that line
+   * (`&d workload:` is indented 0), but with the indicators of an explicit key
+   * or a list item (`? `, `: `, `- `) counted, since the keys line up after them.
+   */
+  blockIndent(start: number): number {
+    // A file's byte-order mark sits before its first key but indents nothing.
+    return this.text.slice(this.lineStart(start), start).replace(/^\uFEFF/, '').replace(/(?:[&!][^\s]*[ \t]+)+$/, '').length;
   }
 
   /** The column of `offset` on its line. */
@@ -69,11 +86,6 @@ export class EditContext {
   /** The offset of the last `}` at or before `end`: the close of a flow mapping. */
   flowClose(end: number): number {
     return this.text.lastIndexOf('}', end - 1);
-  }
-
-  /** True when only white space sits between `{` and `}` of the flow mapping closed at `close`. */
-  flowIsEmpty(start: number, close: number): boolean {
-    return this.text.slice(start + 1, close).trim() === '';
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Node, YAMLMap } from 'yaml';
+import { isMap, isPair, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ModelIndex } from '../model/model-index';
-import type { Declaration, Field, LayerEntry } from '../parse/declaration';
+import { valueIsEditable, type Declaration, type Field, type LayerEntry } from '../parse/declaration';
 import type { Edit } from '../types';
 import type { EditContext } from './edit-context';
 
@@ -24,9 +24,10 @@ export function addEntriesEdits(decl: Declaration, entries: readonly NewEntry[],
   if (!decl.root || entries.length === 0) return [];
   const sorted = [...entries].sort((a, b) => model.position(a.layerId) - model.position(b.layerId));
   const layers = decl.layers;
-  if (!layers) return [createLayersEdit(decl, decl.root, sorted, ctx)];
+  if (!layers) return [createLayersEdit(decl.root, sorted, ctx)];
   if (layers.map) {
-    return layers.map.flow ? flowInsert(layers.map, layers.entries, sorted, model, ctx) : blockInsert(layers.entries, sorted, model, ctx);
+    if (!valueIsEditable(layers.field)) return []; // `layers: *shared`: adding here would change every user of the anchor
+    return layers.map.flow ? flowInsert(layers.map, layers.entries, sorted, model, ctx) : blockInsert(layers.map, layers.entries, sorted, model, ctx);
   }
   if (layers.field.value === null) {
     if (decl.root.flow) return [flowValueEdit(layers.field, `{${sorted.map(flowEntry).join(', ')}}`, ctx)];
@@ -39,12 +40,12 @@ export function addEntriesEdits(decl: Declaration, entries: readonly NewEntry[],
 
 /** The edit that adds `handoff:` to an entry, after its last field. */
 export function addHandoffEdit(entry: LayerEntry, ctx: EditContext): Edit | null {
-  const map = entry.value as YAMLMap | null;
-  if (!map || entry.fields.length === 0) return null;
+  const map = isMap(entry.pair.value) ? entry.pair.value : null; // written here: an entry shared through an alias is not edited
+  const last = map?.items[map.items.length - 1];
+  if (!map || !last || entry.merged) return null;
   if (map.flow) return flowInsertText(map, `handoff: ${HANDOFF_PLACEHOLDER}`, ctx);
-  const last = entry.fields[entry.fields.length - 1];
-  const at = ctx.nextLine(fieldEnd(last));
-  const indent = ' '.repeat(ctx.keyIndent(entry.fields[0].keySpan.start));
+  const at = ctx.nextLine(fieldEndOfPair(last.key as Node | null, last.value as Node | null));
+  const indent = ' '.repeat(ctx.blockIndent(map.range![0]));
   return { start: at.offset, end: at.offset, text: `${at.prefix}${indent}handoff: ${HANDOFF_PLACEHOLDER}${ctx.eol}` };
 }
 
@@ -64,9 +65,9 @@ function groupByAnchor(existing: readonly LayerEntry[], sorted: readonly NewEntr
   return groups;
 }
 
-function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
+function blockInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
   if (existing.length === 0) return [];
-  const indent = ctx.keyIndent(existing[0].keySpan.start);
+  const indent = ctx.blockIndent(map.range![0]);
   const edits: Edit[] = [];
   for (const [index, group] of groupByAnchor(existing, sorted, model)) {
     const text = blockEntries(group, indent, ctx);
@@ -84,7 +85,7 @@ function blockInsert(existing: readonly LayerEntry[], sorted: readonly NewEntry[
 
 /** An entry's place in the stack, whether its key is the id or another spelling; -1 when unknown. */
 function positionOf(entry: LayerEntry, model: ModelIndex): number {
-  return model.position(model.layerIdOf(entry.key) ?? '');
+  return model.position(model.layerOf(entry) ?? '');
 }
 
 function blockEntries(entries: readonly NewEntry[], indent: number, ctx: EditContext): string {
@@ -127,10 +128,13 @@ export function flowInsertText(map: YAMLMap, item: string, ctx: EditContext): Ed
   const [start, end] = map.range!;
   const closeAt = ctx.flowClose(end);
   const close = closeAt > start ? closeAt : end; // unclosed (a YAML error): where the parser stopped reading it
-  const text = ctx.flowIsEmpty(start, close) ? item : `, ${item}`;
+  // Empty by its items, not its text: a comment may sit between `{` and `}`.
+  const text = map.items.length === 0 ? item : `, ${item}`;
   // After the last item rather than before `}`, so a space or line break before `}` stays put.
   const last = map.items[map.items.length - 1];
-  const lastEnd = last ? fieldEndOfPair(last.key as Node | null, last.value as Node | null) : close;
+  // An empty map spread over lines (`{`, a comment, `}`): right after `{`, where the line is indented enough.
+  const empty = ctx.text[start] === '{' && /[\r\n]/.test(ctx.text.slice(start, close)) ? start + 1 : close;
+  const lastEnd = last ? fieldEndOfPair(last.key as Node | null, last.value as Node | null) : empty;
   const at = Math.min(lastEnd, close);
   return { start: at, end: at, text };
 }
@@ -142,13 +146,13 @@ function flowValueEdit(field: Field, value: string, ctx: EditContext): Edit {
   return { start: at, end: at, text: `${colon ? ' ' : ': '}${value}` };
 }
 
-function createLayersEdit(decl: Declaration, root: YAMLMap, sorted: readonly NewEntry[], ctx: EditContext): Edit {
+function createLayersEdit(root: YAMLMap, sorted: readonly NewEntry[], ctx: EditContext): Edit {
   if (root.flow) {
     return flowInsertText(root, `layers: {${sorted.map(flowEntry).join(', ')}}`, ctx);
   }
-  const last = decl.fields[decl.fields.length - 1];
-  const indent = last ? ctx.keyIndent(decl.fields[0].keySpan.start) : 0;
-  const at = ctx.nextLine(last ? fieldEnd(last) : root.range![0]);
+  const last = root.items[root.items.length - 1];
+  const indent = last ? ctx.blockIndent(root.range![0]) : 0;
+  const at = ctx.nextLine(last ? fieldEndOfPair(last.key as Node | null, last.value as Node | null) : root.range![0]);
   const text = `${' '.repeat(indent)}layers:${ctx.eol}${blockEntries(sorted, indent + ctx.indent, ctx)}`;
   return { start: at.offset, end: at.offset, text: at.prefix + text };
 }
@@ -157,9 +161,22 @@ function fieldEnd(field: Field): number {
   return fieldEndOfPair(field.pair.key as Node | null, field.pair.value as Node | null);
 }
 
-/** The end of a pair's written value (without trailing comments), or of its key when the value is empty. */
+/**
+ * The end of a pair's written content: its value's last character, without the
+ * comments that follow it. A block collection's own range runs on over the
+ * comments below its last item, and those belong to what comes next.
+ */
 function fieldEndOfPair(key: Node | null, value: Node | null): number {
   const keyEnd = key?.range?.[1] ?? 0;
-  const valueEnd = value?.range?.[1] ?? 0;
+  let node: unknown = value;
+  // Down the last items of block collections (a few levels in a declaration; a loop, not recursion).
+  while ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const last: unknown = node.items[node.items.length - 1];
+    if (isPair(last)) {
+      if (last.value === null || last.value === undefined) return Math.max(keyEnd, (last.key as Node | null)?.range?.[1] ?? 0);
+      node = last.value;
+    } else node = last;
+  }
+  const valueEnd = (node as Node | null)?.range?.[1] ?? 0;
   return Math.max(keyEnd, valueEnd);
 }

@@ -1,4 +1,5 @@
-import type { Checker } from '../check';
+import type { CheckResult } from '../check';
+import { yamlSyntax } from '../rules/engine-rules';
 import type { Diagnostic, Edit, Fix } from '../types';
 
 interface OrderedEdit extends Edit {
@@ -6,28 +7,52 @@ interface OrderedEdit extends Edit {
   readonly seq: number;
 }
 
+/** What fix-all would apply to a file, and which findings those edits close. */
+export interface FixPlan {
+  readonly edits: Edit[];
+  /** The findings whose fix was taken, in file order. */
+  readonly taken: readonly Diagnostic[];
+}
+
 /**
  * The edits of every safe fix, combined: per diagnostic its batch fix if it has
  * one (applied once however many diagnostics share it), else its preferred safe
  * fix. Fixes whose edits overlap one already taken are left for a later round.
- * Insertions at the same offset are ordered by the fixes' `order`.
+ * Insertions at the same offset are ordered by the fixes' `order`. `skip` says
+ * which findings' fixes must not be taken.
  */
-export function fixAllEdits(diagnostics: readonly Diagnostic[]): Edit[] {
+export function planFixAll(diagnostics: readonly Diagnostic[], skip: (d: Diagnostic) => boolean = () => false): FixPlan {
   const taken = new TakenEdits();
   const seen = new Set<string>();
+  const closed: Diagnostic[] = [];
   let seq = 0;
   for (const d of diagnostics) {
     const fix = chooseFix(d.fixes);
-    if (!fix) continue;
+    if (!fix || skip(d)) continue;
     const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(key)) {
+      closed.push(d);
+      continue;
+    }
     if (fix.edits.some((e, i) => taken.conflicts(e) || fix.edits.some((o, j) => j < i && overlaps(e, o)))) continue;
+    seen.add(key);
+    closed.push(d);
     for (const e of fix.edits) taken.add({ ...e, order: fix.order ?? 50, seq: seq++ });
   }
-  return taken.items
+  const edits = taken.items
     .sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || a.order - b.order || a.seq - b.seq)
     .map(({ start, end, text }) => ({ start, end, text }));
+  return { edits, taken: closed };
+}
+
+/** The edits of `planFixAll`. */
+export function fixAllEdits(diagnostics: readonly Diagnostic[]): Edit[] {
+  return planFixAll(diagnostics).edits;
+}
+
+/** What a finding is about and says, whatever its offsets. */
+function findingKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.layerId ?? ''}\u0000${d.message}`;
 }
 
 /**
@@ -91,17 +116,138 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(at);
 }
 
+/** Anything that checks a text: a `Checker`, or a test's stand-in. */
+export interface TextChecker {
+  check(text: string): CheckResult;
+}
+
+/** A fix fix-all left out, and why: it never applies a fix that breaks the YAML or leads nowhere. */
+export interface DroppedFix {
+  readonly code: string;
+  readonly title: string;
+  /** What the fix was for. */
+  readonly message: string;
+  readonly reason: 'breaks-yaml' | 'no-progress' | 'cycle' | 'too-many-rounds';
+}
+
+export interface FixOutcome {
+  readonly text: string;
+  /** Rounds that changed the text. */
+  readonly rounds: number;
+  readonly dropped: readonly DroppedFix[];
+}
+
 /**
- * Applies safe fixes until none is left (a fix can open the way for another,
- * e.g. a layer renamed to its id is then found to lack a handoff). Bounded, so
- * fixes that undo each other cannot loop.
+ * Applies safe fixes until none is left: a fix can open the way for another
+ * (a layer renamed to its id is then found to lack a handoff). Each round is
+ * checked before it is kept:
+ * - a round that adds a YAML error is undone, and the fixes that break the
+ *   YAML on their own are dropped (if none does alone, the round is retried
+ *   one fix at a time);
+ * - a fix whose finding is still there after it was applied made no progress:
+ *   it is dropped and the round is retried without it;
+ * - a text seen before means fixes undo each other: fix-all stops there.
+ * Nothing dropped is ever applied, and the loop always ends.
  */
-export function fixText(text: string, checker: Checker, maxRounds = 10): { text: string; rounds: number } {
+export function fixText(text: string, checker: TextChecker, maxRounds = 10): FixOutcome {
+  const dropped: DroppedFix[] = [];
+  const skipped = new Set<Diagnostic>();
+  const seen = new Set<string>([text]);
   let current = text;
-  for (let round = 0; round < maxRounds; round++) {
-    const edits = fixAllEdits(checker.check(current).diagnostics);
-    if (edits.length === 0) return { text: current, rounds: round };
-    current = applyEdits(current, edits);
+  let diagnostics = checker.check(current).diagnostics;
+  const drop = (d: Diagnostic, reason: DroppedFix['reason']): void => {
+    skipped.add(d);
+    dropped.push({ code: d.code, title: chooseFix(d.fixes)?.title ?? '', message: d.message, reason });
+  };
+  let rounds = 0;
+  let oneAtATime = false;
+  // Each pass either keeps a round or drops at least one fix, so this ends.
+  for (let pass = 0; pass < maxRounds * 4; pass++) {
+    const plan = planFixAll(diagnostics, (d) => skipped.has(d));
+    const taken = oneAtATime ? plan.taken.slice(0, 1) : plan.taken;
+    if (taken.length === 0) break;
+    if (rounds === maxRounds) {
+      for (const d of taken) drop(d, 'too-many-rounds');
+      break;
+    }
+    const edits = oneAtATime ? planFixAll(taken).edits : plan.edits;
+    const next = applyEdits(current, edits);
+    const after = checker.check(next).diagnostics;
+    const errors = syntaxErrorCount(diagnostics);
+    if (syntaxErrorCount(after) > errors) {
+      const culprits = taken.filter((d) => syntaxErrorCount(checker.check(applyEdits(current, planFixAll([d]).edits)).diagnostics) > errors);
+      if (culprits.length > 0) for (const d of culprits) drop(d, 'breaks-yaml');
+      else if (oneAtATime || taken.length === 1) for (const d of taken) drop(d, 'breaks-yaml');
+      else oneAtATime = true;
+      continue;
+    }
+    const stuck = stillThere(taken, edits, after);
+    if (stuck.length > 0) {
+      for (const d of stuck) drop(d, 'no-progress');
+      continue;
+    }
+    if (seen.has(next)) {
+      for (const d of taken) drop(d, 'cycle');
+      break;
+    }
+    seen.add(next);
+    current = next;
+    // Findings are new objects each check: what was dropped is found again by what it is and where it moved.
+    const carried = carryOver(skipped, edits, after);
+    skipped.clear();
+    for (const d of carried) skipped.add(d);
+    diagnostics = after;
+    rounds++;
+    oneAtATime = false;
   }
-  return { text: current, rounds: maxRounds };
+  return { text: current, rounds, dropped };
+}
+
+function syntaxErrorCount(diagnostics: readonly Diagnostic[]): number {
+  let n = 0;
+  for (const d of diagnostics) if (d.code === yamlSyntax.code && d.severity === 'error') n++;
+  return n;
+}
+
+/**
+ * Where an offset of the text before `edits` (sorted) is after them. Text
+ * inserted exactly at the offset may have gone before or after what stood
+ * there, so both places are given.
+ */
+function mapOffset(offset: number, edits: readonly Edit[]): [number, number] {
+  let shift = 0;
+  let before: number | undefined;
+  for (const e of edits) {
+    if (e.start > offset) break;
+    if (e.end > offset) return [e.start + shift, e.start + shift]; // inside replaced text: where the replacement starts
+    if (e.start === offset && e.end === offset) before ??= offset + shift;
+    shift += e.text.length - (e.end - e.start);
+  }
+  return [before ?? offset + shift, offset + shift];
+}
+
+/** The findings of `after` that are `before`'s, moved by `edits`: the same finding, where it went. */
+function matching(before: readonly Diagnostic[], edits: readonly Edit[], after: readonly Diagnostic[]): Map<Diagnostic, Diagnostic> {
+  const byPlace = new Map<string, Diagnostic>();
+  for (const d of after) byPlace.set(`${d.span.start}\u0000${findingKey(d)}`, d);
+  const out = new Map<Diagnostic, Diagnostic>();
+  for (const d of before) {
+    for (const at of mapOffset(d.span.start, edits)) {
+      const moved = byPlace.get(`${at}\u0000${findingKey(d)}`);
+      if (moved) {
+        out.set(d, moved);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The taken findings that are still there, where their fix moved them: the fix closed nothing. */
+function stillThere(taken: readonly Diagnostic[], edits: readonly Edit[], after: readonly Diagnostic[]): Diagnostic[] {
+  return [...matching(taken, edits, after).keys()];
+}
+
+function carryOver(skipped: ReadonlySet<Diagnostic>, edits: readonly Edit[], after: readonly Diagnostic[]): Diagnostic[] {
+  return [...matching([...skipped], edits, after).values()];
 }

@@ -53,6 +53,11 @@ export class ModelIndex {
     return this.layerById.has(key) ? key : this.layerByOtherSpelling(key)?.id;
   }
 
+  /** The layer an entry documents; none for a key that is not text (`? [a, b]`). */
+  layerOf(entry: { readonly key: string; readonly keyIsScalar: boolean }): string | undefined {
+    return entry.keyIsScalar ? this.layerIdOf(entry.key) : undefined;
+  }
+
   /** A layer written as its display name or a common spelling, e.g. `Operating System` or `os`. */
   layerByOtherSpelling(text: string): LayerDefinition | undefined {
     const layer = this.layerByAlias.get(normalizeName(text));

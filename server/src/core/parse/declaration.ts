@@ -3,19 +3,29 @@ import type { Span } from '../types';
 
 /** A `key: value` pair of a mapping, with the ranges the rules report on. */
 export interface Field {
-  /** The key as text; for a non-scalar key, its source text. */
+  /** The key as text: a scalar's value, an alias's scalar; for any other key, its source text. */
   readonly key: string;
   readonly keySpan: Span;
+  /** True when the key is text (written, or an alias to a scalar): only such keys name layers or fields. */
   readonly keyIsScalar: boolean;
+  /** True when the key is written as an alias (`*name`): a fix that rewrites it changes what the anchor shares. */
+  readonly keyIsAlias: boolean;
   /** The value with an alias followed one step; `null` for an empty value. */
   readonly value: Node | null;
   /** Where the value is written (the alias itself, for an alias). */
   readonly valueSpan: Span | null;
+  /** The pair as written in this mapping; for a merged field, the merge pair (`<<: *base`). */
   readonly pair: Pair;
+  /**
+   * True when the field comes from a merge key (`<<: *base`): its spans are the
+   * merge key's and the alias's, and no fix may rewrite them (that would edit
+   * what every user of the anchor shares).
+   */
+  readonly merged: boolean;
 }
 
 export interface LayerEntry extends Field {
-  /** The entry's own fields, when its value is a mapping. */
+  /** The entry's own fields, when its value is a mapping (merged fields included). */
   readonly fields: readonly Field[];
 }
 
@@ -30,6 +40,8 @@ export interface Declaration {
   readonly layers: { readonly field: Field; readonly map: YAMLMap | null; readonly entries: readonly LayerEntry[] } | null;
   /** How many aliases the document uses. */
   readonly aliasCount: number;
+  /** Merge keys whose value is not an alias to a mapping (or a list of them): what they name is ignored. */
+  readonly badMerges: readonly Span[];
 }
 
 export function nodeSpan(node: { range?: [number, number, number] | null } | null | undefined): Span | null {
@@ -37,7 +49,7 @@ export function nodeSpan(node: { range?: [number, number, number] | null } | nul
 }
 
 export function fieldOf(fields: readonly Field[], key: string): Field | undefined {
-  return fields.find((f) => f.key === key);
+  return fields.find((f) => f.key === key && f.keyIsScalar);
 }
 
 /** A string value: a scalar whose value is a string (not `null`, a number or a boolean). */
@@ -46,36 +58,97 @@ export function stringValue(field: Field | undefined): string | undefined {
   return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
 }
 
+/** True when a fix may rewrite the field's key: written here, as plain text. */
+export function keyIsEditable(field: Field): boolean {
+  return field.keyIsScalar && !field.keyIsAlias && !field.merged;
+}
+
+/** True when a fix may rewrite the field's value where it is written (not through an alias or a merge). */
+export function valueIsEditable(field: Field): boolean {
+  return !field.merged && !isAlias(field.pair.value);
+}
+
+/** `<<`, read as a merge key (the parser is asked for YAML 1.1 merge keys). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
+}
+
 export function readDeclaration(doc: Document.Parsed, text: string): Declaration {
   const aliasCount = countAliases(doc);
   const contents = doc.contents;
   const root = isMap(contents) ? contents : null;
-  const fields = root ? readFields(doc, root, text) : [];
+  const badMerges: Span[] = [];
+  const read = (map: YAMLMap): Field[] => readFields(doc, map, text, badMerges);
+  const fields = root ? read(root) : [];
   const layersField = fieldOf(fields, 'layers');
   let layers: Declaration['layers'] = null;
   if (layersField) {
     const map = isMap(layersField.value) ? layersField.value : null;
-    const entries = map
-      ? readFields(doc, map, text).map((f) => ({ ...f, fields: isMap(f.value) ? readFields(doc, f.value, text) : [] }))
-      : [];
+    const entries = map ? read(map).map((f) => ({ ...f, fields: isMap(f.value) ? read(f.value) : [] })) : [];
     layers = { field: layersField, map, entries };
   }
-  return { span: { start: doc.range[0], end: doc.range[2] }, doc, root, fields, layers, aliasCount };
+  return { span: { start: doc.range[0], end: doc.range[2] }, doc, root, fields, layers, aliasCount, badMerges };
 }
 
-function readFields(doc: Document.Parsed, map: YAMLMap, text: string): Field[] {
-  const out: Field[] = [];
+/**
+ * The fields of a mapping in written order, then those its merge keys bring in
+ * that no written key overrides (YAML's merge: the mapping's own keys win, and
+ * earlier sources win over later ones).
+ */
+function readFields(doc: Document.Parsed, map: YAMLMap, text: string, badMerges: Span[]): Field[] {
+  const own: Field[] = [];
+  const merges: Pair[] = [];
   for (const pair of map.items) {
-    const keyNode = pair.key as Node | null;
-    const keySpan = nodeSpan(keyNode);
-    if (!keySpan) continue; // a key-less pair (`: x`) is a parse error already reported
-    const keyIsScalar = isScalar(keyNode);
-    const key = keyIsScalar ? String(keyNode.value) : text.slice(keySpan.start, keySpan.end);
-    const written = pair.value as Node | null;
-    const value = isAlias(written) ? ((written.resolve(doc) as Node | undefined) ?? null) : written;
-    out.push({ key, keySpan, keyIsScalar, value: isEmptyScalar(value) ? null : value, valueSpan: nodeSpan(written), pair });
+    if (isMergeKey(pair.key)) merges.push(pair);
+    else {
+      const field = readPair(doc, pair, text);
+      if (field) own.push(field);
+    }
+  }
+  if (merges.length === 0) return own;
+  const taken = new Set(own.filter((f) => f.keyIsScalar).map((f) => f.key));
+  const out = [...own];
+  for (const mergePair of merges) {
+    for (const source of mergeSources(doc, mergePair, badMerges)) {
+      for (const pair of source.map.items) {
+        if (isMergeKey(pair.key)) continue; // a merge inside a merged map: followed one level only
+        const inner = readPair(doc, pair, text);
+        if (!inner || !inner.keyIsScalar || taken.has(inner.key)) continue;
+        taken.add(inner.key);
+        out.push({ ...inner, keySpan: nodeSpan(mergePair.key as Node)!, valueSpan: source.aliasSpan, pair: mergePair, merged: true });
+      }
+    }
   }
   return out;
+}
+
+/** The mappings a merge pair names (`*a`, or `[*a, *b]`), each with where its alias is written. */
+function mergeSources(doc: Document.Parsed, pair: Pair, badMerges: Span[]): { map: YAMLMap; aliasSpan: Span }[] {
+  const value = pair.value as Node | null;
+  const items = isSeq(value) ? (value.items as Node[]) : [value];
+  const out: { map: YAMLMap; aliasSpan: Span }[] = [];
+  for (const item of items) {
+    const target = isAlias(item) ? (item.resolve(doc) as Node | undefined) : undefined;
+    if (isAlias(item) && isMap(target)) out.push({ map: target, aliasSpan: nodeSpan(item)! });
+    else {
+      const at = nodeSpan(item) ?? nodeSpan(pair.key as Node);
+      if (at) badMerges.push(at);
+    }
+  }
+  return out;
+}
+
+function readPair(doc: Document.Parsed, pair: Pair, text: string): Field | null {
+  const written = pair.key as Node | null;
+  const keySpan = nodeSpan(written);
+  if (!keySpan) return null; // a key-less pair (`: x`) is a parse error already reported
+  const keyIsAlias = isAlias(written);
+  const keyNode = keyIsAlias ? ((written.resolve(doc) as Node | undefined) ?? null) : written;
+  const keyIsScalar = isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object';
+  const key = keyIsScalar ? String(keyNode.value) : text.slice(keySpan.start, keySpan.end);
+  const writtenValue = pair.value as Node | null;
+  const value = isAlias(writtenValue) ? ((writtenValue.resolve(doc) as Node | undefined) ?? null) : writtenValue;
+  return { key, keySpan, keyIsScalar, keyIsAlias, value: isEmptyScalar(value) ? null : value, valueSpan: nodeSpan(writtenValue), pair, merged: false };
 }
 
 /** `key:` with nothing after it parses as a null scalar with an empty range. */
@@ -83,20 +156,18 @@ function isEmptyScalar(node: Node | null): boolean {
   return isScalar(node) && node.value === null && (!node.range || node.range[0] === node.range[1] || node.source === '');
 }
 
+/** Aliases in the document, counted without recursion (a deep document must not exhaust the stack). */
 function countAliases(doc: Document.Parsed): number {
   let n = 0;
-  const walk = (node: unknown): void => {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
     if (isAlias(node)) n++;
-    else if (isMap(node) || isSeq(node)) {
-      for (const item of node.items) {
-        if (isMap(node)) {
-          const pair = item as Pair;
-          walk(pair.key);
-          walk(pair.value);
-        } else walk(item);
-      }
+    else if (isMap(node)) {
+      for (const pair of node.items) stack.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
     }
-  };
-  walk(doc.contents);
+  }
   return n;
 }

@@ -39,7 +39,7 @@ export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | unde
   if (!facts.entryLayers) {
     facts.entryLayers = new Map();
     for (const e of ctx.declaration.layers?.entries ?? []) {
-      facts.entryLayers.set(e, ctx.model.layerIdOf(e.key));
+      facts.entryLayers.set(e, ctx.model.layerOf(e));
     }
   }
   return facts.entryLayers.get(entry);
@@ -53,6 +53,9 @@ export function documentedLayerIds(ctx: RuleContext): Set<string> {
   }
   return ids;
 }
+
+/** The codes of the missing-entry findings, by the responsibility of the layer that lacks one. */
+export const MISSING_LAYER_CODES = { customer: 'SRM001', shared: 'SRM002' } as const;
 
 /** Customer and shared layers of the model with no entry, top of the stack first. */
 export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): { id: string; who: Responsibility }[] {
@@ -95,7 +98,9 @@ export function missingAnchor(ctx: RuleContext): Span {
 /** The fixes of a missing entry: add it, and add every missing entry at once when there are more. */
 export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinition, layerId: string): Fix[] {
   const toNew = (l: { id: string; who: Responsibility }): NewEntry => ({ layerId: l.id, withHandoff: l.who === 'shared' });
-  const all = missingLayers(ctx, model);
+  // A missing layer whose finding is suppressed is not the batch's to add: the user said it is covered elsewhere.
+  const at = missingAnchor(ctx).start;
+  const all = missingLayers(ctx, model).filter((l) => !ctx.suppressions.covers(MISSING_LAYER_CODES[l.who as 'customer' | 'shared'], at));
   const self = all.find((l) => l.id === layerId);
   if (!self) return [];
   const name = ctx.model.layer(layerId)?.name ?? layerId;

@@ -57,3 +57,30 @@ export const notText: Rule = {
   help: 'Declarations are UTF-8 text. NUL bytes or invalid UTF-8 usually mean a binary file, or a file saved in another encoding (UTF-16 files with a byte-order mark are read correctly by the CLI).',
   fixes: [],
 };
+
+export const tooManyProblems: Rule = {
+  code: 'SRM024',
+  name: 'too-many-problems',
+  severity: 'warning',
+  description: 'The file has more findings than the checker reports for one file.',
+  help: 'Past a thousand findings, more of them help nobody and slow the editor down. Fix the ones shown (usually one mistake repeated), and the rest appear.',
+  fixes: [],
+};
+
+export const tooComplex: Rule = {
+  code: 'SRM025',
+  name: 'too-complex',
+  severity: 'error',
+  description: 'A document nested too deeply, or too large, to be a declaration.',
+  help: 'A declaration is a few dozen keys a few levels deep. A document far beyond that is not one, and reading it would cost the editor seconds and hundreds of megabytes, so the checker refuses it and reports nothing else in it. Split it, or flatten it.',
+  fixes: [],
+};
+
+export const strayByteOrderMark: Rule = {
+  code: 'SRM026',
+  name: 'stray-byte-order-mark',
+  severity: 'error',
+  description: 'A byte-order mark (U+FEFF) inside the file.',
+  help: 'A byte-order mark is allowed only at the very start of a file. Anywhere else it is an invisible character that becomes part of a key or value: `\\uFEFFlayers:` is not `layers:`. It usually comes from pasting one file into another. Remove it.',
+  fixes: ['Remove the byte-order mark'],
+};

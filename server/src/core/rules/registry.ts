@@ -16,7 +16,9 @@ import { wrongType } from './srm014-wrong-type';
 import { unknownTopLevelKey } from './srm015-unknown-top-level-key';
 import { unknownEntryKey } from './srm016-unknown-entry-key';
 import { serviceModelMismatch } from './srm017-service-model-mismatch';
-import { fileTooLarge, notText, suppressionWithoutReason, tooManyAliases, unusedSuppression, yamlSyntax } from './engine-rules';
+import { disguisedOwner } from './srm027-disguised-owner';
+import { ownerNamesProvider } from './srm028-owner-names-provider';
+import { fileTooLarge, notText, strayByteOrderMark, suppressionWithoutReason, tooComplex, tooManyAliases, tooManyProblems, unusedSuppression, yamlSyntax } from './engine-rules';
 
 /** Every rule, in code order. Codes are stable: a retired code is never reused. */
 export const RULES: readonly Rule[] = [
@@ -43,6 +45,11 @@ export const RULES: readonly Rule[] = [
   unusedSuppression,
   fileTooLarge,
   notText,
+  tooManyProblems,
+  tooComplex,
+  strayByteOrderMark,
+  disguisedOwner,
+  ownerNamesProvider,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

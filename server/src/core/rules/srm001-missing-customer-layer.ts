@@ -1,8 +1,8 @@
-import { reportMissing } from './coverage';
+import { MISSING_LAYER_CODES, reportMissing } from './coverage';
 import type { Rule } from './rule';
 
 export const missingCustomerLayer: Rule = {
-  code: 'SRM001',
+  code: MISSING_LAYER_CODES.customer,
   name: 'missing-customer-layer',
   severity: 'error',
   description: 'A layer the customer is responsible for under the workload\'s model has no entry.',

@@ -1,8 +1,8 @@
-import { reportMissing } from './coverage';
+import { MISSING_LAYER_CODES, reportMissing } from './coverage';
 import type { Rule } from './rule';
 
 export const missingSharedLayer: Rule = {
-  code: 'SRM002',
+  code: MISSING_LAYER_CODES.shared,
   name: 'missing-shared-layer',
   severity: 'error',
   description: 'A layer shared between provider and customer under the workload\'s model has no entry.',

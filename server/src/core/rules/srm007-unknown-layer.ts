@@ -1,3 +1,4 @@
+import { keyIsEditable } from '../parse/declaration';
 import type { Rule } from './rule';
 
 export const unknownLayer: Rule = {
@@ -17,7 +18,7 @@ export const unknownLayer: Rule = {
       ctx.report({
         message: `"${entry.key}" is not a layer of the responsibility model.${hint}`,
         span: entry.keySpan,
-        fixes: suggestions.map((l, i) => ({
+        fixes: !keyIsEditable(entry) ? [] : suggestions.map((l, i) => ({
           title: `Change to ${l.id} (${l.name})`,
           edits: [{ start: entry.keySpan.start, end: entry.keySpan.end, text: l.id }],
           safe: false,

@@ -1,3 +1,4 @@
+import { keyIsEditable } from '../parse/declaration';
 import type { Rule } from './rule';
 
 export const layerSpelling: Rule = {
@@ -14,7 +15,7 @@ export const layerSpelling: Rule = {
       const layer = ctx.model.layerByOtherSpelling(entry.key);
       if (!layer) continue;
       // Renaming onto an id another entry already documents would make a duplicate: the duplicate rule reports that case.
-      const clash = entries.some((e) => e !== entry && (e.key === layer.id || ctx.model.layerByOtherSpelling(e.key) === layer));
+      const clash = entries.some((e) => e !== entry && ctx.model.layerOf(e) === layer.id);
       ctx.report({
         message:
           entry.key === layer.name
@@ -22,7 +23,7 @@ export const layerSpelling: Rule = {
             : `"${entry.key}" means ${layer.name}: write its id, ${layer.id}.`,
         span: entry.keySpan,
         layerId: layer.id,
-        fixes: [{ title: `Change to ${layer.id}`, edits: [{ start: entry.keySpan.start, end: entry.keySpan.end, text: layer.id }], safe: !clash, preferred: !clash }],
+        fixes: keyIsEditable(entry) ? [{ title: `Change to ${layer.id}`, edits: [{ start: entry.keySpan.start, end: entry.keySpan.end, text: layer.id }], safe: !clash, preferred: !clash }] : [],
       });
     }
   },

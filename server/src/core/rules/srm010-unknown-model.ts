@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { fieldOf } from '../parse/declaration';
+import { fieldOf, valueIsEditable } from '../parse/declaration';
 import type { Rule } from './rule';
 
 export const unknownModel: Rule = {
@@ -12,8 +12,10 @@ export const unknownModel: Rule = {
   check(ctx) {
     const field = fieldOf(ctx.declaration.fields, 'model');
     const value = field?.value;
-    if (!field || !field.valueSpan || !isScalar(value) || typeof value.value !== 'string') return;
-    const written = value.value;
+    // Text, or a number (`model: 1`), which YAML reads as one; other kinds are the type rule's.
+    if (!field || !field.valueSpan || !isScalar(value) || (typeof value.value !== 'string' && typeof value.value !== 'number')) return;
+    const written = String(value.value);
+    if (written.trim() === '') return; // an empty model is SRM009's
     if (ctx.model.serviceModel(written)) return;
     const span = field.valueSpan;
     const respelled = ctx.model.modelByOtherSpelling(written);
@@ -22,7 +24,7 @@ export const unknownModel: Rule = {
     const valid = ctx.model.models.map((m) => `${m.id} (${m.name})`).join(', ');
     // Unattended only when the value is one plain run of words, as the source writes it: a value that
     // spans a line break or carries tabs is not one the user can be assumed to have meant.
-    const plain = /^\S+(?: \S+)*$/.test(written) && ctx.text.slice(span.start, span.end) === written;
+    const plain = /^\S+(?: \S+)*$/.test(written) && ctx.text.slice(span.start, span.end) === written && valueIsEditable(field);
     ctx.report({
       message: !respelled
         ? `"${written}" is not a known service model. Valid models: ${valid}.`
@@ -32,7 +34,7 @@ export const unknownModel: Rule = {
             ? `Write the model id exactly, without extra spaces: write ${respelled.id}, not "${written}".`
           : `"${written.trim()}" means ${respelled.shortName} (${respelled.name}): write its id, ${respelled.id}.`,
       span,
-      fixes: candidates.map((m) => ({
+      fixes: !valueIsEditable(field) ? [] : candidates.map((m) => ({
         title: `Change to ${m.id} (${m.name})`,
         edits: [{ start: span.start, end: span.end, text: m.id }],
         safe: respelled !== undefined && plain,

@@ -17,6 +17,11 @@ export const wrongType: Rule = {
       if (contents?.range) ctx.report({ message: `A declaration must be a mapping of keys (workload:, model:, layers:, …), not ${kindOf(contents)}.`, span: { start: contents.range[0], end: contents.range[1] } });
       return;
     }
+    const entries = decl.layers?.entries ?? [];
+    for (const field of [...decl.fields, ...entries, ...entries.flatMap((e) => e.fields)]) {
+      if (!field.keyIsScalar) ctx.report({ message: `A key must be text (a layer id or a field name), not ${keyKind(field.key)}: ${field.key.length > 40 ? `${field.key.slice(0, 40)}…` : field.key}.`, span: field.keySpan });
+    }
+    for (const span of decl.badMerges) ctx.report({ message: 'A merge key (<<) takes an alias to a mapping, or a list of them: what it names here is ignored.', span });
     for (const spec of TOP_LEVEL_FIELDS) checkField(ctx, fieldOf(decl.fields, spec.key), spec.type, spec.key);
     for (const entry of decl.layers?.entries ?? []) {
       if (entry.value !== null && !isMap(entry.value)) {
@@ -41,6 +46,11 @@ function checkField(ctx: RuleContext, field: Field | undefined, type: FieldType,
   if (ok) return;
   const want = type === 'string' ? 'text' : type === 'layers' ? 'a mapping of layer ids to entries' : 'a list of text';
   ctx.report({ message: `${label} must be ${want}, not ${kindOf(v)}.`, span });
+}
+
+function keyKind(source: string): string {
+  const t = source.trim();
+  return t.startsWith('[') || t.startsWith('-') ? 'a list' : t.startsWith('{') ? 'a mapping' : t === '' || t === '~' || t === 'null' ? 'empty' : 'that';
 }
 
 function kindOf(node: Node): string {

@@ -1,4 +1,4 @@
-import { fieldOf, stringValue } from '../parse/declaration';
+import { fieldOf, stringValue, valueIsEditable } from '../parse/declaration';
 import type { Rule } from './rule';
 
 export const serviceModelMismatch: Rule = {
@@ -21,7 +21,7 @@ export const serviceModelMismatch: Rule = {
     ctx.report({
       message: `${entry.name} is ${catalogued.shortName} (${catalogued.name}), but model: says ${modelId}. Check the model: the layers you must own depend on it.`,
       span,
-      fixes: [{ title: `Change model to ${catalogued.id} (${entry.name} is ${catalogued.shortName})`, edits: [{ start: span.start, end: span.end, text: catalogued.id }], safe: false, preferred: true }],
+      fixes: !valueIsEditable(modelField!) ? [] : [{ title: `Change model to ${catalogued.id} (${entry.name} is ${catalogued.shortName})`, edits: [{ start: span.start, end: span.end, text: catalogued.id }], safe: false, preferred: true }],
     });
   },
 };

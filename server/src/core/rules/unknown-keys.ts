@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../format';
-import type { Field } from '../parse/declaration';
+import { keyIsEditable, type Field } from '../parse/declaration';
 import { closest } from '../text/similarity';
 import type { RuleContext } from './rule';
 
@@ -14,7 +14,7 @@ export function reportUnknownKeys(ctx: RuleContext, fields: readonly Field[], sp
         ? `"${field.key}" is not a key of ${where}. Did you mean ${guess.key}:?`
         : `"${field.key}" is not a key of ${where}; it is ignored. Known keys: ${known}.`,
       span: field.keySpan,
-      fixes: guess ? [{ title: `Change to ${guess.key}`, edits: [{ start: field.keySpan.start, end: field.keySpan.end, text: guess.key }], safe: false, preferred: true }] : [],
+      fixes: guess && keyIsEditable(field) ? [{ title: `Change to ${guess.key}`, edits: [{ start: field.keySpan.start, end: field.keySpan.end, text: guess.key }], safe: false, preferred: true }] : [],
     });
   }
 }

@@ -4,12 +4,22 @@ export interface Position {
   readonly column: number;
 }
 
-/** Where each line of a text starts, for turning offsets into lines (lines end at `\n`). */
+/**
+ * Where each line of a text starts, for turning offsets into lines. A line ends
+ * at `\r\n`, `\r` or `\n`: YAML's line breaks, and the ones the Language Server
+ * Protocol and VS Code count, so the CLI and the editor name the same lines.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10 /* \n */) this.starts.push(i + 1);
+    }
   }
 
   get lineCount(): number {
@@ -34,9 +44,31 @@ export class LineIndex {
     return { start: this.starts[line], end: line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length };
   }
 
-  /** 1-based line and column, as terminals and SARIF show them. */
+  /**
+   * 1-based line and column, as terminals and SARIF show them. An offset inside
+   * a line break (between CR and LF) is the end of its line, as the editor has it.
+   */
   position(offset: number): Position {
     const line = this.lineOf(offset);
-    return { line: line + 1, column: Math.max(0, Math.min(offset, this.text.length)) - this.starts[line] + 1 };
+    const start = this.starts[line];
+    let at = Math.max(0, Math.min(offset, this.text.length));
+    while (at > start && (this.text.charCodeAt(at - 1) === 13 || this.text.charCodeAt(at - 1) === 10)) at--;
+    return { line: line + 1, column: at - start + 1 };
   }
+}
+
+/**
+ * The text with every lone `\r` (a line break in YAML, but not to the YAML
+ * parser) turned into `\n`. The length and every offset stay the same, so
+ * findings on the normalised text point into the original.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The line break a text uses for the lines a fix adds: CRLF, CR or LF, whichever it shows first. */
+export function lineBreakOf(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  return text[cr + 1] === '\n' ? '\r\n' : text.includes('\n') && text.indexOf('\n') < cr ? '\n' : '\r';
 }

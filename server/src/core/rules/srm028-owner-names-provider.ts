@@ -1,0 +1,32 @@
+import { ownerKey } from '../format';
+import { fieldOf, stringValue } from '../parse/declaration';
+import { declaredModel, modelLabel } from './coverage';
+import type { Rule } from './rule';
+
+export const ownerNamesProvider: Rule = {
+  code: 'SRM028',
+  name: 'owner-names-provider',
+  severity: 'warning',
+  description: 'An owner on a layer the customer owns or shares is the declaration\'s own `provider:`.',
+  help: '`owner: microsoft` beside `provider: microsoft` says the same as `owner: provider`: the layer is left to the provider, under a name the checker would otherwise not recognise. On a layer the customer owns or shares, name who on the customer side owns it.',
+  fixes: [],
+  check(ctx) {
+    const provider = stringValue(fieldOf(ctx.declaration.fields, 'provider'));
+    const model = declaredModel(ctx);
+    if (!provider || !model || ownerKey(provider) === '') return;
+    for (const entry of ctx.declaration.layers?.entries ?? []) {
+      const layerId = ctx.model.layerOf(entry);
+      const who = layerId ? model.cells[layerId]?.who : undefined;
+      if (!layerId || (who !== 'customer' && who !== 'shared')) continue;
+      const owner = fieldOf(entry.fields, 'owner');
+      const name = stringValue(owner);
+      if (name === undefined || ownerKey(name) !== ownerKey(provider)) continue;
+      const layer = ctx.model.layer(layerId)!.name;
+      ctx.report({
+        message: `${name.trim()} is this workload's provider (provider: ${provider.trim()}), but ${layer} is ${who === 'shared' ? 'shared' : "the customer's"} under ${modelLabel(model)}: the provider does not own it. Name who on the customer side does.`,
+        span: owner!.valueSpan ?? owner!.keySpan,
+        layerId,
+      });
+    }
+  },
+};
