@@ -38,6 +38,8 @@ export function srm(args: readonly string[], options: SrmOptions = {}): CliResul
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  // Another user cannot write where c8 collects coverage, and Node always passes that folder on to children: give it one it can.
+  if (options.user && env.NODE_V8_COVERAGE) env.NODE_V8_COVERAGE = writableByAnyone(tempDir());
   const spawnOptions: SpawnSyncOptions = {
     cwd: options.cwd ?? REPO,
     env: { ...env, ...options.env },
@@ -80,6 +82,11 @@ export function tempDir(files: Record<string, string | Buffer> = {}): string {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   }
+  return dir;
+}
+
+function writableByAnyone(dir: string): string {
+  fs.chmodSync(dir, 0o777);
   return dir;
 }
 

@@ -64,7 +64,7 @@ describe('srm check --fix: safe writes', function () {
       assert.equal(fs.readFileSync(big, 'utf8'), original, 'not a byte of the original is lost');
       assert.deepEqual(namesIn(disk), ['big.srm.yaml', 'filler'], 'no temporary file is left behind');
       assert.equal(fs.readFileSync(path.join(work, 'small.srm.yaml'), 'utf8'), SPELLING_FIXED, 'the other file is fixed');
-      const shownBig = big.split(path.sep).join('/');
+      const shownBig = path.relative(work, big).split(path.sep).join('/');
       assert.ok(r.stdout.includes(`${shownBig}\n  error  cannot write the fixes: no space left on device; the file is unchanged`), r.stdout);
       assert.match(r.stdout, /^Fixed 1 file: small\.srm\.yaml$/m);
       assert.match(r.stdout, /^✖ 1 file failed: .*big\.srm\.yaml$/m);

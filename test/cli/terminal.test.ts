@@ -42,9 +42,10 @@ describe('srm check: stylish output escapes control characters', function () {
   });
 
   it('on stderr, in a usage error that names a path', () => {
-    const r = srm(['check', 'missing\u001b[2J.srm.yaml'], { cwd: tempDir() });
+    // ESC c resets the terminal; no glob characters, so the path is read as a file name.
+    const r = srm(['check', 'missing\u001bc.srm.yaml'], { cwd: tempDir() });
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'srm: cannot read missing\\u001b[2J.srm.yaml: no such file or directory.\n');
+    assert.equal(r.stderr, 'srm: cannot read missing\\u001bc.srm.yaml: no such file or directory.\n');
   });
 
   it('json keeps the data as it is (JSON escapes it)', () => {

@@ -24,6 +24,16 @@ export interface CheckOptions {
   readonly maxAliases?: number;
 }
 
+/** What the caller knows about a text that the text itself cannot say. */
+export interface TextFacts {
+  /**
+   * The text was decoded from bytes that are not valid UTF-8, the first of
+   * them replaced by the U+FFFD at this UTF-16 offset. A U+FFFD alone proves
+   * nothing: it may have been written as valid UTF-8.
+   */
+  readonly invalidUtf8At?: number;
+}
+
 export interface CheckedDocument {
   /** The document's position in the file, from 0. */
   readonly index: number;
@@ -48,7 +58,7 @@ interface SegmentResult {
   readonly ownIndent: number | undefined;
   /** The file's step the fixes were made with (matters only when `ownIndent` is undefined). */
   readonly fileIndent: number | undefined;
-  /** The first NUL or U+FFFD, relative to the segment. */
+  /** The first NUL, relative to the segment. */
   readonly binary: { readonly offset: number; readonly char: string } | undefined;
 }
 
@@ -85,7 +95,7 @@ export class Checker {
     this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
   }
 
-  check(text: string): CheckResult {
+  check(text: string, facts: TextFacts = {}): CheckResult {
     if (text.length > this.maxLength) {
       this.previous = [];
       return { diagnostics: [tooLarge(text.length, this.maxLength)], documents: [] };
@@ -109,6 +119,7 @@ export class Checker {
       if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
       return { start: segment.start, text: segment.text, result, placed };
     });
+    if (facts.invalidUtf8At !== undefined && !(binary && binary.span.start < facts.invalidUtf8At)) binary = notTextAt(facts.invalidUtf8At, '\uFFFD');
     const fileLevel = binary ?? (documents.length === 0 ? noDeclaration() : undefined);
     // Each segment's findings are sorted and segments come in order: only a file-level finding needs placing.
     if (fileLevel) {
@@ -162,7 +173,7 @@ export class Checker {
       if (parsedDocs.some((p) => hasSyntaxError(p.problems))) diagnostics = diagnostics.map((d) => (d.code === unusedSuppression.code ? unattended(d) : d));
     }
     // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
-    const binary = /[\u0000\uFFFD]/.exec(text);
+    const binary = /\u0000/.exec(text);
     return {
       declarations,
       diagnostics: diagnostics.sort(byPosition),
@@ -203,8 +214,8 @@ function unattended(d: Diagnostic): Diagnostic {
 }
 
 /** Checks one text with a fresh checker. */
-export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  return new Checker(options).check(text);
+export function checkText(text: string, options: CheckOptions = {}, facts: TextFacts = {}): CheckResult {
+  return new Checker(options).check(text, facts);
 }
 
 /** Runs every rule over one declaration; one context serves them all, as this runs per document per keystroke. */
