@@ -100,12 +100,12 @@ describe('srm check --fix: safe writes', function () {
 
   it('keeps the mode (and, as root, the owner) and leaves no temporary file behind', () => {
     const dir = tempDir({ 'a.srm.yaml': SPELLING, 'b.srm.yaml': SPELLING });
-    fs.chmodSync(path.join(dir, 'a.srm.yaml'), 0o640);
+    fs.chmodSync(path.join(dir, 'a.srm.yaml'), 0o666); // more than the usual umask lets a new file have
     fs.chmodSync(path.join(dir, 'b.srm.yaml'), 0o604);
     if (isRoot) fs.chownSync(path.join(dir, 'b.srm.yaml'), 65534, 65534);
     const r = srm(['check', '--fix'], { cwd: dir });
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    for (const [name, mode] of [['a.srm.yaml', 0o640], ['b.srm.yaml', 0o604]] as const) {
+    for (const [name, mode] of [['a.srm.yaml', 0o666], ['b.srm.yaml', 0o604]] as const) {
       assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), SPELLING_FIXED);
       assert.equal(fs.statSync(path.join(dir, name)).mode & 0o7777, mode, name);
     }
@@ -157,12 +157,17 @@ describe('srm check --fix: safe writes', function () {
 
     it('is noticed even when the change keeps its size and modification time', () => {
       const dir = tempDir({ 'a.srm.yaml': SPELLING });
+      // A time in whole seconds, which setting it again reproduces exactly.
+      const time = 1_700_000_000;
+      fs.utimesSync(path.join(dir, 'a.srm.yaml'), time, time);
       const sameSize = SPELLING.replace('workload: crm', 'workload: crx');
       const r = srmInProcess(['check', '--fix'], dir, {
         afterRead: (file) => {
           const before = fs.statSync(file);
           fs.writeFileSync(file, sameSize);
-          fs.utimesSync(file, before.atime, before.mtime);
+          fs.utimesSync(file, time, time);
+          const after = fs.statSync(file);
+          assert.deepEqual([after.ino, after.size, after.mtimeMs], [before.ino, before.size, before.mtimeMs], 'the change shows in no file status');
         },
       });
       assert.equal(r.status, 2, r.stdout);
