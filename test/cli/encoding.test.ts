@@ -65,4 +65,50 @@ describe('srm check: encodings and binary files', function () {
     assert.equal(r.status, 1);
     assert.equal(r.stdout.match(/This file declares no workload/g)?.length, 2);
   });
+
+  it('--fix never rewrites a file it reports as not UTF-8 text (a NUL byte), and says so', () => {
+    const bytes = Buffer.from(SPELLING.replace('crm  #', 'crm  # \u0000'), 'utf8');
+    const dir = tempDir({ 'nul.srm.yaml': bytes, 'ok.srm.yaml': SPELLING });
+    const r = srm(['check', '--fix'], { cwd: dir });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'nul.srm.yaml')), bytes, 'not a byte changed');
+    assert.equal(fs.readFileSync(path.join(dir, 'ok.srm.yaml'), 'utf8'), SPELLING.replace('  iam:', '  identity-access:'));
+    assert.match(r.stdout, /^nul\.srm\.yaml\n {2}warning {2}not fixed: --fix never rewrites a file that is not UTF-8 text\n.*a NUL byte.* {2}SRM023$/m);
+    assert.match(r.stdout, /^Fixed 1 file: ok\.srm\.yaml$/m);
+  });
+
+  it('a valid UTF-8 file that holds U+FFFD is text: no SRM023, and --fix fixes it', () => {
+    const withReplacementChar = (text: string) => text.replace('crm  #', 'crm  # \uFFFD is a character like any other;');
+    const dir = tempDir({ 'fffd.srm.yaml': withReplacementChar(SPELLING), 'clean.srm.yaml': CLEAN.replace('payments-api', 'payments-api  # \uFFFD') });
+    const r = srm(['check', '--fix', '--format', 'json'], { cwd: dir });
+    assert.equal(r.status, 0, r.stdout);
+    assert.doesNotMatch(r.stdout, /SRM023/);
+    assert.equal(fs.readFileSync(path.join(dir, 'fffd.srm.yaml'), 'utf8'), withReplacementChar(SPELLING).replace('  iam:', '  identity-access:'));
+  });
+
+  it('places SRM023 at the first byte that is not valid UTF-8, past a valid U+FFFD, in UTF-16 columns', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('workload: crm  # \uFFFD\nmodel: saas  # 💳 ', 'utf8'),
+      Buffer.from([0xe2, 0x28, 0xa1]),
+      Buffer.from(' and \uFFFD\nlayers: {}\n', 'utf8'),
+    ]);
+    const dir = tempDir({ 'bad.srm.yaml': bytes, 'bom.srm.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) });
+    const r = srm(['check', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string; line: number; column: number; message: string }[] }[] };
+    for (const file of report.files) {
+      const notText = file.diagnostics.filter((d) => d.code === 'SRM023');
+      assert.deepEqual(notText.map((d) => [d.line, d.column]), [[2, 'model: saas  # 💳 '.length + 1]], file.path);
+      assert.match(notText[0].message, /not valid UTF-8/);
+    }
+  });
+
+  it('an odd byte at the end of a UTF-16 file is SRM023, and --fix leaves the file alone', () => {
+    const bytes = Buffer.concat([utf16le(SPELLING), Buffer.from([0x41])]);
+    const dir = tempDir({ 'odd.srm.yaml': bytes });
+    const r = srm(['check', '--fix', '--format', 'json'], { cwd: dir });
+    assert.equal(r.status, 1);
+    const file = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; line: number }[] }[] }).files[0];
+    assert.deepEqual(file.diagnostics.filter((d) => d.code === 'SRM023').map((d) => d.line), [SPELLING.split('\n').length]);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'odd.srm.yaml')), bytes);
+  });
 });

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
-import { EXAMPLES, assertBuilt, example, removeTempDirs, srm, tempDir, textOfRegion } from './helpers';
+import { EXAMPLES, assertBuilt, example, removeTempDirs, sarifValidator, srm, tempDir, textOfRegion } from './helpers';
 
 interface JsonDiagnostic {
   code: string;
@@ -19,18 +18,6 @@ interface JsonDiagnostic {
 interface JsonReport {
   files: { path: string; fixed: boolean; errorCount: number; warningCount: number; hintCount: number; diagnostics: JsonDiagnostic[] }[];
   summary: { fileCount: number; errorCount: number; warningCount: number; hintCount: number };
-}
-
-/** The SARIF 2.1.0 schema that @microsoft/jest-sarif ships, compiled by Ajv (it is draft-04; its keywords are the same in draft-07). */
-function sarifValidator() {
-  const file = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-  const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  // unicodeRegExp off: one of the schema's patterns is not valid with the `u` flag.
-  const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
-  return (log: unknown) => assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
 }
 
 describe('srm check --format', function () {

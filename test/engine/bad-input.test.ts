@@ -197,15 +197,25 @@ describe('bad input: generated', function () {
       assert.ok(fixed.startsWith('\uFEFFworkload: a\n'), 'fix-all keeps the byte-order mark where it was');
     });
 
-    it('reports a NUL byte or U+FFFD once, at the first one, and still checks the declaration', () => {
-      for (const bad of ['\u0000', '\uFFFD']) {
-        const text = `workload: a${bad}b${bad}\nmodel: saas\n`;
-        const result = checkText(text);
-        const notText = ofCode(result.diagnostics, 'SRM023');
-        assert.equal(notText.length, 1);
-        assert.deepEqual(notText[0].span, { start: 11, end: 12 });
-        assert.equal(ofCode(result.diagnostics, 'SRM001').length, 3);
-      }
+    it('reports a NUL byte once, at the first one, and still checks the declaration', () => {
+      const text = 'workload: a\u0000b\u0000\nmodel: saas\n';
+      const result = checkText(text);
+      const notText = ofCode(result.diagnostics, 'SRM023');
+      assert.equal(notText.length, 1);
+      assert.deepEqual(notText[0].span, { start: 11, end: 12 });
+      assert.match(notText[0].message, /a NUL byte/);
+      assert.equal(ofCode(result.diagnostics, 'SRM001').length, 3);
+    });
+
+    it('reports invalid UTF-8 where the caller\'s decoder found it; a U+FFFD alone is text', () => {
+      const text = 'workload: a\uFFFDb\uFFFD\nmodel: saas\n';
+      assert.deepEqual(ofCode(checkText(text).diagnostics, 'SRM023'), [], 'U+FFFD may have been written as valid UTF-8');
+      const invalid = ofCode(checkText(text, {}, { invalidUtf8At: 13 }).diagnostics, 'SRM023');
+      assert.deepEqual(invalid.map((d) => d.span), [{ start: 13, end: 14 }]);
+      assert.match(invalid[0].message, /not valid UTF-8/);
+      assert.equal(ofCode(checkText(text, {}, { invalidUtf8At: 13 }).diagnostics, 'SRM001').length, 3, 'the declaration is still checked');
+      const nulFirst = ofCode(checkText(`workload: \u0000${text.slice(10)}`, {}, { invalidUtf8At: 14 }).diagnostics, 'SRM023');
+      assert.deepEqual(nulFirst.map((d) => d.span.start), [10], 'one finding, at whichever comes first');
     });
 
     it('does not mistake UTF-16 text read as UTF-8 for a declaration', () => {

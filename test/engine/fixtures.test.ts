@@ -12,6 +12,7 @@ import {
   assertSpanInText,
   assertWellFormedFix,
   describeFindings,
+  fixtureFacts,
   lineAt,
   listFixtures,
   ofCode,
@@ -35,7 +36,7 @@ describe('engine fixtures (inline expectations)', () => {
   for (const rel of FIXTURES) {
     describe(rel, () => {
       const text = readFixture(rel);
-      const result = checkText(text);
+      const result = checkText(text, {}, fixtureFacts(rel));
 
       it('reports exactly the expected findings', () => {
         const expectations = parseExpectations(text);

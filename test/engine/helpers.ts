@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Checker, applyEdits, checkText, fixAllEdits, type Diagnostic, type Edit, type Fix } from '../../server/src/core';
+import { Checker, applyEdits, checkText, fixAllEdits, type Diagnostic, type Edit, type Fix, type TextFacts } from '../../server/src/core';
+import { decode, textFactsOf } from '../../server/src/io/encoding';
 
 /** The repository root: this file runs as out/test/engine/helpers.js. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -53,6 +54,14 @@ export function listFixtures(dir = FIXTURE_DIR): string[] {
 /** Reads a fixture the way the CLI and editor see it: UTF-8, invalid bytes become U+FFFD, a BOM is kept. */
 export function readFixture(rel: string): string {
   return fs.readFileSync(path.join(FIXTURE_DIR, rel)).toString('utf8');
+}
+
+/** What the CLI's decoder tells the engine about a fixture's bytes (where invalid UTF-8 starts), as offsets into `readFixture`'s text. */
+export function fixtureFacts(rel: string): TextFacts {
+  const decoded = decode(fs.readFileSync(path.join(FIXTURE_DIR, rel)));
+  // readFixture keeps a UTF-8 byte-order mark in the text; the decoder drops it.
+  const facts = textFactsOf(decoded);
+  return facts.invalidUtf8At !== undefined && decoded.encoding === 'utf-8-bom' ? { invalidUtf8At: facts.invalidUtf8At + 1 } : facts;
 }
 
 /** The number of YAML syntax findings, parse failures of any kind. */

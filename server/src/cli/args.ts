@@ -71,6 +71,7 @@ function parseCheck(argv: readonly string[]): CheckArgs {
   const max = values.get('max-warnings');
   let maxWarnings: number | undefined;
   if (max !== undefined) {
+    if (/^-\d+$/.test(max)) throw new CliError(`--max-warnings must be 0 or more, not ${max}.`);
     if (!/^\d+$/.test(max)) throw new CliError(`--max-warnings takes a whole number of warnings (0 or more), not "${max}".`);
     maxWarnings = Number(max);
   }
@@ -126,7 +127,8 @@ function readOptions(argv: readonly string[], specs: readonly OptionSpec[], comm
     }
     let value: string | undefined;
     if (long && eq >= 0) value = arg.slice(eq + 1);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) value = argv[++i];
+    // A negative number is a value (then refused for what it is), not an option.
+    else if (i + 1 < argv.length && (!argv[i + 1].startsWith('-') || /^-\d/.test(argv[i + 1]))) value = argv[++i];
     if (value === undefined) throw new CliError(`--${spec.name} needs a value.`);
     values.set(spec.name, value);
   }

@@ -1,12 +1,23 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Checker, fixText, ruleByCode, type Diagnostic } from '../core';
-import { decode, encode, type Encoding } from '../io/encoding';
-import { CliError, describeSystemError } from './errors';
+import { Checker, fixText, ruleByCode, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
+import { notText } from '../core/rules/engine-rules';
 import { LineIndex } from '../core/text/line-index';
+import { decode, encode, textFactsOf, type Encoding } from '../io/encoding';
+import { readSnapshot, replaceFile, type Snapshot } from '../io/replace-file';
+import { describeSystemError } from './errors';
 
 /** Files larger than this are not read at all: no declaration comes near it, and the engine would refuse it anyway. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Something about a file that is not a finding in it: it could not be read, its fixes were not written. */
+export interface FileNote {
+  /** `error`: the file could not be read, or `--fix` could not replace it; the run exits 2. `warning`: worth knowing, no failure. */
+  readonly level: 'error' | 'warning';
+  /** For the report, under the file's name. */
+  readonly message: string;
+  /** For an error, one line for standard error naming the file: what a CI log shows even when the report goes to a file. */
+  readonly log?: string;
+}
 
 export interface FileReport {
   readonly absolutePath: string;
@@ -19,57 +30,102 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
   /** True when `--fix` changed and rewrote the file. */
   readonly fixed: boolean;
+  /** In the order they happened; empty for most files. */
+  readonly notes: readonly FileNote[];
 }
 
 export interface CheckFilesOptions {
   readonly cwd: string;
   readonly fix: boolean;
   readonly inlineSuppressions: boolean;
+  /** A test seam: runs right after a file was read, standing in for another program that writes to it while `--fix` works. */
+  readonly afterRead?: (absolutePath: string) => void;
 }
 
+/** Checks (and fixes) every file; a file that cannot be read or written is a note in its report, and the others go on. */
 export function checkFiles(files: readonly string[], options: CheckFilesOptions): FileReport[] {
   return files.map((file) => checkFile(file, options));
 }
 
-function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport {
-  const displayPath = displayPathOf(absolutePath, options.cwd);
-  const size = statSize(absolutePath, displayPath);
-  if (size > MAX_FILE_BYTES) {
-    return { absolutePath, displayPath, encoding: undefined, text: '', lines: new LineIndex(''), diagnostics: [tooLarge(size)], fixed: false };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(absolutePath);
-  } catch (err) {
-    throw new CliError(`cannot read ${displayPath}: ${describeSystemError(err)}.`);
-  }
-  const decoded = decode(bytes);
-  const checker = new Checker({ inlineSuppressions: options.inlineSuppressions });
-  let text = decoded.text;
-  let fixed = false;
-  // A file whose bytes did not decode cleanly is never written back: that would replace them for good.
-  if (options.fix && decoded.lossless) {
-    const result = fixText(text, checker).text;
-    if (result !== text) {
-      try {
-        fs.writeFileSync(absolutePath, encode(result, decoded.encoding));
-      } catch (err) {
-        throw new CliError(`cannot write ${displayPath}: ${describeSystemError(err)}.`);
-      }
-      text = result;
-      fixed = true;
-    }
-  }
-  const { diagnostics } = checker.check(text);
-  return { absolutePath, displayPath, encoding: decoded.encoding, text, lines: new LineIndex(text), diagnostics, fixed };
+/** Whether a report has a note that makes the run fail (exit 2). */
+export function failed(report: FileReport): boolean {
+  return report.notes.some((n) => n.level === 'error');
 }
 
-function statSize(absolutePath: string, displayPath: string): number {
+function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport {
+  const displayPath = displayPathOf(absolutePath, options.cwd);
+  const report = (text: string, result: Pick<CheckResult, 'diagnostics'>, extra: Partial<FileReport> = {}): FileReport => ({
+    absolutePath,
+    displayPath,
+    encoding: undefined,
+    text,
+    lines: new LineIndex(text),
+    diagnostics: result.diagnostics,
+    fixed: false,
+    notes: [],
+    ...extra,
+  });
+  let snapshot: Snapshot;
   try {
-    return fs.statSync(absolutePath).size;
+    snapshot = readSnapshot(absolutePath, MAX_FILE_BYTES);
   } catch (err) {
-    throw new CliError(`cannot read ${displayPath}: ${describeSystemError(err)}.`);
+    const reason = describeSystemError(err);
+    return report('', { diagnostics: [] }, { notes: [{ level: 'error', message: `cannot read: ${reason}`, log: `cannot read ${displayPath}: ${reason}.` }] });
   }
+  if (!snapshot.bytes) return report('', { diagnostics: [tooLarge(snapshot.stat.size)] });
+  options.afterRead?.(absolutePath);
+
+  const decoded = decode(snapshot.bytes);
+  const checker = new Checker({ inlineSuppressions: options.inlineSuppressions });
+  const asRead = checker.check(decoded.text, textFactsOf(decoded));
+  const read = { encoding: decoded.encoding };
+  if (!options.fix) return report(decoded.text, asRead, read);
+
+  // Writing back a file that is not text would replace bytes the user may need: a NUL, or bytes the decoder could not read.
+  if (asRead.diagnostics.some((d) => d.code === notText.code) || !decoded.lossless) {
+    const fixable = asRead.diagnostics.some((d) => d.fixes.some((f) => f.safe));
+    return report(decoded.text, asRead, { ...read, notes: fixable ? [{ level: 'warning', message: 'not fixed: --fix never rewrites a file that is not UTF-8 text' }] : [] });
+  }
+  const outcome = fixText(decoded.text, checker);
+  const dropped = outcome.dropped.map(droppedNote);
+  const fixedText = outcome.text;
+  if (fixedText === decoded.text) return report(decoded.text, asRead, { ...read, notes: dropped });
+  const written = writeFixes(absolutePath, displayPath, encode(fixedText, decoded.encoding), snapshot);
+  if (!written.replaced) return report(decoded.text, asRead, { ...read, notes: [...dropped, ...written.notes] });
+  return report(fixedText, checker.check(fixedText), { ...read, fixed: true, notes: [...dropped, ...written.notes] });
+}
+
+/** A fix that fix-all left out, as the user reads it: which fix, and why it was not applied. */
+function droppedNote(d: DroppedFix): FileNote {
+  const why = {
+    'breaks-yaml': 'it would break the YAML',
+    'no-progress': 'it did not close its finding',
+    cycle: 'fixes would undo each other',
+    'too-many-rounds': 'fixes did not settle within 10 rounds',
+  }[d.reason];
+  return { level: 'warning', message: `fix not applied (${why}): "${d.title}" for ${d.code}; please report it` };
+}
+
+/** Replaces the file by its fixed bytes; what went wrong, or is worth knowing, as notes. */
+function writeFixes(absolutePath: string, displayPath: string, bytes: Buffer, snapshot: Snapshot): { replaced: boolean; notes: FileNote[] } {
+  let outcome;
+  try {
+    outcome = replaceFile(absolutePath, bytes, snapshot);
+  } catch (err) {
+    const reason = describeSystemError(err);
+    return { replaced: false, notes: [{ level: 'error', message: `cannot write the fixes: ${reason}; the file is unchanged`, log: `cannot write ${displayPath}: ${reason}.` }] };
+  }
+  if (!outcome.replaced) {
+    const note: FileNote = {
+      level: 'error',
+      message: 'fix skipped: the file changed while srm was fixing it; run srm check --fix again',
+      log: `fix skipped for ${displayPath}: the file changed while srm was fixing it.`,
+    };
+    return { replaced: false, notes: [note] };
+  }
+  if (outcome.otherLinks === 0) return { replaced: true, notes: [] };
+  const links = outcome.otherLinks === 1 ? '1 other hard link, which keeps' : `${outcome.otherLinks} other hard links, which keep`;
+  return { replaced: true, notes: [{ level: 'warning', message: `it had ${links} the old content` }] };
 }
 
 function tooLarge(size: number): Diagnostic {

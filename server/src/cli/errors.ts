@@ -24,10 +24,16 @@ export function describeSystemError(err: unknown): string {
     case 'EMFILE':
     case 'ENFILE':
       return 'too many open files';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
     default: {
       const message = e instanceof Error ? e.message : String(err);
-      // `EXDEV: cross-device link not permitted, rename 'a' -> 'b'` → `cross-device link not permitted`
-      return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*$/, '');
+      // `EXDEV: cross-device link not permitted, rename 'a' -> 'b'` → `cross-device link not permitted`; `EIO: i/o error, read` → `i/o error`
+      return message.replace(/^[A-Z]+: /, '').replace(/, \w+( '.*)?$/, '');
     }
   }
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError, describeSystemError } from './errors';
-import { globBase, globToRegExp, isGlob } from './glob';
+import { InvalidGlobError, globBase, globToRegExp, isGlob } from './glob';
 
 /** The names declaration files end with. */
 export const DECLARATION_FILE = /\.srm\.ya?ml$/i;
@@ -48,7 +48,13 @@ function expand(written: string, cwd: string): string[] {
 function matchGlob(pattern: string, written: string, cwd: string): string[] {
   const { base, rest } = globBase(pattern);
   const root = path.resolve(cwd, base);
-  const regex = globToRegExp(rest);
+  let regex: RegExp;
+  try {
+    regex = globToRegExp(rest);
+  } catch (err) {
+    if (err instanceof InvalidGlobError) throw new CliError(`invalid glob ${written}: ${err.message}.`);
+    throw err;
+  }
   let files: string[];
   try {
     files = fs.statSync(root).isDirectory() ? walk(root, (rel) => regex.test(rel)) : [];

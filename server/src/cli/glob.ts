@@ -18,7 +18,12 @@ export function globBase(pattern: string): { base: string; rest: string } {
   return { base: base === '' && pattern.startsWith('/') ? '/' : base, rest: segments.slice(firstMagic).join('/') };
 }
 
-/** A regular expression that matches whole `/`-separated paths against the pattern. */
+/** A pattern that cannot be matched; the message says why, for the user. */
+export class InvalidGlobError extends Error {
+  override readonly name = 'InvalidGlobError';
+}
+
+/** A regular expression that matches whole `/`-separated paths against the pattern; throws InvalidGlobError. */
 export function globToRegExp(pattern: string): RegExp {
   let out = '';
   let braces = 0;
@@ -50,6 +55,7 @@ export function globToRegExp(pattern: string): RegExp {
       let body = pattern.slice(i + 1, close);
       const negate = body.startsWith('!') || body.startsWith('^');
       if (negate) body = body.slice(1);
+      checkRanges(body);
       out += `[${negate ? '^/' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
       i = close;
     } else if (c === '{') {
@@ -65,5 +71,19 @@ export function globToRegExp(pattern: string): RegExp {
     }
   }
   out += ')'.repeat(braces);
-  return new RegExp(`^${out}$`);
+  try {
+    return new RegExp(`^${out}$`);
+  } catch (err) {
+    throw new InvalidGlobError(`srm cannot read it as a pattern (${(err as Error).message})`);
+  }
+}
+
+/** A range such as `z-a` matches nothing: say so rather than fail in the regular expression. */
+function checkRanges(body: string): void {
+  for (let j = 0; j + 2 < body.length; j++) {
+    if (body[j + 1] !== '-') continue;
+    const [from, to] = [body[j], body[j + 2]];
+    if (from > to) throw new InvalidGlobError(`the range ${from}-${to} runs backwards (write ${to}-${from})`);
+    j += 2;
+  }
 }

@@ -29,6 +29,7 @@ srm explain
 Exit codes:
   0  no errors (and no more warnings than --max-warnings allows)
   1  errors found, or too many warnings
-  2  usage error, or a file or folder that cannot be read
+  2  usage error, or a file or folder that cannot be read, or a fix that
+     could not be written (reported with the other files, at the end)
 `;
 }

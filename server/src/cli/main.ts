@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Checker } from '../core';
 import { parseArgs, type CheckArgs, type ExplainArgs } from './args';
-import { checkFiles, totalCounts } from './check';
+import { checkFiles, failed, totalCounts } from './check';
 import { styleFor, wantsColour } from './colour';
 import { CliError, describeSystemError } from './errors';
 import { explainWord } from './explain';
@@ -16,17 +16,37 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
+import { refuseOutputOverInput } from './output';
 import { packageInfo } from './package-info';
 import { toPlainText } from './plain-text';
+import { printable } from './printable';
 
 export interface Io {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
   stdout(text: string): void;
+  stderr(text: string): void;
+  /** A test seam: runs right after `srm check` read a file, standing in for another program writing to it meanwhile. */
+  readonly afterRead?: (absolutePath: string) => void;
 }
 
-/** Runs one command line and returns the exit code; throws CliError for usage and I/O errors. */
+/**
+ * Runs one command line as `srm` does: the exit code, with a usage or I/O
+ * error as one line on stderr and exit 2, an unexpected one as an internal
+ * error (never a stack trace).
+ */
+export function runCommandLine(argv: readonly string[], io: Io): number {
+  try {
+    return run(argv, io);
+  } catch (err) {
+    const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    io.stderr(`srm: ${printable(message)}\n`);
+    return 2;
+  }
+}
+
+/** Runs one command line and returns the exit code; throws CliError for usage errors and an I/O error on the report. */
 export function run(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv);
   switch (args.command) {
@@ -45,7 +65,8 @@ export function run(argv: readonly string[], io: Io): number {
 
 function runCheck(args: CheckArgs, io: Io): number {
   const files = discoverFiles(args.paths, io.cwd);
-  const reports = checkFiles(files, { cwd: io.cwd, fix: args.fix, inlineSuppressions: args.inlineIgnore });
+  if (args.output !== undefined) refuseOutputOverInput(args.output, files, io.cwd);
+  const reports = checkFiles(files, { cwd: io.cwd, fix: args.fix, inlineSuppressions: args.inlineIgnore, ...(io.afterRead ? { afterRead: io.afterRead } : {}) });
   const counts = totalCounts(reports);
   let report: string;
   switch (args.format) {
@@ -71,6 +92,9 @@ function runCheck(args: CheckArgs, io: Io): number {
   } else {
     io.stdout(report);
   }
+  // The report is out; a file that could not be read or fixed now makes the run fail.
+  for (const r of reports) for (const note of r.notes) if (note.log) io.stderr(`srm: ${printable(note.log)}\n`);
+  if (reports.some(failed)) return 2;
   const tooManyWarnings = args.maxWarnings !== undefined && counts.warnings > args.maxWarnings;
   return counts.errors > 0 || tooManyWarnings ? 1 : 0;
 }
@@ -89,18 +113,13 @@ function main(): void {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  try {
-    process.exitCode = run(process.argv.slice(2), {
-      cwd: process.cwd(),
-      env: process.env,
-      stdoutIsTTY: process.stdout.isTTY === true,
-      stdout: (text) => process.stdout.write(text),
-    });
-  } catch (err) {
-    const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
-    process.stderr.write(`srm: ${message}\n`);
-    process.exitCode = 2;
-  }
+  process.exitCode = runCommandLine(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
 }
 
 if (require.main === module) main();

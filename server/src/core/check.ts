@@ -28,6 +28,16 @@ export interface CheckOptions {
   readonly maxFindings?: number;
 }
 
+/** What the caller knows about a text that the text itself cannot say. */
+export interface TextFacts {
+  /**
+   * The text was decoded from bytes that are not valid UTF-8, the first of
+   * them replaced by the U+FFFD at this UTF-16 offset. A U+FFFD alone proves
+   * nothing: it may have been written as valid UTF-8.
+   */
+  readonly invalidUtf8At?: number;
+}
+
 export interface CheckedDocument {
   /** The document's position in the file, from 0. */
   readonly index: number;
@@ -54,7 +64,7 @@ interface SegmentResult {
   readonly fileIndent: number | undefined;
   /** True when a document of the segment was refused as too complex to read. */
   readonly refused: boolean;
-  /** The first NUL or U+FFFD, relative to the segment. */
+  /** The first NUL, relative to the segment. */
   readonly binary: { readonly offset: number; readonly char: string } | undefined;
 }
 
@@ -98,7 +108,7 @@ export class Checker {
     this.maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   }
 
-  check(original: string): CheckResult {
+  check(original: string, facts: TextFacts = {}): CheckResult {
     if (original.length > this.maxLength) {
       this.previous = [];
       return { diagnostics: [tooLarge(original.length, this.maxLength)], documents: [] };
@@ -129,6 +139,7 @@ export class Checker {
       refused ||= result.refused;
       return { start: segment.start, text: segment.text, eol, result, placed };
     });
+    if (facts.invalidUtf8At !== undefined && !(binary && binary.span.start < facts.invalidUtf8At)) binary = notTextAt(facts.invalidUtf8At, '\uFFFD');
     const fileLevel = binary ?? (documents.length === 0 && !refused ? noDeclaration() : undefined);
     // Each segment's findings are sorted and segments come in order: only a file-level finding needs placing.
     if (fileLevel) {
@@ -188,7 +199,7 @@ export class Checker {
     diagnostics = suppressions.apply(diagnostics).sort(byPosition);
     if (diagnostics.length > MAX_FINDINGS_PER_DOCUMENT) diagnostics = capped(diagnostics, MAX_FINDINGS_PER_DOCUMENT, 'document');
     // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
-    const binary = /[\u0000\uFFFD]/.exec(text);
+    const binary = /\u0000/.exec(text);
     return {
       declarations,
       diagnostics,
@@ -259,8 +270,8 @@ function unattended(d: Diagnostic): Diagnostic {
 }
 
 /** Checks one text with a fresh checker. */
-export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  return new Checker(options).check(text);
+export function checkText(text: string, options: CheckOptions = {}, facts: TextFacts = {}): CheckResult {
+  return new Checker(options).check(text, facts);
 }
 
 /** Runs every rule over one declaration; one context serves them all, as this runs per document per keystroke. */

@@ -3,7 +3,7 @@
  * their fixes. Pure: it knows nothing of editors or protocols; the language
  * server, the CLI and the webview are adapters around it.
  */
-export { Checker, checkText, modelIndexFor, type CheckOptions, type CheckResult, type CheckedDocument } from './check';
+export { Checker, checkText, modelIndexFor, type CheckOptions, type CheckResult, type CheckedDocument, type TextFacts } from './check';
 export { applyEdits, fixAllEdits, fixText, planFixAll, type DroppedFix, type FixOutcome, type FixPlan, type TextChecker } from './fixes/fix-all';
 export { REFERENCE_MODEL } from './model/reference-model';
 export { ModelIndex } from './model/model-index';

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SrmSettings } from '../../../protocol/settings';
-import { Checker, type CheckResult, type Diagnostic, type Severity } from '../core';
+import { Checker, type CheckResult, type Diagnostic, type Severity, type TextFacts } from '../core';
 import { effectiveSeverity } from './convert';
 
 /** One declaration file as last checked: the text it was checked at, and what was found. */
@@ -25,10 +25,10 @@ export class CheckedFiles {
   private readonly files = new Map<string, CheckedFile>();
 
   /** Checks `doc` unless it was already checked at this version with these settings. */
-  check(doc: TextDocument, settings: SrmSettings, version: number | null): CheckedFile {
+  check(doc: TextDocument, settings: SrmSettings, version: number | null, facts: TextFacts = {}): CheckedFile {
     const previous = this.files.get(doc.uri);
     if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc) return previous;
-    const result = this.checkerFor(doc.uri, settings).check(doc.getText());
+    const result = this.checkerFor(doc.uri, settings).check(doc.getText(), facts);
     const visible = result.diagnostics.flatMap((diagnostic) => {
       const severity = effectiveSeverity(diagnostic, settings);
       return severity ? [{ diagnostic, severity }] : [];
@@ -38,9 +38,9 @@ export class CheckedFiles {
     return file;
   }
 
-  /** Checks text read from disk. */
-  checkText(uri: string, text: string, settings: SrmSettings): CheckedFile {
-    return this.check(TextDocument.create(uri, 'srm', 0, text), settings, null);
+  /** Checks text read from disk; `facts` are what its decoder found (invalid UTF-8). */
+  checkText(uri: string, text: string, settings: SrmSettings, facts: TextFacts = {}): CheckedFile {
+    return this.check(TextDocument.create(uri, 'srm', 0, text), settings, null, facts);
   }
 
   get(uri: string): CheckedFile | undefined {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { FileChangeType, type Connection, type FileEvent, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { decode } from '../io/encoding';
+import { decode, textFactsOf } from '../io/encoding';
 import { fieldOf, stringValue } from '../core';
 import type { CheckedFiles } from './files';
 import type { Publisher } from './publisher';
@@ -138,16 +138,16 @@ export class WorkspaceScope {
    * nothing is published. Nor is it when the editor opened the file meanwhile.
    */
   private async checkFromDisk(uri: string, publish = true, stale: () => boolean = () => false): Promise<void> {
-    let text: string;
+    let decoded: ReturnType<typeof decode>;
     try {
-      text = decode(await fs.readFile(URI.parse(uri).fsPath)).text;
+      decoded = decode(await fs.readFile(URI.parse(uri).fsPath));
     } catch {
       if (publish && !stale()) this.clear(uri);
       return;
     }
     const settings = await this.settings.get(uri);
     if (stale() || this.documents.get(uri)) return;
-    const file = this.files.checkText(uri, text, settings);
+    const file = this.files.checkText(uri, decoded.text, settings, textFactsOf(decoded));
     if (!publish) return;
     this.fromDisk.add(uri);
     this.publisher.publish(uri, file);

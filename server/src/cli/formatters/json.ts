@@ -1,10 +1,13 @@
 import { ruleByCode, type Diagnostic } from '../../core';
-import { countOf, totalCounts, type FileReport } from '../check';
+import { countOf, failed, totalCounts, type FileReport } from '../check';
+import { terminalSafeJson } from '../printable';
 
 /**
  * Every finding, hints included, as JSON. Positions are 1-based lines and
  * UTF-16 columns (end exclusive); `span` and fix edits are UTF-16 offsets into
- * the decoded text (without a byte-order mark).
+ * the decoded text (without a byte-order mark). `notes` say what happened to
+ * a file besides its findings (could not be read, fixes not written);
+ * `failedFileCount` counts the files with an error note (the run exits 2).
  */
 export function formatJson(reports: readonly FileReport[], meta: { version: string; maxWarnings?: number }): string {
   const counts = totalCounts(reports);
@@ -16,6 +19,7 @@ export function formatJson(reports: readonly FileReport[], meta: { version: stri
         path: report.displayPath,
         ...(report.encoding ? { encoding: report.encoding } : {}),
         fixed: report.fixed,
+        notes: report.notes.map((n) => ({ level: n.level, message: n.message })),
         errorCount: c.errors,
         warningCount: c.warnings,
         infoCount: c.infos,
@@ -25,6 +29,7 @@ export function formatJson(reports: readonly FileReport[], meta: { version: stri
     }),
     summary: {
       fileCount: reports.length,
+      failedFileCount: reports.filter(failed).length,
       errorCount: counts.errors,
       warningCount: counts.warnings,
       infoCount: counts.infos,
@@ -33,7 +38,7 @@ export function formatJson(reports: readonly FileReport[], meta: { version: stri
       ...(meta.maxWarnings !== undefined ? { maxWarnings: meta.maxWarnings, tooManyWarnings: counts.warnings > meta.maxWarnings } : {}),
     },
   };
-  return JSON.stringify(json, null, 2) + '\n';
+  return terminalSafeJson(JSON.stringify(json, null, 2)) + '\n';
 }
 
 function diagnostic(report: FileReport, d: Diagnostic) {

@@ -2,14 +2,20 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type Edit, type Fix, type Severity } from '../../core';
 import { explainRule } from '../../core/explain';
-import type { FileReport } from '../check';
+import { failed, type FileReport } from '../check';
+import { terminalSafeJson } from '../printable';
 import type { LineIndex } from '../../core/text/line-index';
 import type { PackageInfo } from '../package-info';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
-/** A SARIF 2.1.0 log of one run: every rule, every finding (hints as notes) and the fixes. */
+/**
+ * A SARIF 2.1.0 log of one run: every rule, every finding (hints as notes) and
+ * the fixes. What happened to a file besides its findings (could not be read,
+ * fixes not written) is a tool execution notification; the execution failed
+ * when any file did.
+ */
 export function formatSarif(reports: readonly FileReport[], pkg: PackageInfo, cwd: string): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
   const log = {
@@ -36,7 +42,7 @@ export function formatSarif(reports: readonly FileReport[], pkg: PackageInfo, cw
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocation(reports, cwd)],
         results: reports.flatMap((report) =>
           report.diagnostics.map((d) => {
             const index = ruleIndex.get(d.code);
@@ -54,7 +60,18 @@ export function formatSarif(reports: readonly FileReport[], pkg: PackageInfo, cw
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return terminalSafeJson(JSON.stringify(log, null, 2)) + '\n';
+}
+
+function invocation(reports: readonly FileReport[], cwd: string) {
+  const notifications = reports.flatMap((report) =>
+    report.notes.map((note) => ({
+      level: note.level,
+      message: { text: note.message },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(report, cwd) } }],
+    })),
+  );
+  return { executionSuccessful: !reports.some(failed), ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
 }
 
 function level(severity: Severity): 'error' | 'warning' | 'note' {

@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from '../../core';
-import { countOf, totalCounts, type FileReport } from '../check';
+import { countOf, failed, totalCounts, type FileReport } from '../check';
 import type { Style } from '../colour';
+import { printable } from '../printable';
 
 export interface StylishOptions {
   readonly style: Style;
@@ -12,20 +13,28 @@ export interface StylishOptions {
 }
 
 /**
- * The eslint-like report for a terminal: per file its findings as
- * `line:col  severity  message  CODE`, then one summary line.
+ * The eslint-like report for a terminal: per file its notes (could not be
+ * read, fixes not written) and its findings as `line:col  severity  message
+ * CODE`, then the summary. Everything that comes from the user's files (names,
+ * keys quoted in messages) is printed with its control characters escaped.
  */
 export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
   const { style } = options;
   const out: string[] = [];
   for (const report of reports) {
     const shown = report.diagnostics.filter((d) => options.verbose || d.severity !== 'hint');
-    if (shown.length === 0) continue;
+    if (shown.length === 0 && report.notes.length === 0) continue;
     const rows = shown.map((d) => row(report, d));
-    const lineWidth = Math.max(...rows.map((r) => String(r.line).length));
-    const columnWidth = Math.max(...rows.map((r) => String(r.column).length));
-    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-    out.push(style.underline(report.displayPath));
+    let lineWidth = 0;
+    let columnWidth = 0;
+    let severityWidth = 0;
+    for (const r of rows) {
+      lineWidth = Math.max(lineWidth, String(r.line).length);
+      columnWidth = Math.max(columnWidth, String(r.column).length);
+      severityWidth = Math.max(severityWidth, r.severity.length);
+    }
+    out.push(style.underline(printable(report.displayPath)));
+    for (const note of report.notes) out.push(`  ${paint(style, note.level, note.level)}  ${printable(note.message)}`);
     for (const r of rows) {
       const position = `${String(r.line).padStart(lineWidth)}:${String(r.column).padEnd(columnWidth)}`;
       const severity = paint(style, r.severity, r.severity.padEnd(severityWidth));
@@ -36,13 +45,14 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
 
   const counts = totalCounts(reports);
   const fixed = reports.filter((r) => r.fixed);
-  if (fixed.length > 0) out.push(style.green(`Fixed ${plural(fixed.length, 'file')}: ${fixed.map((r) => r.displayPath).join(', ')}`), '');
+  if (fixed.length > 0) out.push(style.green(`Fixed ${plural(fixed.length, 'file')}: ${names(fixed)}`), '');
 
+  const failures = reports.filter(failed);
   const problems = counts.errors + counts.warnings + counts.infos;
-  if (problems === 0) {
+  if (problems === 0 && failures.length === 0) {
     const hints = counts.hints === 0 ? '' : options.verbose ? ` (${plural(counts.hints, 'hint')})` : ` (${plural(counts.hints, 'hint')} not shown; --verbose shows them)`;
     out.push(style.green(`✔ ${plural(reports.length, 'file')} checked, no problems`) + style.dim(hints));
-  } else {
+  } else if (problems > 0) {
     const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
     if (counts.infos > 0) parts.push(plural(counts.infos, 'info'));
     if (options.verbose && counts.hints > 0) parts.push(plural(counts.hints, 'hint'));
@@ -54,12 +64,17 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
     out.push(style.bold(style.red(`✖ Too many warnings: ${counts.warnings}, the maximum is ${options.maxWarnings} (--max-warnings).`)));
   }
+  if (failures.length > 0) out.push(style.bold(style.red(`✖ ${plural(failures.length, 'file')} failed: ${names(failures)}`)));
   return out.join('\n') + '\n';
+}
+
+function names(reports: readonly FileReport[]): string {
+  return reports.map((r) => printable(r.displayPath)).join(', ');
 }
 
 function row(report: FileReport, d: Diagnostic): { line: number; column: number; severity: Severity; message: string; code: string } {
   const { line, column } = report.lines.position(d.span.start);
-  return { line, column, severity: d.severity, message: d.message.replace(/\s*\r?\n\s*/g, ' '), code: d.code };
+  return { line, column, severity: d.severity, message: printable(d.message.replace(/\s*\r?\n\s*/g, ' ')), code: d.code };
 }
 
 function paint(style: Style, severity: Severity, text: string): string {
