@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { checkText } from '../../server/src/core';
-import { localRegistryEnv, npmTarball, PACKAGE_NAME, removeTemps, ROOT, runAsync, serveTarball, shown, tempDir, type LocalRegistry, type Ran } from './npm-package';
+import { localRegistryEnv, npmTarball, PACKAGE_NAME, removeTemps, ROOT, runAsync, serveTarball, shown, tempDir, VERSION, type LocalRegistry, type Ran } from './npm-package';
 
 interface ActionStep {
   id: string;
@@ -79,6 +79,21 @@ describe('the GitHub Action (action.yml, action/run.sh)', function () {
     assert.equal(ACTION.outputs['sarif-file'].value, `\${{ steps.${theStep().id}.outputs.sarif-file }}`);
     const passed = Object.values(theStep().env).map((v) => /inputs\.([\w-]+)/.exec(v)?.[1]);
     assert.deepEqual(passed.sort(), Object.keys(ACTION.inputs).sort());
+  });
+
+  it('is used in the README as it is declared: its inputs, its output and the upload-sarif step', function () {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n(# \.github\/workflows\/srm\.yml\n[\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'the README has a workflow under "In CI"');
+    const steps: { id?: string; uses?: string; if?: string; with?: Record<string, unknown> }[] = parse(block[1]).jobs.srm.steps;
+    const srm = steps.find((s) => s.uses?.startsWith('srm-tools/srm-tools@'));
+    assert.ok(srm?.id, 'the workflow runs the action with an id');
+    assert.equal(srm.uses, `srm-tools/srm-tools@v${VERSION}`);
+    for (const name of Object.keys(srm.with ?? {})) assert.ok(ACTION.inputs[name], `action.yml has the input ${name} the README uses`);
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.ok(upload, 'the workflow uploads the SARIF');
+    assert.equal(upload.with?.sarif_file, `\${{ steps.${srm.id}.outputs.sarif-file }}`);
+    assert.match(upload.if ?? '', /failure\(\)/, 'the upload runs when srm fails the job');
   });
 
   it('fails on a declaration with gaps, prints the findings and writes them as SARIF, with srm from the npm package of its version', async function () {

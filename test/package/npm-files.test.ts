@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { npmTarball, PACKAGE_NAME, removeTemps, VERSION } from './npm-package';
+import * as path from 'node:path';
+import { npmTarball, PACKAGE_NAME, removeTemps, ROOT, VERSION } from './npm-package';
 
 /**
  * About twice today's tarball (≈ 230 KB gzipped: two readable bundles and the
@@ -60,7 +61,17 @@ describe('the npm package\'s tarball', function () {
     assert.deepEqual(manifest.engines, { node: '>=20' });
     assert.equal(manifest.license, 'MIT');
     for (const key of ['repository', 'homepage', 'description']) assert.ok(manifest[key], `package.json has ${key}`);
+    assert.deepEqual(manifest.publishConfig, { access: 'public' }, 'a scoped package is published public');
     for (const key of ['dependencies', 'peerDependencies', 'optionalDependencies', 'scripts', 'private']) assert.equal(manifest[key], undefined, `package.json has no ${key}`);
+  });
+
+  it('is named with this version wherever the READMEs pin one', function () {
+    for (const readme of ['README.md', 'packages/npm/README.md']) {
+      const text = fs.readFileSync(path.join(ROOT, readme), 'utf8');
+      const pins = [...text.matchAll(/@srm-tools\/srm@([\w.-]+)|srm-tools\/srm-tools@v([\w.-]+)|rev: v([\w.-]+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+      assert.ok(pins.length > 0, `${readme} shows a pinned version`);
+      assert.deepEqual([...new Set(pins)], [VERSION], `${readme} pins ${pins.join(', ')}`);
+    }
   });
 
   it(`stays within its size budget (${SIZE_BUDGET_BYTES / 1024} KB)`, function () {
