@@ -2,7 +2,8 @@
  * The npm package as a user in another repository gets it: the tarball
  * installed into an empty project with npm cut off from every registry, then
  * its two bins run from there, `srm` through npx and the language server over
- * stdio. What they report must be what the engine finds.
+ * stdio. What they report must be what the engine finds. Then `npx` without
+ * installing, from a registry on localhost serving the tarball.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,7 +11,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { checkText } from '../../server/src/core';
 import { LspClient } from '../lsp/client';
-import { emptyProject, npmTarball, offlineNpmEnv, removeTemps, ROOT, run, shown, VERSION } from './npm-package';
+import { emptyProject, localRegistryEnv, npmTarball, offlineNpmEnv, PACKAGE_NAME, removeTemps, ROOT, run, runAsync, serveTarball, shown, tempDir, VERSION, type LocalRegistry } from './npm-package';
 
 const GAPS = fs.readFileSync(path.join(ROOT, 'examples', 'gaps.srm.yaml'), 'utf8');
 const CLEAN = fs.readFileSync(path.join(ROOT, 'examples', 'payments-api.srm.yaml'), 'utf8');
@@ -93,5 +94,27 @@ describe('the npm package, installed offline into an empty project', function ()
       exitCode = await client.stop();
     }
     assert.equal(exitCode, 0, 'the server exits cleanly after shutdown and exit');
+  });
+});
+
+describe('the npm package, run with npx without installing it', function () {
+  this.timeout(60_000);
+  let registry: LocalRegistry;
+
+  before(async function () {
+    registry = await serveTarball(npmTarball());
+  });
+  after(async function () {
+    await registry?.close();
+    removeTemps();
+  });
+
+  it('npx --yes @srm-tools/srm@<version> check: fetches the package and runs srm, its bin of the same name', async function () {
+    const dir = tempDir('npx-only', { 'gaps.srm.yaml': GAPS });
+    const r = await runAsync('npx', ['--yes', `${PACKAGE_NAME}@${VERSION}`, 'check'], { cwd: dir, env: localRegistryEnv(registry) });
+    assert.equal(r.status, 1, shown(r));
+    const expected = expectedFindings();
+    assert.match(r.stdout, new RegExp(`✖ ${expected.codes.length} problems \\(${expected.errors} errors, ${expected.warnings} warnings\\)`));
+    assert.ok(registry.requests.includes('/tarball.tgz'), 'it came from the registry');
   });
 });
