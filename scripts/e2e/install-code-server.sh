@@ -2,8 +2,8 @@
 # Installs what the end-to-end tests need to run the extension in a real
 # VS Code (code-server) driven by headless Chromium:
 #   - Debian packages: chromium ripgrep libkrb5-dev build-essential python3 pkg-config,
-#     fonts-dejavu-core (readable screenshots) and neovim (the README's Neovim
-#     setup is tested in it)
+#     fonts-dejavu-core (readable screenshots), neovim (the README's Neovim
+#     setup is tested in it) and pre-commit (the repository's pre-commit hook is)
 #   - code-server@4.100.3 (VS Code 1.100.3) from the npm registry into
 #     .tools/code-server (outside the project's own dependency tree).
 # Idempotent: does nothing that is already done. Meant to run as root (CI,
@@ -16,7 +16,7 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 RIPGREP_PKG_VERSION=1.15.11        # @vscode/ripgrep version code-server 4.100.3 pulls in
 RIPGREP_ASSET_VERSION=v13.0.0-10   # the rg release that version downloads
-APT_PACKAGES=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config fonts-dejavu-core neovim)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config fonts-dejavu-core neovim pre-commit)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CODE_SERVER_DIR="${CODE_SERVER_DIR:-$REPO_ROOT/.tools/code-server}"

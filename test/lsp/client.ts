@@ -88,6 +88,8 @@ export interface StartOptions {
   readonly folders?: readonly string[];
   /** The `srm` section the client answers workspace/configuration with (changeable later). */
   readonly settings?: Record<string, unknown>;
+  /** Another server command than `node dist/server.js --stdio`, e.g. an installed package's bin. */
+  readonly spawn?: { readonly command: string; readonly args: readonly string[]; readonly cwd: string; readonly env?: NodeJS.ProcessEnv };
 }
 
 /** One message the server sent, in arrival order. */
@@ -127,10 +129,11 @@ export class LspClient {
     this.settings = settings;
   }
 
-  /** Spawns `node dist/server.js --stdio` and runs the initialize handshake. */
+  /** Spawns `node dist/server.js --stdio` (or `options.spawn`) and runs the initialize handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs\` first.`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!options.spawn && !fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs\` first.`);
+    const { command, args, cwd, env } = options.spawn ?? { command: process.execPath, args: [SERVER, '--stdio'], cwd: REPO };
+    const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, { ...(options.settings ?? {}) });
     client.listen();

@@ -15,11 +15,14 @@ interface PackageJson {
   homepage?: string;
 }
 
+/** The extension (the repository and the VSIX) and the npm package of the CLI and server (packages/npm). */
+const OUR_NAMES = new Set(['srm-tools', '@srm-tools/srm']);
+
 let cached: PackageInfo | undefined;
 
 /**
- * The extension's package.json, found above this script: `dist/cli.js` sits
- * one folder below it in the repository, in an npm install and in the VSIX.
+ * Our package.json, found above this script: `dist/cli.js` sits one folder
+ * below it in the repository, in the VSIX and in an install of the npm package.
  */
 export function packageInfo(): PackageInfo {
   if (cached) return cached;
@@ -27,7 +30,7 @@ export function packageInfo(): PackageInfo {
   for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) {
     try {
       const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
-      if (parsed.name === 'srm-tools') {
+      if (parsed.name !== undefined && OUR_NAMES.has(parsed.name)) {
         pkg = parsed;
         break;
       }
