@@ -42,3 +42,26 @@ export const FileStatusNotification = new NotificationType<FileStatusParams>('sr
 /** Fix every safe problem in one file; the server applies the edit through workspace/applyEdit. */
 export const FixAllCommand = 'srm.server.fixAll';
 
+
+/** The matrices a declaration at `uri` may name (its folder's configuration decides), for "New Declaration…". */
+export interface MatricesParams {
+  /** A file or folder the declaration will live in; the first workspace folder when absent. */
+  readonly uri?: string;
+}
+export interface MatrixSummary {
+  readonly ref: string;
+  readonly title: string;
+  readonly models: readonly { readonly id: string; readonly shortName: string; readonly name: string; readonly description?: string; readonly examples: readonly string[] }[];
+}
+export type MatricesResult = { readonly default: string; readonly matrices: readonly MatrixSummary[] };
+export const MatricesRequest = new RequestType<MatricesParams, MatricesResult, void>('srm/matrices');
+
+/** The text of a new declaration with every entry its matrix and model require, placeholders where a person must type. */
+export interface NewDeclarationParams {
+  readonly uri?: string;
+  readonly workload: string;
+  readonly matrix: string;
+  readonly model: string;
+}
+export type NewDeclarationResult = { readonly text: string } | null;
+export const NewDeclarationRequest = new RequestType<NewDeclarationParams, NewDeclarationResult, void>('srm/newDeclaration');

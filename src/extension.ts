@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
     output,
     fileStatus,
     new StatusBar(fileStatus.onDidChange),
-    vscode.commands.registerCommand('srm.newDeclaration', () => newDeclaration()),
+    vscode.commands.registerCommand('srm.newDeclaration', () => newDeclaration(languageClient)),
     vscode.commands.registerCommand('srm.fixAll', () => fixAll()),
     vscode.commands.registerCommand('srm.showLayerStack', () => LayerStackPanel.show(context, languageClient, fileStatus.onDidChange)),
     vscode.commands.registerCommand('srm.restartServer', async () => {

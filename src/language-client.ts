@@ -33,7 +33,7 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
     closed: () => {
       const now = Date.now();
       crashes.push(now);
-      while (crashes.length && now - crashes[0] > RESTART_WINDOW_MS) crashes.shift();
+      while (crashes.length && now - crashes[0]! > RESTART_WINDOW_MS) crashes.shift();
       output.appendLine(`[client] the SRM language server stopped (${crashes.length} time(s) in the last 3 minutes)`);
       if (crashes.length > MAX_RESTARTS) {
         void vscode.window.showErrorMessage('The SRM language server keeps crashing and was not restarted. See the "SRM" output; run "SRM: Restart Language Server" to try again.', 'Show Output').then((pick) => {

@@ -132,14 +132,14 @@ export function benchEngine(workloads: number, quick: boolean): EngineResult {
 function main(): void {
   const [out, sizesArg] = process.argv.slice(2);
   const quick = process.argv.includes('--quick');
-  const sizes = sizesArg.split(',').map(Number);
+  const sizes = sizesArg!.split(',').map(Number);
   if (process.argv.includes('--only-check')) {
     const { text } = generateFile(Math.max(...sizes));
     for (let i = 0; i < (quick ? 5 : 15); i++) checkText(text);
     return;
   }
   const results = sizes.map((n) => benchEngine(n, quick));
-  writeFileSync(out, JSON.stringify(results));
+  writeFileSync(out!, JSON.stringify(results));
 }
 
 if (require.main === module) main();

@@ -101,7 +101,7 @@ export interface GeneratedFile {
 /** A file of `workloads` declarations separated by `---`. The same (workloads, seed) always gives the same text. */
 export function generateFile(workloads: number, seed = 0x5eed): GeneratedFile {
   const random = rng(seed ^ Math.imul(workloads, 2654435761));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const chance = (p: number) => random() < p;
   const middle = Math.floor(workloads / 2);
   let text = '';

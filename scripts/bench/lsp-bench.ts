@@ -177,8 +177,8 @@ function positionAt(starts: readonly number[], offset: number): Position {
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return { line: lo, character: offset - starts[lo]! };
 }

@@ -139,8 +139,8 @@ export class LspSession {
       for (const tid of readdirSync(`/proc/${this.pid}/task`)) {
         try {
           const [onCpu, waiting] = readFileSync(`/proc/${this.pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
-          cpu += onCpu;
-          if (Number(tid) === this.pid) wait = waiting;
+          cpu += onCpu!;
+          if (Number(tid) === this.pid) wait = waiting!;
         } catch {
           // the thread ended meanwhile
         }

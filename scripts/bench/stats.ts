@@ -9,7 +9,7 @@ export function percentile(xs: readonly number[], p: number): number {
   if (xs.length === 0) return Number.NaN;
   const sorted = [...xs].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
 export function ms(x: number): string {
@@ -31,7 +31,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const a = align ?? header.map((_, i) => (i === 0 ? 'l' : 'r'));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (a[i] === 'r' ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i]))).join(' | ')} |`;
+    `| ${cells.map((c, i) => (a[i] === 'r' ? (c ?? '').padStart(widths[i]!) : (c ?? '').padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `| ${widths.map((w, i) => (a[i] === 'r' ? `${'-'.repeat(Math.max(1, w - 1))}:` : '-'.repeat(w))).join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -1,6 +1,8 @@
-import { REFERENCE_MODEL } from '../../server/src/core/model/reference-model';
-import type { ResponsibilityModel } from '../../server/src/core/model/types';
+import * as path from 'node:path';
+import { MatrixRegistry } from '../../server/src/core/matrix/registry';
+import type { Matrix } from '../../server/src/core/matrix/types';
 import { buildJsonSchema } from '../../server/src/core/schema';
+import { BUILT_IN_MODULE, builtInMatricesModule } from './built-in-matrices';
 import { buildGrammar } from './grammar';
 import { buildSnippets } from './snippets';
 
@@ -14,11 +16,20 @@ export const SCHEMA_PATH = 'schemas/srm.schema.json';
 export const GRAMMAR_PATH = 'syntaxes/srm.tmLanguage.json';
 export const SNIPPETS_PATH = 'snippets/srm.json';
 
-/** Every file generated from the responsibility model, as it must be committed. */
-export function generatedFiles(model: ResponsibilityModel = REFERENCE_MODEL): GeneratedFile[] {
+/** The built-in reference matrix: what the declaration schema and the snippets are generated from. */
+export function referenceMatrix(): Matrix {
+  return MatrixRegistry.builtIn().get('reference@1')!.index!.matrix;
+}
+
+/** The repository root: this file runs as out/scripts/contributions/generated-files.js. */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Every generated file, as it must be committed. */
+export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): GeneratedFile[] {
   return [
+    { path: BUILT_IN_MODULE, content: builtInMatricesModule(root) },
     { path: SCHEMA_PATH, content: renderJson(buildJsonSchema(model)) },
-    { path: GRAMMAR_PATH, content: renderJson(buildGrammar(model)) },
+    { path: GRAMMAR_PATH, content: renderJson(buildGrammar()) },
     { path: SNIPPETS_PATH, content: renderJson(buildSnippets(model)) },
   ];
 }

@@ -1,5 +1,5 @@
 import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER } from '../../server/src/core/fixes/entries';
-import type { ResponsibilityModel } from '../../server/src/core/model/types';
+import type { Matrix } from '../../server/src/core/matrix/types';
 
 export interface Snippet {
   readonly prefix: string | readonly string[];
@@ -18,7 +18,7 @@ const INDENT = '  ';
  * until someone types the real ones, so an accepted snippet never passes for a
  * finished declaration.
  */
-export function buildSnippets(model: ResponsibilityModel): Record<string, Snippet> {
+export function buildSnippets(model: Matrix): Record<string, Snippet> {
   const snippets: Record<string, Snippet> = {};
   for (const m of model.models) {
     let stop = 1;

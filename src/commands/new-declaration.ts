@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-// Only the model and the template: the client stays thin, the engine runs in the server.
-import { ModelIndex } from '../../server/src/core/model/model-index';
-import { REFERENCE_MODEL } from '../../server/src/core/model/reference-model';
-import { newDeclarationText } from '../../server/src/core/templates';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { MatricesRequest, NewDeclarationRequest } from '../../protocol/requests';
 
-/** Asks for the workload's name and model, then writes a declaration with every required entry. */
-export async function newDeclaration(): Promise<vscode.Uri | undefined> {
+/**
+ * Asks for the workload's name and its model (of the matrices the workspace's
+ * configuration offers), then writes a declaration with every required entry.
+ * The server knows the matrices and writes the text: the client stays thin.
+ */
+export async function newDeclaration(client: LanguageClient): Promise<vscode.Uri | undefined> {
   const workload = await vscode.window.showInputBox({
     title: 'New SRM declaration (1/2)',
     prompt: 'The workload\'s name',
@@ -13,13 +15,24 @@ export async function newDeclaration(): Promise<vscode.Uri | undefined> {
     validateInput: (v) => (v.trim() ? undefined : 'Name the workload'),
   });
   if (!workload) return undefined;
-  const model = new ModelIndex(REFERENCE_MODEL);
-  const pick = await vscode.window.showQuickPick(
-    model.models.map((m) => ({ label: m.id, description: `${m.shortName}: ${m.name}`, detail: `${m.description} e.g. ${m.examples.join(', ')}` })),
-    { title: 'New SRM declaration (2/2)', placeHolder: 'The service model the workload runs under' },
-  );
-  if (!pick) return undefined;
-  const text = newDeclarationText(model, workload.trim(), pick.label);
+  const folderUri = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+  const { default: def, matrices } = await client.sendRequest(MatricesRequest, folderUri ? { uri: folderUri } : {});
+  // The default matrix's models first, by id; then every other matrix's, named with their matrix.
+  const items = matrices.flatMap((m) => [
+    ...(m.ref === def ? [] : [{ label: m.ref, kind: vscode.QuickPickItemKind.Separator }]),
+    ...m.models.map((x) => ({
+      label: m.ref === def ? x.id : `${m.ref} · ${x.id}`,
+      description: `${x.shortName}: ${x.name}`,
+      detail: [x.description, x.examples.length ? `e.g. ${x.examples.join(', ')}` : ''].filter(Boolean).join(' '),
+      matrix: m.ref,
+      model: x.id,
+    })),
+  ]);
+  const pick = await vscode.window.showQuickPick(items, { title: 'New SRM declaration (2/2)', placeHolder: `The service model the workload runs under (matrix ${def}, or another below)` });
+  if (!pick || !('model' in pick)) return undefined;
+  const result = await client.sendRequest(NewDeclarationRequest, { ...(folderUri ? { uri: folderUri } : {}), workload: workload.trim(), matrix: pick.matrix, model: pick.model });
+  if (!result) return undefined;
+  const text = result.text;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const fileName = `${workload.trim().replace(/[^A-Za-z0-9._-]+/g, '-')}.srm.yaml`;
   const target = folder ? await freeName(folder, fileName) : undefined;

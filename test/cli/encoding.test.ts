@@ -98,7 +98,7 @@ describe('srm check: encodings and binary files', function () {
     for (const file of report.files) {
       const notText = file.diagnostics.filter((d) => d.code === 'SRM023');
       assert.deepEqual(notText.map((d) => [d.line, d.column]), [[2, 'model: saas  # 💳 '.length + 1]], file.path);
-      assert.match(notText[0].message, /not valid UTF-8/);
+      assert.match(notText[0]!.message, /not valid UTF-8/);
     }
   });
 
@@ -108,7 +108,7 @@ describe('srm check: encodings and binary files', function () {
     const r = srm(['check', '--fix', '--format', 'json'], { cwd: dir });
     assert.equal(r.status, 1);
     const file = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; line: number }[] }[] }).files[0];
-    assert.deepEqual(file.diagnostics.filter((d) => d.code === 'SRM023').map((d) => d.line), [SPELLING.split('\n').length]);
+    assert.deepEqual(file!.diagnostics.filter((d) => d.code === 'SRM023').map((d) => d.line), [SPELLING.split('\n').length]);
     assert.deepEqual(fs.readFileSync(path.join(dir, 'odd.srm.yaml')), bytes);
   });
 });

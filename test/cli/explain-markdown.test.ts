@@ -1,22 +1,29 @@
 /** The markdown explanations themselves, as hovers get them (in-process: they are pure). */
 import * as assert from 'node:assert/strict';
-import { ModelIndex, REFERENCE_MODEL, RULES, ServiceCatalogue, ruleByCode, type ResponsibilityModel } from '../../server/src/core';
+import { MatrixIndex, RULES, ServiceCatalogue, ruleByCode, type Matrix } from '../../server/src/core';
+import { REFERENCE } from '../engine/helpers';
 import { explainLayer, explainModel, explainProviderOwner, explainRule, explainService } from '../../server/src/core/explain';
 
-const reference = new ModelIndex(REFERENCE_MODEL);
+const reference = REFERENCE;
 
-/** A model with other layers and models than the reference: nothing may be hard-coded. */
-const CUSTOM: ResponsibilityModel = {
+/** A matrix with other layers and models than the reference: nothing may be hard-coded. */
+const CUSTOM: Matrix = {
+  id: 'custom',
+  version: '1',
+  title: 'A custom matrix',
+  source: { url: 'https://example.com/table' },
+  notListed: {},
+  origin: { kind: 'built-in' },
   layers: [
-    { id: 'code', name: 'Function Code', aliases: ['functions'], covers: 'The functions.', risk: 'Leaky functions.', ownerDuty: 'Review the code.' },
-    { id: 'sandbox', name: 'Sandbox', aliases: [], covers: 'The sandbox.', risk: 'Escapes.', ownerDuty: 'Nothing.' },
+    { id: 'code', name: 'Function Code', aliases: ['functions'], sameAs: [], covers: 'The functions.', risk: 'Leaky functions.', ownerDuty: 'Review the code.' },
+    { id: 'sandbox', name: 'Sandbox', aliases: [], sameAs: [], covers: 'The sandbox.', risk: 'Escapes.', ownerDuty: 'Nothing.' },
   ],
   models: [
     { id: 'faas', shortName: 'FaaS', name: 'Functions as a Service', description: 'Functions only.', examples: ['AWS Lambda'], cells: { code: { who: 'customer' }, sandbox: { who: 'provider', derived: 'Assumed: the runtime sandbox is never yours.' } } },
     { id: 'byo', shortName: 'BYO', name: 'Bring your own', description: 'All yours.', examples: [], cells: { code: { who: 'customer' }, sandbox: { who: 'shared' } } },
   ],
 };
-const custom = new ModelIndex(CUSTOM);
+const custom = new MatrixIndex(CUSTOM);
 
 describe('core/explain (markdown)', () => {
   it('explainLayer: name, id, coverage, this file\'s model, every model side by side, duty and risk', () => {

@@ -31,7 +31,7 @@ describe('srm check --fix', function () {
     assert.match(fixed, /owner: provider {13}# SRM004/);
     assert.equal(fixed.split('\n---\n').length, original.split('\n---\n').length);
 
-    const codes = report.files[1].diagnostics.map((d) => d.code);
+    const codes = report.files[1]!.diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('SRM001') && !codes.includes('SRM002'), codes.join(' '));
     assert.ok(!codes.includes('SRM008'), 'spellings were rewritten to ids');
     assert.ok(codes.includes('SRM007') && codes.includes('SRM004'), 'what needs a person stays');
@@ -39,7 +39,7 @@ describe('srm check --fix', function () {
 
     const recheck = srm(['check', '--format', 'json'], { cwd: dir });
     const again = JSON.parse(recheck.stdout) as JsonReport;
-    assert.deepEqual(again.files[1].diagnostics, report.files[1].diagnostics);
+    assert.deepEqual(again.files[1]!.diagnostics, report.files[1]!.diagnostics);
 
     const second = srm(['check', '--fix'], { cwd: dir });
     assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'a second --fix changes nothing');

@@ -45,10 +45,10 @@ describe('srm check --format', function () {
       }
       const typo = gaps.diagnostics.find((d) => d.code === 'SRM007')!;
       assert.equal(text.slice(typo.span.start, typo.span.end), 'identity-acess');
-      assert.ok(typo.fixes.some((f) => f.edits[0].text === 'identity-access'));
+      assert.ok(typo.fixes.some((f) => f.edits[0]!.text === 'identity-access'));
       const vm = report.files.find((f) => f.path === 'examples/reporting-vm.srm.yaml')!;
       assert.equal(vm.hintCount, 1, 'hints are in the JSON report');
-      assert.equal(vm.diagnostics[0].severity, 'hint');
+      assert.equal(vm.diagnostics[0]!.severity, 'hint');
       assert.equal(report.summary.fileCount, report.files.length);
       assert.equal(report.summary.errorCount, report.files.reduce((n, f) => n + f.errorCount, 0));
     });
@@ -91,7 +91,7 @@ describe('srm check --format', function () {
 
       const find = (id: string) => run.results.find((x: { ruleId: string }) => x.ruleId === id);
       const gaps = textOf('examples/gaps.srm.yaml');
-      const at = (result: { locations: { physicalLocation: { region: never } }[] }) => textOfRegion(gaps, result.locations[0].physicalLocation.region);
+      const at = (result: { locations: { physicalLocation: { region: never } }[] }) => textOfRegion(gaps, result.locations[0]!.physicalLocation.region);
       assert.equal(at(find('SRM001')), 'layers');
       assert.equal(at(find('SRM007')), 'identity-acess');
       assert.equal(at(find('SRM008')), 'apps');
@@ -115,7 +115,7 @@ describe('srm check --format', function () {
       assertValidSarif(log);
       const typo = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'SRM016');
       const region = typo.locations[0].physicalLocation.region;
-      assert.equal(region.startColumn, text.split('\n')[3].indexOf('ower: x') + 1, 'the emoji counts as two code units');
+      assert.equal(region.startColumn, text.split('\n')[3]!.indexOf('ower: x') + 1, 'the emoji counts as two code units');
       assert.equal(textOfRegion(text, region), 'ower');
     });
   });

@@ -74,7 +74,7 @@ describe('srm check --fix: safe writes', function () {
       assert.equal(json.status, 2);
       const report = JSON.parse(json.stdout) as JsonReport;
       assert.deepEqual(report.files.map((f) => [f.fixed, f.notes.map((n) => n.level)]), [[false, ['error']], [false, []]]);
-      assert.match(report.files[0].notes[0].message, /no space left on device/);
+      assert.match(report.files[0]!.notes[0]!.message, /no space left on device/);
       assert.equal(report.summary.failedFileCount, 1);
 
       const sarif = srm(['check', '--fix', '--format', 'sarif', big, 'small.srm.yaml'], { cwd: work });

@@ -53,7 +53,7 @@ describe('srm check: stylish output escapes control characters', function () {
     const r = srm(['check', '--format', 'json'], { cwd: dir });
     assert.doesNotMatch(r.stdout, RAW_CONTROL);
     const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { message: string }[] }[] };
-    assert.equal(report.files[0].path, HOSTILE_NAME);
-    assert.ok(report.files[0].diagnostics.some((d) => d.message.includes('"x\u001b[2J\u001b]0;title\u0007\u0000\u202Ey"')));
+    assert.equal(report.files[0]!.path, HOSTILE_NAME);
+    assert.ok(report.files[0]!.diagnostics.some((d) => d.message.includes('"x\u001b[2J\u001b]0;title\u0007\u0000\u202Ey"')));
   });
 });

@@ -30,7 +30,7 @@ function parseProblem(row: h.ProblemRow): Problem | undefined {
   const label = /^(Error|Warning|Info): (.*) at line (\d+) and character \d+\./s.exec(row.label);
   const code = /\b(SRM\d{3})\)? \[Ln \d+, Col \d+\]$/.exec(row.text);
   if (!label || !code) return undefined;
-  return { severity: label[1], message: label[2], line: Number(label[3]), code: code[1] };
+  return { severity: label[1]!, message: label[2]!, line: Number(label[3]), code: code[1]! };
 }
 
 async function allProblems(page: Page): Promise<Problem[]> {

@@ -35,10 +35,10 @@ describe('bad input: generated', function () {
       const result = checkText(text);
       assert.deepEqual(codes(result.diagnostics), ['SRM022']);
       const [d] = result.diagnostics;
-      assert.equal(d.severity, 'error');
-      assert.deepEqual(d.span, { start: 0, end: 0 });
-      assert.match(d.message, /the checker reads at most 8\.0 MB/);
-      assert.match(d.message, /Split it/);
+      assert.equal(d!.severity, 'error');
+      assert.deepEqual(d!.span, { start: 0, end: 0 });
+      assert.match(d!.message, /the checker reads at most 8\.0 MB/);
+      assert.match(d!.message, /Split it/);
       assert.deepEqual(result.documents, []);
     });
 
@@ -101,8 +101,8 @@ describe('bad input: generated', function () {
       const capped = checkText(text, { maxFindings: 50 }).diagnostics;
       assert.equal(capped.length, 50);
       assert.deepEqual(capped.slice(0, 49), all.slice(0, 49));
-      assert.equal(capped[49].code, 'SRM024');
-      assert.match(capped[49].message, /^111 more problems in this file are not shown: the checker reports at most 50 per file/);
+      assert.equal(capped[49]!.code, 'SRM024');
+      assert.match(capped[49]!.message, /^111 more problems in this file are not shown: the checker reports at most 50 per file/);
     });
   });
 
@@ -123,8 +123,8 @@ describe('bad input: generated', function () {
       const result = checkText(text);
       assertSane(text, result.diagnostics);
       assert.deepEqual(codes(result.diagnostics), ['SRM019']);
-      assert.match(result.diagnostics[0].message, /uses 145 aliases; the checker follows at most 100/);
-      assert.equal(result.diagnostics[0].span.start, 0);
+      assert.match(result.diagnostics[0]!.message, /uses 145 aliases; the checker follows at most 100/);
+      assert.equal(result.diagnostics[0]!.span.start, 0);
     });
 
     it('counts aliases per document: a bomb in one document does not stop the next', () => {
@@ -146,7 +146,7 @@ describe('bad input: generated', function () {
       assertSane(text, result.diagnostics);
       const owner = ofCode(result.diagnostics, 'SRM012');
       assert.equal(owner.length, 1);
-      assert.match(owner[0].message, /must be text/);
+      assert.match(owner[0]!.message, /must be text/);
       assert.ok(result.diagnostics.every((d) => d.message.length < 500), 'a message printed the expanded value');
       fixText(text, new Checker());
     });
@@ -158,7 +158,7 @@ describe('bad input: generated', function () {
       const unknown = 'workload: *nope\nmodel: saas\n';
       assertSane(unknown, checkText(unknown).diagnostics);
       assert.equal(syntaxErrors(unknown), 1);
-      assert.match(ofCode(checkText(unknown).diagnostics, 'SRM018')[0].message, /\*nope refers to no anchor/);
+      assert.match(ofCode(checkText(unknown).diagnostics, 'SRM018')[0]!.message, /\*nope refers to no anchor/);
     });
   });
 
@@ -180,7 +180,7 @@ describe('bad input: generated', function () {
       for (const text of ['', '\n', '\r\n', '   \n\t\n', '---\n', '---\n...\n']) {
         const result = checkText(text);
         assert.deepEqual(codes(result.diagnostics), ['SRM011'], JSON.stringify(text));
-        assert.match(result.diagnostics[0].message, /declares no workload/);
+        assert.match(result.diagnostics[0]!.message, /declares no workload/);
       }
     });
 
@@ -202,8 +202,8 @@ describe('bad input: generated', function () {
       const result = checkText(text);
       const notText = ofCode(result.diagnostics, 'SRM023');
       assert.equal(notText.length, 1);
-      assert.deepEqual(notText[0].span, { start: 11, end: 12 });
-      assert.match(notText[0].message, /a NUL byte/);
+      assert.deepEqual(notText[0]!.span, { start: 11, end: 12 });
+      assert.match(notText[0]!.message, /a NUL byte/);
       assert.equal(ofCode(result.diagnostics, 'SRM001').length, 3);
     });
 
@@ -212,7 +212,7 @@ describe('bad input: generated', function () {
       assert.deepEqual(ofCode(checkText(text).diagnostics, 'SRM023'), [], 'U+FFFD may have been written as valid UTF-8');
       const invalid = ofCode(checkText(text, {}, { invalidUtf8At: 13 }).diagnostics, 'SRM023');
       assert.deepEqual(invalid.map((d) => d.span), [{ start: 13, end: 14 }]);
-      assert.match(invalid[0].message, /not valid UTF-8/);
+      assert.match(invalid[0]!.message, /not valid UTF-8/);
       assert.equal(ofCode(checkText(text, {}, { invalidUtf8At: 13 }).diagnostics, 'SRM001').length, 3, 'the declaration is still checked');
       const nulFirst = ofCode(checkText(`workload: \u0000${text.slice(10)}`, {}, { invalidUtf8At: 14 }).diagnostics, 'SRM023');
       assert.deepEqual(nulFirst.map((d) => d.span.start), [10], 'one finding, at whichever comes first');
@@ -246,7 +246,7 @@ describe('bad input: generated', function () {
         const result = checkText(text);
         const failed = ofCode(result.diagnostics, 'SRM017');
         assert.equal(failed.length, 1);
-        assert.match(failed[0].message, /^Internal error in SRM017 \(service-model-mismatch\): boom\. Please report it\.$/);
+        assert.match(failed[0]!.message, /^Internal error in SRM017 \(service-model-mismatch\): boom\. Please report it\.$/);
         assert.equal(ofCode(result.diagnostics, 'SRM001').length, 3);
       } finally {
         rule.check = original;

@@ -1,6 +1,7 @@
 /** The service catalogue: its data, and matching a `service:` value to an entry. */
 import * as assert from 'node:assert/strict';
-import { REFERENCE_MODEL, ServiceCatalogue } from '../../server/src/core';
+import { ServiceCatalogue } from '../../server/src/core';
+import { REFERENCE as REFERENCE_MODEL } from './helpers';
 
 const catalogue = new ServiceCatalogue();
 const norm = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '');

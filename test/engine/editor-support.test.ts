@@ -12,16 +12,14 @@ import {
   completionContextAt,
   describeTarget,
   evidenceLinks,
-  modelIndexFor,
   newDeclarationText,
   outline,
-  REFERENCE_MODEL,
   ServiceCatalogue,
   targetAt,
 } from '../../server/src/core';
-import { codes } from './helpers';
+import { REFERENCE, codes } from './helpers';
 
-const model = modelIndexFor(REFERENCE_MODEL);
+const model = REFERENCE;
 
 const PAAS = `workload: payments-api
 model: paas
@@ -48,26 +46,26 @@ describe('engine: what a hover explains', function () {
   const catalogue = new ServiceCatalogue();
 
   it('a layer key: its name, what it covers and who owns it under this model and the others', function () {
-    const target = targetAt(result, model, at(PAAS, 'data-classification'));
+    const target = targetAt(result, at(PAAS, 'data-classification'));
     assert.equal(target?.kind, 'layer');
-    const text = describeTarget(target, model, catalogue)!;
+    const text = describeTarget(target, catalogue)!;
     assert.match(text, /Data & Classification/);
     for (const m of model.models) assert.match(text, new RegExp(m.shortName));
   });
 
   it('the model value, the service value and owner: provider', function () {
-    assert.equal(targetAt(result, model, at(PAAS, 'paas'))?.kind, 'model');
-    const service = targetAt(result, model, at(PAAS, 'Azure App Service'));
+    assert.equal(targetAt(result, at(PAAS, 'paas'))?.kind, 'model');
+    const service = targetAt(result, at(PAAS, 'Azure App Service'));
     assert.equal(service?.kind, 'service');
-    assert.match(describeTarget(service, model, catalogue)!, /PaaS/);
-    const owner = targetAt(result, model, at(PAAS, 'provider\n  operating'));
+    assert.match(describeTarget(service, catalogue)!, /PaaS/);
+    const owner = targetAt(result, at(PAAS, 'provider\n  operating'));
     assert.equal(owner?.kind, 'provider-owner');
-    assert.match(describeTarget(owner, model, catalogue)!, /Runtime & Middleware/);
+    assert.match(describeTarget(owner, catalogue)!, /Runtime & Middleware/);
   });
 
   it('nothing on a plain owner or the workload name', function () {
-    assert.equal(targetAt(result, model, at(PAAS, 'data-governance')), undefined);
-    assert.equal(targetAt(result, model, at(PAAS, 'payments-api')), undefined);
+    assert.equal(targetAt(result, at(PAAS, 'data-governance')), undefined);
+    assert.equal(targetAt(result, at(PAAS, 'payments-api')), undefined);
   });
 });
 
@@ -92,16 +90,16 @@ describe('engine: where completion thinks the cursor is', function () {
 describe('engine: the layer stack the picture draws', function () {
   const text = `${PAAS}---\nworkload: tenant\nmodel: saas-ish\nlayers:\n  data-classification:\n    owner: dg\n`;
   const result = checkText(text);
-  const stack = buildLayerStack(result, model, 'file:///x.srm.yaml', 3);
+  const stack = buildLayerStack(result, 'file:///x.srm.yaml', 3, 'allow');
 
   it('one stack per workload, every layer in stack order', function () {
     assert.deepEqual(stack.workloads.map((w) => w.workload), ['payments-api', 'tenant']);
-    assert.deepEqual(stack.workloads[0].bands.map((b) => b.id), model.layers.map((l) => l.id));
-    assert.deepEqual(stack.models.map((m) => m.id), model.models.map((m) => m.id));
+    assert.deepEqual(stack.workloads[0]!.bands.map((b) => b.id), model.layers.map((l) => l.id));
+    assert.deepEqual(stack.workloads[0]!.models.map((m) => m.id), model.models.map((m) => m.id));
   });
 
   it('gaps, layers wrongly left to the provider, assigned and provider layers, as the rules judge them', function () {
-    const bands = new Map(stack.workloads[0].bands.map((b) => [b.id, b]));
+    const bands = new Map(stack.workloads[0]!.bands.map((b) => [b.id, b]));
     assert.equal(bands.get('data-classification')?.status, 'assigned');
     assert.equal(bands.get('identity-access')?.status, 'gap');
     assert.match(bands.get('identity-access')?.reason ?? '', /Identity & Access/);
@@ -111,25 +109,25 @@ describe('engine: the layer stack the picture draws', function () {
   });
 
   it('the summary counts the layers that need a customer owner and those that have one', function () {
-    assert.deepEqual(stack.workloads[0].summary, { required: 5, assigned: 1 });
-    assert.equal(stack.workloads[0].handoffAfter, 4, 'the handoff falls below runtime & middleware under PaaS');
+    assert.deepEqual(stack.workloads[0]!.summary, { required: 5, assigned: 1, gaps: 4 });
+    assert.equal(stack.workloads[0]!.handoffAfter, 4, 'the handoff falls below runtime & middleware under PaaS');
   });
 
   it('an unknown model draws no responsibility and no handoff line', function () {
     const tenant = stack.workloads[1];
-    assert.ok(tenant.bands.every((b) => b.status === 'unknown' && b.who === undefined));
-    assert.equal(tenant.handoffAfter, undefined);
+    assert.ok(tenant!.bands.every((b) => b.status === 'unknown' && b.who === undefined));
+    assert.equal(tenant!.handoffAfter, undefined);
   });
 
   it('"Assign owner" is the quick fix, and its placeholder is where the user types', function () {
-    const gap = stack.workloads[0].bands.find((b) => b.id === 'identity-access')!;
+    const gap = stack.workloads[0]!.bands.find((b) => b.id === 'identity-access')!;
     assert.ok(gap.canAssign);
     const fix = assignOwnerFix(result, 0, 'identity-access')!;
     const edit = fix.edits[fix.placeholder!.edit];
-    assert.equal(edit.text.slice(fix.placeholder!.start, fix.placeholder!.end), 'TODO');
+    assert.equal(edit!.text.slice(fix.placeholder!.start, fix.placeholder!.end), 'TODO');
     const after = checkText(applyEdits(text, [...fix.edits]));
     assert.ok(!after.diagnostics.some((d) => d.code === 'SRM001' && d.layerId === 'identity-access'));
-    assert.equal(gap.reveal.start, edit.start, 'a gap reveals where its entry would go');
+    assert.equal(gap.reveal.start, edit!.start, 'a gap reveals where its entry would go');
   });
 });
 
@@ -137,22 +135,22 @@ describe('engine: outline and evidence links', function () {
   const result = checkText(PAAS);
 
   it('workloads, then their layers with owners', function () {
-    const [workload] = outline(result, model);
-    assert.equal(workload.name, 'payments-api');
-    assert.equal(workload.detail, 'PaaS');
-    assert.deepEqual(workload.children.map((c) => c.name), ['Data & Classification', 'Runtime & Middleware', 'Operating System']);
-    assert.match(workload.children[0].detail, /owner: data-governance/);
+    const [workload] = outline(result);
+    assert.equal(workload!.name, 'payments-api');
+    assert.equal(workload!.detail, 'PaaS');
+    assert.deepEqual(workload!.children.map((c) => c.name), ['Data & Classification', 'Runtime & Middleware', 'Operating System']);
+    assert.match(workload!.children[0]!.detail, /owner: data-governance/);
   });
 
   it('an evidence link points at the URL inside its quotes', function () {
     const [link] = evidenceLinks(result);
-    assert.equal(link.target, 'https://wiki.example.com/dlp');
-    assert.equal(PAAS.slice(link.span.start, link.span.end), 'https://wiki.example.com/dlp');
+    assert.equal(link!.target, 'https://wiki.example.com/dlp');
+    assert.equal(PAAS.slice(link!.span.start, link!.span.end), 'https://wiki.example.com/dlp');
   });
 });
 
 describe('engine: the "New declaration" template', function () {
-  for (const m of REFERENCE_MODEL.models) {
+  for (const m of REFERENCE.models) {
     it(`${m.id}: every required entry, placeholders the checker still flags`, function () {
       const text = newDeclarationText(model, 'My "odd" workload', m.id);
       const found = codes(checkText(text).diagnostics);

@@ -31,7 +31,7 @@ export function parseExpectations(text: string): Expectation[] {
     const m = COMMENT.exec(line);
     if (!m) return;
     const writtenAt = i + 1;
-    const standalone = line.slice(0, m.index + m[1].length).trim() === '';
+    const standalone = line.slice(0, m.index + m[1]!.length).trim() === '';
     let target: number | null;
     if (m[2] === '-file') target = null;
     else if (m[2]) target = writtenAt + Number(m[2]);
@@ -40,7 +40,7 @@ export function parseExpectations(text: string): Expectation[] {
     if (target !== null && (target < 1 || target > lines.length)) {
       throw new Error(`line ${writtenAt}: the expectation points at line ${target}, outside the file`);
     }
-    const spec = m[3].trimEnd();
+    const spec = m[3]!.trimEnd();
     TOKEN.lastIndex = 0;
     let any = false;
     while (TOKEN.lastIndex < spec.length) {
@@ -48,7 +48,7 @@ export function parseExpectations(text: string): Expectation[] {
       const t = TOKEN.exec(spec);
       if (!t) throw new Error(`line ${writtenAt}: cannot read the expectation at "${spec.slice(at)}" (write CODE, CODE(layer-id) or CODE"message part")`);
       any = true;
-      out.push({ line: target, code: t[1], writtenAt, ...(t[2] ? { layerId: t[2] } : {}), ...(t[3] !== undefined ? { message: t[3] } : {}) });
+      out.push({ line: target, code: t[1]!, writtenAt, ...(t[2] ? { layerId: t[2] } : {}), ...(t[3] !== undefined ? { message: t[3] } : {}) });
     }
     if (!any) throw new Error(`line ${writtenAt}: an expect comment that expects nothing`);
   });
@@ -58,7 +58,7 @@ export function parseExpectations(text: string): Expectation[] {
 /** The first line after `index` (0-based) that holds something other than white space or a comment; 1-based. */
 function nextContentLine(lines: readonly string[], index: number): number {
   for (let l = index + 1; l < lines.length; l++) {
-    const t = lines[l].trim();
+    const t = lines[l]!.trim();
     if (t !== '' && !t.startsWith('#')) return l + 1;
   }
   throw new Error(`line ${index + 1}: a standalone expect comment with no line after it (use expect-file or expect-N)`);
@@ -89,9 +89,9 @@ export function matchExpectations(text: string, diagnostics: readonly Diagnostic
   const owner = new Array<number>(diagnostics.length).fill(-1);
   const tryAssign = (e: number, seen: boolean[]): boolean => {
     for (let d = 0; d < diagnostics.length; d++) {
-      if (seen[d] || !accepts(expectations[e], diagnostics[d], lines[d])) continue;
+      if (seen[d] || !accepts(expectations[e]!, diagnostics[d]!, lines[d]!)) continue;
       seen[d] = true;
-      if (owner[d] < 0 || tryAssign(owner[d], seen)) {
+      if (owner[d]! < 0 || tryAssign(owner[d]!, seen)) {
         owner[d] = e;
         return true;
       }
@@ -102,7 +102,7 @@ export function matchExpectations(text: string, diagnostics: readonly Diagnostic
   expectations.forEach((e, i) => {
     if (!tryAssign(i, new Array<boolean>(diagnostics.length).fill(false))) missing.push(e);
   });
-  return { unexpected: diagnostics.filter((_, d) => owner[d] < 0), missing };
+  return { unexpected: diagnostics.filter((_, d) => owner[d]! < 0), missing };
 }
 
 export function describeExpectation(e: Expectation): string {

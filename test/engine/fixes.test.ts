@@ -12,9 +12,9 @@ function applyOne(text: string, code: string, opts: { layerId?: string; title?: 
   const diagnostics = checkText(text).diagnostics.filter((d) => d.code === code && (opts.layerId === undefined || d.layerId === opts.layerId));
   assert.ok(diagnostics.length > 0, `no ${code}${opts.layerId ? `(${opts.layerId})` : ''} in:\n${text}\nfound:\n${describeFindings(text, checkText(text).diagnostics)}`);
   // The fix whose title matches, else the preferred one.
-  const fixes = diagnostics[0].fixes.filter((f) => (opts.title ? opts.title.test(f.title) : f.preferred));
-  assert.equal(fixes.length, 1, `fixes of ${code}: ${diagnostics[0].fixes.map((f) => f.title).join('; ')}`);
-  return applied(text, fixes[0]);
+  const fixes = diagnostics[0]!.fixes.filter((f) => (opts.title ? opts.title.test(f.title) : f.preferred));
+  assert.equal(fixes.length, 1, `fixes of ${code}: ${diagnostics[0]!.fixes.map((f) => f.title).join('; ')}`);
+  return applied(text, fixes[0]!);
 }
 
 function applied(text: string, fix: Fix): string {
@@ -49,9 +49,9 @@ describe('fixes', () => {
     });
 
     it('marks the placeholder owner for the editor to select', () => {
-      const fix = findings(base, 'SRM001')[0].fixes[0];
-      assert.ok(fix.placeholder, 'the fix says where the placeholder is');
-      assert.equal(fix.edits[fix.placeholder.edit].text.slice(fix.placeholder.start, fix.placeholder.end), 'TODO');
+      const fix = findings(base, 'SRM001')[0]!.fixes[0];
+      assert.ok(fix!.placeholder, 'the fix says where the placeholder is');
+      assert.equal(fix!.edits[fix!.placeholder.edit]!.text.slice(fix!.placeholder.start, fix!.placeholder.end), 'TODO');
     });
 
     it('adds a shared layer with a handoff line', () => {
@@ -134,7 +134,7 @@ describe('fixes', () => {
       );
       const first = 'workload: a\nmodel: saas\nlayers: { &iam identity-access: {owner: iam},   # c\n}\n';
       assert.equal(
-        applied(first, findings(first, 'SRM001')[0].fixes.find((f) => f.batch)!),
+        applied(first, findings(first, 'SRM001')[0]!.fixes.find((f) => f.batch)!),
         'workload: a\nmodel: saas\nlayers: { data-classification: {owner: TODO}, endpoint-devices: {owner: TODO}, &iam identity-access: {owner: iam},   # c\n}\n',
         'before the first entry, which keeps its anchor',
       );
@@ -188,7 +188,7 @@ describe('fixes', () => {
 
     it('adds every missing entry at once, each in layer order, in one fix', () => {
       const text = 'workload: a\nmodel: iaas\nlayers:\n  identity-access:\n    owner: iam\n  # ops\n  operating-system:\n    owner: ops\n';
-      const all = findings(text, 'SRM001')[0].fixes.find((f) => f.batch)!;
+      const all = findings(text, 'SRM001')[0]!.fixes.find((f) => f.batch)!;
       assert.match(all.title, /Add entries for all 5 missing layers/);
       assert.equal(
         applied(text, all),
@@ -208,8 +208,8 @@ describe('fixes', () => {
       for (const d of findings('workload: a\nmodel: saas\n', 'SRM001')) {
         const preferred = d.fixes.filter((f) => f.preferred);
         assert.equal(preferred.length, 1);
-        assert.match(preferred[0].title, new RegExp(`^Add an entry for`));
-        assert.ok(preferred[0].safe);
+        assert.match(preferred[0]!.title, new RegExp(`^Add an entry for`));
+        assert.ok(preferred[0]!.safe);
       }
     });
   });
@@ -249,15 +249,15 @@ describe('fixes', () => {
     it('an unknown layer to a suggestion (SRM007): offered, not applied unattended', () => {
       const text = 'workload: a\nmodel: saas\nlayers:\n  data-classification: {owner: dg}\n  endpoint-devices: {owner: it}\n  identty-access:   # typo\n    owner: iam\n';
       const d = findings(text, 'SRM007')[0];
-      assert.deepEqual(d.fixes.map((f) => [f.title, f.safe]), [['Change to identity-access (Identity & Access)', false]]);
-      assert.equal(applied(text, d.fixes[0]), text.replace('identty-access:', 'identity-access:'));
+      assert.deepEqual(d!.fixes.map((f) => [f.title, f.safe]), [['Change to identity-access (Identity & Access)', false]]);
+      assert.equal(applied(text, d!.fixes[0]!), text.replace('identty-access:', 'identity-access:'));
       assert.equal(fixText(text, new Checker()).text.includes('identty-access'), true);
     });
 
     it('one fix per suggestion when several are close', () => {
       const d = findings('workload: a\nmodel: saas\nlayers:\n  physical: {owner: x}\n  physicals-servers: {owner: y}\n', 'SRM007')[0];
-      assert.ok(d.fixes.length >= 1);
-      for (const f of d.fixes) assert.equal(f.edits.length, 1);
+      assert.ok(d!.fixes.length >= 1);
+      for (const f of d!.fixes) assert.equal(f.edits.length, 1);
     });
 
     it('a display name or alias to its id (SRM008): safe, in block and flow maps', () => {
@@ -273,7 +273,7 @@ describe('fixes', () => {
     it('not when the id is already documented: the rename would make a duplicate', () => {
       const text = 'workload: a\nmodel: saas\nlayers:\n  os: {owner: x}\n  operating-system: {owner: y}\n';
       const d = findings(text, 'SRM008')[0];
-      assert.ok(d.fixes.every((f) => !f.safe));
+      assert.ok(d!.fixes.every((f) => !f.safe));
       assert.equal(fixText(text, new Checker()).text.includes('  os: {owner: x}'), true);
     });
   });
@@ -287,21 +287,21 @@ describe('fixes', () => {
 
     it('unknown (SRM010): one fix per valid model when nothing is close, none applied unattended', () => {
       const d = findings('workload: a\nmodel: cloud\n', 'SRM010')[0];
-      assert.deepEqual(d.fixes.map((f) => [f.title, f.safe]), [
+      assert.deepEqual(d!.fixes.map((f) => [f.title, f.safe]), [
         ['Change to iaas (Infrastructure as a Service)', false],
         ['Change to paas (Platform as a Service)', false],
         ['Change to saas (Software as a Service)', false],
       ]);
-      assert.equal(applied('workload: a\nmodel: cloud\n', d.fixes[2]), 'workload: a\nmodel: saas\n');
+      assert.equal(applied('workload: a\nmodel: cloud\n', d!.fixes[2]!), 'workload: a\nmodel: saas\n');
     });
 
     it('missing (SRM009): one fix per model, inserted after workload:', () => {
       const text = 'workload: a   # name\nlayers:\n  data-classification: {owner: dg}\n';
       const d = findings(text, 'SRM009')[0];
-      assert.deepEqual(d.fixes.map((f) => f.safe), [false, false, false]);
-      assert.equal(applied(text, d.fixes[1]), 'workload: a   # name\nmodel: paas\nlayers:\n  data-classification: {owner: dg}\n');
-      assert.equal(applied('  # lead\nworkload: a', findings('  # lead\nworkload: a', 'SRM009')[0].fixes[0]), '  # lead\nworkload: a\nmodel: iaas\n');
-      assert.equal(applied(crlf('workload: a\n'), findings(crlf('workload: a\n'), 'SRM009')[0].fixes[2]), crlf('workload: a\nmodel: saas\n'));
+      assert.deepEqual(d!.fixes.map((f) => f.safe), [false, false, false]);
+      assert.equal(applied(text, d!.fixes[1]!), 'workload: a   # name\nmodel: paas\nlayers:\n  data-classification: {owner: dg}\n');
+      assert.equal(applied('  # lead\nworkload: a', findings('  # lead\nworkload: a', 'SRM009')[0]!.fixes[0]!), '  # lead\nworkload: a\nmodel: iaas\n');
+      assert.equal(applied(crlf('workload: a\n'), findings(crlf('workload: a\n'), 'SRM009')[0]!.fixes[2]!), crlf('workload: a\nmodel: saas\n'));
     });
 
     it('missing (SRM009) in a flow declaration, whatever ends it', () => {
@@ -311,27 +311,27 @@ describe('fixes', () => {
         ['{workload: a }\n', '{workload: a, model: iaas }\n'],
         ['{\n  workload: a   # c\n}\n', '{\n  workload: a, model: iaas   # c\n}\n'],
       ]) {
-        assert.equal(applied(text, findings(text, 'SRM009')[0].fixes[0]), expected);
+        assert.equal(applied(text!, findings(text!, 'SRM009')[0]!.fixes[0]!), expected);
       }
     });
 
     it('contradicting the catalogue (SRM017): the catalogued model, not applied unattended', () => {
       const text = 'workload: a\nservice: AWS EC2\nmodel: saas\n';
       const d = findings(text, 'SRM017')[0];
-      assert.deepEqual(d.fixes.map((f) => [f.title, f.safe, f.preferred]), [['Change model to iaas (Amazon EC2 is IaaS)', false, true]]);
-      assert.equal(applied(text, d.fixes[0]), 'workload: a\nservice: AWS EC2\nmodel: iaas\n');
+      assert.deepEqual(d!.fixes.map((f) => [f.title, f.safe, f.preferred]), [['Change model to iaas (Amazon EC2 is IaaS)', false, true]]);
+      assert.equal(applied(text, d!.fixes[0]!), 'workload: a\nservice: AWS EC2\nmodel: iaas\n');
     });
   });
 
   describe('other fixes', () => {
     it('rename an unknown key to the closest known one (SRM015, SRM016), not unattended', () => {
       const text = 'workload: a\nmodle: saas\nlayers:\n  data-classification:\n    ower: dg\n';
-      const top = findings(text, 'SRM015')[0].fixes;
+      const top = findings(text, 'SRM015')[0]!.fixes;
       assert.deepEqual(top.map((f) => [f.title, f.safe]), [['Change to model', false]]);
-      assert.equal(applied(text, top[0]), text.replace('modle:', 'model:'));
-      const entry = findings(text, 'SRM016')[0].fixes;
+      assert.equal(applied(text, top[0]!), text.replace('modle:', 'model:'));
+      const entry = findings(text, 'SRM016')[0]!.fixes;
       assert.deepEqual(entry.map((f) => [f.title, f.safe]), [['Change to owner', false]]);
-      assert.equal(applied(text, entry[0]), text.replace('ower:', 'owner:'));
+      assert.equal(applied(text, entry[0]!), text.replace('ower:', 'owner:'));
     });
 
     it('remove an unused suppression (SRM021): its line when alone, else the comment and the space before it', () => {

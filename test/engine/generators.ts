@@ -6,7 +6,7 @@
  * property tests assert it, so a generator bug cannot pass for an engine bug).
  */
 import fc from 'fast-check';
-import { REFERENCE_MODEL } from '../../server/src/core';
+import { REFERENCE as REFERENCE_MODEL } from './helpers';
 
 const LAYER_IDS = REFERENCE_MODEL.layers.map((l) => l.id);
 const MODEL_IDS = REFERENCE_MODEL.models.map((m) => m.id);
@@ -139,7 +139,7 @@ function scalarOf(key: string, doc: DeclarationSpec): string {
     case 'provider':
       return 'aws';
     case 'service':
-      return SERVICES[doc.model];
+      return SERVICES[doc.model]!;
     default:
       return '"A workload: with a colon"';
   }
@@ -269,7 +269,7 @@ function mutateLine(text: string, at: number, op: 'copy' | 'drop' | 'swap' | 'in
   const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n|$)/g)!.filter((l, i, all) => l !== '' || i < all.length - 1);
   if (lines.length === 0) return text;
   const i = at % lines.length;
-  const line = lines[i];
+  const line = lines[i]!;
   switch (op) {
     case 'copy':
       lines.splice(i, 0, /[\r\n]$/.test(line) ? line : `${line}\n`);
@@ -278,7 +278,7 @@ function mutateLine(text: string, at: number, op: 'copy' | 'drop' | 'swap' | 'in
       lines.splice(i, 1);
       break;
     case 'swap':
-      if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], line];
+      if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1]!, line];
       break;
     case 'indent':
       lines[i] = `  ${line}`;

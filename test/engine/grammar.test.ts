@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IOnigLib, type StateStack } from 'vscode-textmate';
 import { PROVIDER_OWNER } from '../../server/src/core/format';
-import { REFERENCE_MODEL } from '../../server/src/core/model/reference-model';
+import { AZURE, REFERENCE } from './helpers';
+
+const REFERENCE_MODEL = REFERENCE.matrix;
 import { GRAMMAR_PATH, generatedFiles } from '../../scripts/contributions/generated-files';
 import { SRM_SCOPE, YAML_SCOPE } from '../../scripts/contributions/grammar';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const LAYER = ['entity.name.tag.layer.srm', 'support.type.layer.srm'];
-const MODEL = 'constant.language.model.srm';
 const PROVIDER = 'keyword.other.provider.srm';
 const SUPPRESSION = 'comment.line.suppression.srm';
 const CODE = 'constant.other.code.srm';
@@ -164,9 +164,9 @@ function scopesOf(lines: readonly Line[], lineText: string, needle: string, nth 
   let at = -1;
   for (let i = 0; i <= nth; i++) at = line.text.indexOf(needle, at + 1);
   assert.ok(at >= 0, `no ${JSON.stringify(needle)} in ${JSON.stringify(lineText)}`);
-  const first = line.scopes[at].join(' ');
-  for (let i = at; i < at + needle.length; i++) assert.equal(line.scopes[i].join(' '), first, `${JSON.stringify(needle)} is split into several tokens in ${JSON.stringify(lineText)}`);
-  return [...line.scopes[at]];
+  const first = line.scopes[at]!.join(' ');
+  for (let i = at; i < at + needle.length; i++) assert.equal(line.scopes[i]!.join(' '), first, `${JSON.stringify(needle)} is split into several tokens in ${JSON.stringify(lineText)}`);
+  return [...line.scopes[at]!];
 }
 
 function ourScopesOnLine(lines: readonly Line[], lineText: string): string[] {
@@ -197,7 +197,7 @@ describe('TextMate grammar: syntaxes/srm.tmLanguage.json', () => {
     assert.deepEqual(SRM_GRAMMAR.patterns, [{ include: YAML_SCOPE }]);
     const selectors = Object.keys(SRM_GRAMMAR.injections as object);
     assert.equal(selectors.length, 1);
-    assert.match(selectors[0], /^L:source\.srm -comment -string\.quoted\b/);
+    assert.match(selectors[0]!, /^L:source\.srm -comment -string\.quoted\b/);
   });
 
   it(`is tokenized against ${HOSTS.map((h) => h.name).join(' and ')}`, () => {
@@ -214,51 +214,20 @@ describe('TextMate grammar: syntaxes/srm.tmLanguage.json', () => {
         plain = await load(host, { ...SRM_GRAMMAR, injections: {} });
       });
 
-      it('scopes every layer id of the model as a layer key, block and flow style', () => {
-        const text = ['workload: w', `model: ${models[0]}`, 'layers:', ...layers.flatMap((id) => [`  ${id}:`, '    owner: team']), `  ${layers[0]}: {owner: a}`, `other: {${layers[1]}: {owner: b}}`].join('\n');
+      it('leaves layer keys and model ids to the language server: whichever matrix a declaration uses, they keep their YAML scopes only', () => {
+        // A grammar cannot know a declaration's matrix, so the server marks them with semantic tokens.
+        const ids = [...layers, ...AZURE.layers.map((l) => l.id)];
+        const text = ['workload: w', `model: ${models[0]}`, 'layers:', ...ids.map((id) => `  ${id}: {owner: team}`), '---', 'matrix: azure@2026-01', `model: ${AZURE.models[0]!.id}`].join('\n');
         const lines = tokenize(grammar, text);
-        for (const id of layers) {
-          const scopes = scopesOf(lines, `  ${id}:`, id);
-          assertHas(scopes, LAYER, id);
-          assertHas(scopes, 'entity.name.tag.yaml', `${id} is still a YAML key`);
-          assertNone(scopesOf(lines, `  ${id}:`, ':'), `the colon after ${id}`);
+        for (const id of ids) {
+          assertNone(ourScopesOnLine(lines, `  ${id}: {owner: team}`), id);
+          assertHas(scopesOf(lines, `  ${id}: {owner: team}`, id), 'entity.name.tag.yaml', `${id} is a YAML key`);
         }
-        assertHas(scopesOf(lines, `  ${layers[0]}: {owner: a}`, layers[0]), LAYER, 'a layer entry in flow style');
-        assertHas(scopesOf(lines, `other: {${layers[1]}: {owner: b}}`, layers[1]), LAYER, 'a layer key in a flow mapping');
-      });
-
-      it('does not scope other keys as layers: unknown ids, display names, entry keys, top-level keys', () => {
-        const name = REFERENCE_MODEL.layers[0].name;
-        const text = ['workload: w', `${layers[0]}: x`, 'layers:', `  ${layers[0]}-extra:`, `  ${name}:`, '    owner: team', `    ${layers[1]}x: y`, `  - ${layers[2]}: z`].join('\n');
-        const lines = tokenize(grammar, text);
-        assertNone(scopesOf(lines, `${layers[0]}: x`, layers[0]), 'a layer id as a top-level key');
-        assertNone(scopesOf(lines, `  ${layers[0]}-extra:`, `${layers[0]}-extra`), 'an unknown id that starts with a layer id');
-        assertNone(ourScopesOnLine(lines, `  ${name}:`), 'a display name');
-        assertNone(ourScopesOnLine(lines, '    owner: team'), 'an entry key');
-        assertNone(ourScopesOnLine(lines, `    ${layers[1]}x: y`), 'a longer key');
-        assertNone(ourScopesOnLine(lines, `  - ${layers[2]}: z`), 'a key in a sequence item');
-      });
-
-      it('scopes each model id as the value of model:', () => {
-        for (const id of models) {
-          const text = ['workload: w', `model: ${id}`, '---', 'workload: v', `model: ${id}  # a comment`, '---', `{workload: u, model: ${id}}`].join('\n');
-          const lines = tokenize(grammar, text);
-          assertHas(scopesOf(lines, `model: ${id}`, id), MODEL, id);
-          assertNone(scopesOf(lines, `model: ${id}`, 'model'), 'the key');
-          assertHas(scopesOf(lines, `model: ${id}  # a comment`, id), MODEL, `${id} before a comment`);
-          assertHas(scopesOf(lines, `{workload: u, model: ${id}}`, id), MODEL, `${id} in flow style`);
-        }
-      });
-
-      it('does not scope other values as models', () => {
-        const m = REFERENCE_MODEL.models[0];
-        const text = ['workload: w', `model: ${m.id}x`, '---', `model: "${m.id}"`, '---', `model: ${m.shortName === m.id ? `${m.id}-1` : m.shortName}`, '---', `workload: ${m.id}`, 'layers:', `  model: ${m.id}`].join('\n');
-        const lines = tokenize(grammar, text);
-        for (const line of [`model: ${m.id}x`, `model: "${m.id}"`, `workload: ${m.id}`, `  model: ${m.id}`]) assertNone(ourScopesOnLine(lines, line), line);
+        assertNone(ourScopesOnLine(lines, `model: ${models[0]}`), 'a model id');
       });
 
       it(`scopes the reserved owner ${PROVIDER_OWNER} as the value of owner:, in any case`, () => {
-        const upper = PROVIDER_OWNER[0].toUpperCase() + PROVIDER_OWNER.slice(1);
+        const upper = PROVIDER_OWNER[0]!.toUpperCase() + PROVIDER_OWNER.slice(1);
         const text = ['workload: w', 'layers:', `  ${layers[0]}:`, `    owner: ${PROVIDER_OWNER}`, `  ${layers[1]}:`, `    owner: ${upper} # relies on it`, `  ${layers[2]}: {owner: ${PROVIDER_OWNER}, notes: x}`].join('\n');
         const lines = tokenize(grammar, text);
         assertHas(scopesOf(lines, `    owner: ${PROVIDER_OWNER}`, PROVIDER_OWNER), PROVIDER, 'block style');
@@ -322,7 +291,6 @@ describe('TextMate grammar: syntaxes/srm.tmLanguage.json', () => {
         for (const line of [`description: "model: ${models[0]}"`, `# ${layers[0]}: commented out`, `      ${layers[1]}: inside a block scalar`, `      owner: ${PROVIDER_OWNER}`, `      ${layers[2]}: folded`, `    owner: 'owner: ${PROVIDER_OWNER}'`]) {
           assertNone(ourScopesOnLine(lines, line), line);
         }
-        assertHas(scopesOf(lines, `  ${layers[3]}:`, layers[3]), LAYER, 'a layer after the block scalars');
       });
 
       it('keeps the YAML grammar\'s own scopes on every character it does not mark', () => {
@@ -351,11 +319,11 @@ describe('TextMate grammar: syntaxes/srm.tmLanguage.json', () => {
         marked.forEach((line, n) => {
           const lenient = flowLayerKey.test(line.text);
           for (let i = 0; i < line.text.length; i++) {
-            if (line.scopes[i].some(isOurs)) {
+            if (line.scopes[i]!.some(isOurs)) {
               ours++;
               continue;
             }
-            assert.equal(visible(line.scopes[i], lenient), visible(base[n].scopes[i], lenient), `line ${n + 1} ${JSON.stringify(line.text)}, column ${i + 1}`);
+            assert.equal(visible(line.scopes[i]!, lenient), visible(base[n]!.scopes[i]!, lenient), `line ${n + 1} ${JSON.stringify(line.text)}, column ${i + 1}`);
           }
         });
         assert.ok(ours > 0);

@@ -5,8 +5,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Checker, applyEdits, checkText, fixAllEdits, type Diagnostic, type Edit, type Fix, type TextFacts } from '../../server/src/core';
+import { Checker, MatrixRegistry, applyEdits, checkText, fixAllEdits, type Diagnostic, type Edit, type Fix, type MatrixIndex, type TextFacts } from '../../server/src/core';
 import { decode, textFactsOf } from '../../server/src/io/encoding';
+
+/** The built-in matrices, as the checker indexes them. */
+export const REFERENCE: MatrixIndex = MatrixRegistry.builtIn().get('reference@1')!.index!;
+export const AZURE: MatrixIndex = MatrixRegistry.builtIn().get('azure@2026-01')!.index!;
 
 /** The repository root: this file runs as out/test/engine/helpers.js. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -142,7 +146,7 @@ export function commentsOf(text: string): string[] {
   const out: string[] = [];
   for (const line of linesOf(text)) {
     const m = /(?:^|[ \t])(#.*)$/.exec(line);
-    if (m) out.push(m[1]);
+    if (m) out.push(m[1]!);
   }
   return out;
 }

@@ -26,7 +26,7 @@ function assertLinesKept(before: string, after: string): void {
   let j = 0;
   for (const line of oldLines) {
     const flow = line.includes('{');
-    while (j < newLines.length && !(newLines[j] === line || (flow && isSubsequence(line, newLines[j])))) j++;
+    while (j < newLines.length && !(newLines[j] === line || (flow && isSubsequence(line, newLines[j]!)))) j++;
     assert.ok(j < newLines.length, `line ${JSON.stringify(line)} is missing or out of order in:\n${after}`);
     j++;
   }
@@ -105,7 +105,7 @@ describe('properties', function () {
             if (fixable.length === 0) break;
             // Any finding, in any order: a user picks them as they come.
             const d = fixable[(pick + step) % fixable.length];
-            current = applyEdits(current, d.fixes.find((f) => f.safe && f.preferred)!.edits);
+            current = applyEdits(current, d!.fixes.find((f) => f.safe && f.preferred)!.edits);
           }
           assert.equal(current, fixText(text, new Checker()).text, `one at a time differs from fix-all for:\n${text}`);
         }),
@@ -163,7 +163,7 @@ describe('properties', function () {
           for (const doc of result.documents) {
             assert.ok(doc.base >= 0 && doc.base + doc.text.length <= text.length && text.startsWith(doc.text, doc.base), 'a document outside the text');
           }
-          for (let i = 1; i < result.diagnostics.length; i++) assert.ok(result.diagnostics[i - 1].span.start <= result.diagnostics[i].span.start, 'diagnostics are not sorted by position');
+          for (let i = 1; i < result.diagnostics.length; i++) assert.ok(result.diagnostics[i - 1]!.span.start <= result.diagnostics[i]!.span.start, 'diagnostics are not sorted by position');
           const edits = fixAllEdits(result.diagnostics);
           applyEdits(text, edits);
           const fixed = fixText(text, new Checker());
@@ -210,8 +210,8 @@ describe('properties', function () {
                 const starts = [0, ...[...text.matchAll(/^---/gm)].map((m) => m.index)];
                 const from = starts[i % starts.length];
                 const to = starts[(i % starts.length) + 1] ?? text.length;
-                const local = mutate(text.slice(from + 4, to), edit.mutation);
-                text = text.slice(0, from + 4) + local + text.slice(to);
+                const local = mutate(text.slice(from! + 4, to), edit.mutation);
+                text = text.slice(0, from! + 4) + local + text.slice(to);
               }
               assert.deepEqual(plain(checker.check(text)), plain(checkText(text)), `after editing document ${i}:\n${text}`);
             }
@@ -284,7 +284,7 @@ describe('properties', function () {
         fc.property(fc.array(diagnosticArb, { maxLength: 40 }), (diagnostics) => {
           const edits = fixAllEdits(diagnostics);
           assert.deepEqual(edits, reference(diagnostics));
-          for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start || edits[i].start === edits[i].end, 'conflicting edits');
+          for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.end <= edits[i]!.start || edits[i]!.start === edits[i]!.end, 'conflicting edits');
         }),
         params(400),
       );

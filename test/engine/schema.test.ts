@@ -6,9 +6,11 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { checkText } from '../../server/src/core/check';
 import { PROVIDER_OWNER } from '../../server/src/core/format';
-import { REFERENCE_MODEL } from '../../server/src/core/model/reference-model';
-import type { Responsibility, ResponsibilityModel, ServiceModelDefinition } from '../../server/src/core/model/types';
+import type { Cell as Responsibility, Matrix as ResponsibilityModel, ServiceModelDefinition } from '../../server/src/core/matrix/types';
+import { REFERENCE } from './helpers';
 import { buildJsonSchema } from '../../server/src/core/schema';
+
+const REFERENCE_MODEL = REFERENCE.matrix;
 import { SCHEMA_PATH, SNIPPETS_PATH, generatedFiles } from '../../scripts/contributions/generated-files';
 import { buildSnippets } from '../../scripts/contributions/snippets';
 import { run } from '../../scripts/generate-schema';
@@ -213,20 +215,26 @@ describe('JSON Schema: schemas/srm.schema.json', () => {
     assert.deepEqual(Object.keys(schema.properties.layers.properties), REFERENCE_MODEL.layers.map((l) => l.id));
     for (const layer of REFERENCE_MODEL.layers) {
       const entry = schema.properties.layers.properties[layer.id];
-      assert.ok(entry.description.includes(layer.name) && entry.description.includes(layer.covers), layer.id);
+      assert.ok(entry!.description.includes(layer.name) && entry!.description.includes(layer.covers ?? ""), layer.id);
       for (const m of REFERENCE_MODEL.models) {
         const derived = m.cells[layer.id]?.derived;
-        if (derived) assert.ok(entry.markdownDescription.includes(derived), `${layer.id} under ${m.id} must say it is derived`);
+        if (derived) assert.ok(entry!.markdownDescription.includes(derived), `${layer.id} under ${m.id} must say it is derived`);
       }
     }
   });
 
   it('is generated from the model it is given, not from the reference model', () => {
     const custom: ResponsibilityModel = {
+      id: 'custom',
+      version: '1',
+      title: 'A custom matrix',
+      source: { url: 'https://example.com/table' },
+      notListed: {},
+      origin: { kind: 'built-in' },
       layers: [
-        { id: 'code', name: 'Code', aliases: [], covers: 'The code.', risk: 'r', ownerDuty: 'd' },
-        { id: 'queue', name: 'Queue', aliases: [], covers: 'The queue.', risk: 'r', ownerDuty: 'd' },
-        { id: 'metal', name: 'Metal', aliases: [], covers: 'The metal.', risk: 'r', ownerDuty: 'd' },
+        { id: 'code', name: 'Code', aliases: [], sameAs: [], covers: 'The code.', risk: 'r', ownerDuty: 'd' },
+        { id: 'queue', name: 'Queue', aliases: [], sameAs: [], covers: 'The queue.', risk: 'r', ownerDuty: 'd' },
+        { id: 'metal', name: 'Metal', aliases: [], sameAs: [], covers: 'The metal.', risk: 'r', ownerDuty: 'd' },
       ],
       models: [
         { id: 'faas', shortName: 'FaaS', name: 'Functions', description: 'd', examples: [], cells: { code: { who: 'customer' }, queue: { who: 'shared' }, metal: { who: 'provider' } } },
@@ -301,7 +309,7 @@ describe('snippets: snippets/srm.json', () => {
     return body
       .join('\n')
       .replace(/\$\{(\d+):([^}]*)\}/g, (_, n: string, text: string) => (fill ? fill(Number(n), text) : text))
-      .replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, _n: string, options: string) => options.split(',')[0])
+      .replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, _n: string, options: string) => options.split(',')[0]!)
       .replace(/\$0/g, '');
   }
 
@@ -311,7 +319,7 @@ describe('snippets: snippets/srm.json', () => {
 
   for (const m of REFERENCE_MODEL.models) {
     it(`srm-${m.id} has every required entry, with placeholders the checker keeps flagging until they are typed over`, () => {
-      const { body } = snippets[`srm-${m.id}`];
+      const { body } = snippets[`srm-${m.id}`]!;
       const asIs = checkText(expand(body)).diagnostics;
       assert.deepEqual(asIs.filter((d) => ['SRM001', 'SRM002', 'SRM004', 'SRM005'].includes(d.code)), []);
       const duties = REFERENCE_MODEL.layers.filter((l) => ['customer', 'shared'].includes(m.cells[l.id]?.who ?? ''));
@@ -324,16 +332,16 @@ describe('snippets: snippets/srm.json', () => {
   }
 
   it('layer entry snippets offer the layer ids and expand to an entry (with a handoff for the shared one)', () => {
-    const layerChoice = snippets['layer entry'].body[0];
-    for (const layer of REFERENCE_MODEL.layers) assert.ok(layerChoice.includes(layer.id));
+    const layerChoice = snippets['layer entry']!.body[0];
+    for (const layer of REFERENCE_MODEL.layers) assert.ok(layerChoice!.includes(layer.id));
     const shared = REFERENCE_MODEL.layers.filter((l) => REFERENCE_MODEL.models.some((m) => m.cells[l.id]?.who === 'shared'));
-    assert.deepEqual(/\|(.*)\|/.exec(snippets['shared layer entry'].body[0])![1].split(','), shared.map((l) => l.id));
+    assert.deepEqual(/\|(.*)\|/.exec(snippets['shared layer entry']!.body[0]!)![1]!.split(','), shared.map((l) => l.id));
     for (const name of ['layer entry', 'shared layer entry']) {
-      const entry = expand(snippets[name].body, (n) => `value-${n}`).replace(/^/gm, '  ');
-      const doc = parseAllDocuments(`layers:\n${entry}`)[0].toJS() as { layers: Record<string, Record<string, string>> };
+      const entry = expand(snippets[name]!.body, (n) => `value-${n}`).replace(/^/gm, '  ');
+      const doc = parseAllDocuments(`layers:\n${entry}`)[0]!.toJS() as { layers: Record<string, Record<string, string>> };
       const [value] = Object.values(doc.layers);
-      assert.ok(value.owner, name);
-      assert.equal('handoff' in value, name === 'shared layer entry');
+      assert.ok(value!.owner, name);
+      assert.equal('handoff' in value!, name === 'shared layer entry');
     }
   });
 

@@ -46,7 +46,7 @@ describe('inline suppressions', () => {
     const text = paas(`${HINT}\n  physical-servers: {owner: provider}`, '  # srm-ignore SRM006: only the next line');
     const left = checkText(text).diagnostics;
     assert.deepEqual(codes(left), ['SRM006']);
-    assert.equal(left[0].layerId, 'physical-servers');
+    assert.equal(left[0]!.layerId, 'physical-servers');
   });
 
   it('suppress only the codes they name, and every finding of those codes on the line', () => {
@@ -64,22 +64,22 @@ describe('inline suppressions', () => {
       const text = paas(`${HINT}   ${comment}`);
       const d = checkText(text).diagnostics;
       assert.deepEqual(codes(d), ['SRM020'], comment);
-      assert.equal(d[0].severity, 'warning');
-      assert.match(d[0].message, /Say why SRM006 is suppressed here: # srm-ignore SRM006: <reason>/);
-      assert.equal(text.slice(d[0].span.start, d[0].span.end), comment.trimEnd());
+      assert.equal(d[0]!.severity, 'warning');
+      assert.match(d[0]!.message, /Say why SRM006 is suppressed here: # srm-ignore SRM006: <reason>/);
+      assert.equal(text.slice(d[0]!.span.start, d[0]!.span.end), comment.trimEnd());
     }
   });
 
   it('report a suppression that suppresses nothing (SRM021), with a quick fix that removes it, which fix-all never runs', () => {
     const text = paas(HINT, '  # srm-ignore SRM003: nothing shared is missing its handoff');
     const [d] = ofCode(checkText(text).diagnostics, 'SRM021');
-    assert.equal(d.severity, 'warning');
-    assert.match(d.message, /suppresses nothing: no SRM003 finding/);
-    assert.equal(lineAt(text, d.span.start), 9);
-    assert.deepEqual(d.fixes.map((f) => [f.title, f.safe]), [['Remove the unused srm-ignore comment', false]]);
+    assert.equal(d!.severity, 'warning');
+    assert.match(d!.message, /suppresses nothing: no SRM003 finding/);
+    assert.equal(lineAt(text, d!.span.start), 9);
+    assert.deepEqual(d!.fixes.map((f) => [f.title, f.safe]), [['Remove the unused srm-ignore comment', false]]);
     // The comment holds a person's reason: removing it is that person's call, never an unattended fix's.
     assert.equal(fixText(text, new Checker()).text, text);
-    assert.equal(applyFix(text, d.fixes[0].edits), paas(HINT));
+    assert.equal(applyFix(text, d!.fixes[0]!.edits), paas(HINT));
   });
 
   it('are comments only: the same text inside a string or a block scalar is not a suppression', () => {
@@ -101,7 +101,7 @@ describe('inline suppressions', () => {
     const text = 'workload: a\nmodel: saas\nlayers:\n  data-classification: {owner: dg}\n   endpoint-devices: {owner: it}   # srm-ignore SRM006: hidden by the error\n';
     const d = ofCode(checkText(text).diagnostics, 'SRM021');
     assert.equal(d.length, 1);
-    assert.ok(d[0].fixes.every((f) => !f.safe));
+    assert.ok(d[0]!.fixes.every((f) => !f.safe));
     assert.ok(fixText(text, new Checker()).text.includes('srm-ignore SRM006'));
   });
 

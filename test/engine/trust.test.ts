@@ -47,7 +47,7 @@ describe('trust: fixes never lose bytes or loop', () => {
       assert.equal(plain, refused);
       const unused = ofCode(checkText(plain).diagnostics, 'SRM021');
       assert.equal(unused.length, 1);
-      assert.ok(unused[0].fixes.every((f) => !f.safe));
+      assert.ok(unused[0]!.fixes.every((f) => !f.safe));
     });
 
     it('never removes a suppression in a later round that a fix round made look unused', () => {
@@ -172,15 +172,15 @@ describe('trust: no crash, no silent pass', () => {
       const result = checkText(text);
       assert.equal(result.diagnostics.length, 1000);
       const last = result.diagnostics[result.diagnostics.length - 1];
-      assert.equal(last.code, 'SRM024');
-      assert.match(last.message, /^\d+ more problems in this document are not shown/);
+      assert.equal(last!.code, 'SRM024');
+      assert.match(last!.message, /^\d+ more problems in this document are not shown/);
     });
 
     it('reports a single document of 130,000 duplicate keys as too large to check, without overflowing the stack', () => {
       const text = `x: {${Array.from({ length: 130_000 }, () => 'a').join(',')}}\n`;
       const result = checkText(text);
       assert.deepEqual(codes(result.diagnostics), ['SRM025']);
-      assert.match(result.diagnostics[0].message, /too large to check/);
+      assert.match(result.diagnostics[0]!.message, /too large to check/);
     });
   });
 

@@ -40,7 +40,7 @@ describe('LSP: code actions', function () {
         assert.equal(action.diagnostics?.length, 1, `${action.title} names one diagnostic`);
         const attached = action.diagnostics[0];
         assert.ok(
-          diagnostics.some((p) => sameDiagnostic(p, attached)),
+          diagnostics.some((p) => sameDiagnostic(p, attached!)),
           `"${action.title}" is attached to a diagnostic the server published: ${JSON.stringify(attached)}`,
         );
         editsOf(action, uri);
@@ -65,7 +65,7 @@ describe('LSP: code actions', function () {
     const add = actions.find((a) => a.title === 'Add an entry for Endpoint Devices');
     assert.ok(add, `offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(add.isPreferred, true);
-    assert.ok(sameDiagnostic(add.diagnostics![0], missingDevices));
+    assert.ok(sameDiagnostic(add.diagnostics![0]!, missingDevices));
 
     await client.applyWorkspaceEdit(add.edit!);
     assert.match(client.text(uri), /\n {2}endpoint-devices:\n {4}owner: /);
@@ -98,16 +98,16 @@ describe('LSP: code actions', function () {
     const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { only: ['source.fixAll.srm'] });
     assert.equal(actions.length, 1, actions.map((a) => `${a.kind}: ${a.title}`).join(' | '));
     const [fixAll] = actions;
-    assert.equal(fixAll.kind, 'source.fixAll.srm');
-    assert.equal(fixAll.diagnostics, undefined);
+    assert.equal(fixAll!.kind, 'source.fixAll.srm');
+    assert.equal(fixAll!.diagnostics, undefined);
     // What editor.codeActionsOnSave asks for finds it too; a quick-fix request does not.
     assert.equal((await client.codeActions(uri, WHOLE, { only: [CodeActionKind.SourceFixAll] })).length, 1);
     assert.ok((await client.codeActions(uri, WHOLE, { only: [CodeActionKind.QuickFix] })).every((a) => a.kind === CodeActionKind.QuickFix));
 
-    const edits = editsOf(fixAll, uri);
-    assert.deepEqual(editedUris(fixAll.edit), [uri], 'it edits this file only');
+    const edits = editsOf(fixAll!, uri);
+    assert.deepEqual(editedUris(fixAll!.edit), [uri], 'it edits this file only');
     assert.ok(edits.length >= 2, 'several fixes in one action');
-    await client.applyWorkspaceEdit(fixAll.edit!);
+    await client.applyWorkspaceEdit(fixAll!.edit!);
     const after = await client.waitForDiagnostics(uri);
     assert.deepEqual(after.filter((d) => d.code === 'SRM001' || d.code === 'SRM002'), [], describeDiagnostics(after));
     assert.ok(after.length < before.length);
@@ -132,7 +132,7 @@ describe('LSP: code actions', function () {
     assert.equal(applied, true);
     const requests = client.since(mark).filter((r) => r.kind === 'apply-edit');
     assert.equal(requests.length, 1);
-    const params = requests[0].kind === 'apply-edit' ? requests[0].params : undefined;
+    const params = requests[0]!.kind === 'apply-edit' ? requests[0]!.params : undefined;
     assert.equal(params?.label, 'Fix all SRM problems');
     assert.deepEqual(editedUris(params?.edit), [uri]);
 

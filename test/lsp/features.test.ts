@@ -132,13 +132,13 @@ describe('LSP: hover, completion, outline, links', function () {
       const sorted = bySortText(items);
       assert.deepEqual(sorted.slice(0, 2).map((i) => i.label), ['endpoint-devices', 'runtime-middleware']);
       const runtime = sorted[1];
-      assert.equal(runtime.kind, CompletionItemKind.Property);
-      assert.equal(runtime.labelDetails?.description, 'shared · missing');
-      assert.equal(runtime.detail, 'Runtime & Middleware: shared under PaaS, no entry yet');
-      assert.equal(runtime.insertTextFormat, InsertTextFormat.Snippet);
-      assert.match(runtime.insertText ?? '', /^runtime-middleware:\n {2}owner: \$\{1:team\}\n {2}handoff: /);
-      assert.equal(sorted[0].labelDetails?.description, 'customer · missing');
-      assert.doesNotMatch(sorted[0].insertText ?? '', /handoff/);
+      assert.equal(runtime!.kind, CompletionItemKind.Property);
+      assert.equal(runtime!.labelDetails?.description, 'shared · missing');
+      assert.equal(runtime!.detail, 'Runtime & Middleware: shared under PaaS, no entry yet');
+      assert.equal(runtime!.insertTextFormat, InsertTextFormat.Snippet);
+      assert.match(runtime!.insertText ?? '', /^runtime-middleware:\n {2}owner: \$\{1:team\}\n {2}handoff: /);
+      assert.equal(sorted[0]!.labelDetails?.description, 'customer · missing');
+      assert.doesNotMatch(sorted[0]!.insertText ?? '', /handoff/);
       const os = items.find((i) => i.label === 'operating-system');
       assert.equal(os?.labelDetails?.description, 'provider');
       assert.match((os?.documentation as MarkupContent).value, /Operating System/);
@@ -161,7 +161,7 @@ describe('LSP: hover, completion, outline, links', function () {
       const uri = untitled('complete-entry.srm.yaml');
       await client.open(uri, 'workload: w\nmodel: paas\nlayers:\n  data-classification:\n    evidence: x\n    \n');
       const items = await client.completion(uri, { line: 5, character: 4 });
-      assert.deepEqual(bySortText(items).map((i) => i.label), ['owner', 'handoff', 'contact', 'controls', 'notes']);
+      assert.deepEqual(bySortText(items).map((i) => i.label), ['owner', 'handoff', 'contact', 'controls', 'notes', 'responsibility', 'reason']);
       assert.equal(items.find((i) => i.label === 'owner')?.detail, 'required');
     });
 
@@ -204,13 +204,13 @@ describe('LSP: hover, completion, outline, links', function () {
           ['storefront-crm', 'SaaS', SymbolKind.Module],
         ],
       );
-      assert.deepEqual(symbols[2].children?.map((c) => c.name), ['Data & Classification', 'Identity & Access']);
-      const os = symbols[1].children?.find((c) => c.name === 'Operating System');
+      assert.deepEqual(symbols[2]!.children?.map((c) => c.name), ['Data & Classification', 'Identity & Access']);
+      const os = symbols[1]!.children?.find((c) => c.name === 'Operating System');
       assert.ok(os);
       assert.equal(os.kind, SymbolKind.Field);
       assert.equal(os.detail, 'owner: provider · customer');
       assert.equal(client.textAt(multi, os.selectionRange), 'operating-system');
-      assert.equal(client.textAt(multi, symbols[1].selectionRange), 'reporting-vm');
+      assert.equal(client.textAt(multi, symbols[1]!.selectionRange), 'reporting-vm');
       const lines = client.text(multi).split('\n');
       const separators = lines.flatMap((l, i) => (l === '---' ? [i] : []));
       for (const [i, s] of symbols.entries()) {
@@ -226,8 +226,8 @@ describe('LSP: hover, completion, outline, links', function () {
       const client = server();
       const links = await client.documentLinks(complete);
       assert.equal(links.length, 1);
-      assert.equal(links[0].target, 'https://wiki.example.com/payments/dlp');
-      assert.equal(client.textAt(complete, links[0].range), 'https://wiki.example.com/payments/dlp');
+      assert.equal(links[0]!.target, 'https://wiki.example.com/payments/dlp');
+      assert.equal(client.textAt(complete, links[0]!.range), 'https://wiki.example.com/payments/dlp');
 
       const uri = untitled('links.srm.yaml');
       await client.open(uri, 'workload: w\nmodel: iaas\nlayers:\n  operating-system:\n    owner: t\n    evidence: the patching runbook\n  applications:\n    owner: a\n    evidence: http://example.com/apps?x=1\n');

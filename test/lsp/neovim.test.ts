@@ -25,7 +25,7 @@ function readmeSection(): string {
 function readmeNeovimConfig(): string {
   const block = /```lua\n([\s\S]*?)```/.exec(readmeSection());
   assert.ok(block, 'the README has a Lua block under "Other editors"');
-  return block[1];
+  return block[1]!;
 }
 
 describe('LSP: the README\'s Neovim setup, with the npm package installed globally', function () {
@@ -67,6 +67,6 @@ describe('LSP: the README\'s Neovim setup, with the npm package installed global
     assert.equal(line[1], 'srm');
     assert.equal(line[2], path.join(bin, 'srm-language-server'), 'the server Neovim ran is the installed package\'s');
     const expected = checkText(fs.readFileSync(EXAMPLE, 'utf8')).diagnostics.map((d) => d.code).sort();
-    assert.deepEqual(line[3].split(',').sort(), expected, 'the findings srm check reports for the example');
+    assert.deepEqual(line[3]!.split(',').sort(), expected, 'the findings srm check reports for the example');
   });
 });

@@ -36,14 +36,14 @@ function probePositions(text: string): Position[] {
   const positions: Position[] = [{ line: 0, character: 0 }];
   const step = Math.max(1, Math.floor(lines.length / 6));
   for (let line = 0; line < lines.length; line += step) {
-    const length = lines[line].length;
+    const length = lines[line]!.length;
     for (const character of [0, 2, Math.floor(length / 2), length]) positions.push({ line, character: Math.min(character, length) });
   }
   for (let line = 0; line < Math.min(lines.length, 12); line++) {
-    const colon = lines[line].indexOf(':');
-    if (colon >= 0) positions.push({ line, character: colon + 1 }, { line, character: Math.min(colon + 2, lines[line].length) });
+    const colon = lines[line]!.indexOf(':');
+    if (colon >= 0) positions.push({ line, character: colon + 1 }, { line, character: Math.min(colon + 2, lines[line]!.length) });
   }
-  positions.push({ line: lines.length - 1, character: lines[lines.length - 1].length });
+  positions.push({ line: lines.length - 1, character: lines[lines.length - 1]!.length });
   positions.push({ line: lines.length + 5, character: 3 }, { line: 0, character: 10_000 });
   return positions;
 }
@@ -137,7 +137,7 @@ describe('LSP: robustness', function () {
       await client.open(uri, text);
       const diagnostics = await client.waitForDiagnostics(uri, undefined, 15_000);
       assert.deepEqual(codes(diagnostics), ['SRM022']);
-      assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      assert.deepEqual(diagnostics[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.equal(await client.hover(uri, { line: 0, character: 2 }), null);
       await client.completion(uri, { line: 1, character: 7 });
       assert.deepEqual(await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }), []);
@@ -170,7 +170,7 @@ describe('LSP: robustness', function () {
       assert.deepEqual(symbols, await client.documentSymbols(lf));
 
       const [fixAll] = await client.codeActions(crlf, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { only: ['source.fixAll.srm'] });
-      await client.applyWorkspaceEdit(fixAll.edit!);
+      await client.applyWorkspaceEdit(fixAll!.edit!);
       const fixed = client.text(crlf);
       assert.ok(fixed.length > PAAS_WITH_GAPS.length);
       assert.doesNotMatch(fixed, /[^\r]\n/, `the fix writes CRLF in a CRLF file:\n${JSON.stringify(fixed)}`);
@@ -215,10 +215,10 @@ describe('LSP: robustness', function () {
       const hover = await client.hover(uri, client.positionOf(uri, 'identity-access', 4));
       assert.equal(client.textAt(uri, hover!.range!), 'identity-access');
       const [link] = await client.documentLinks(uri);
-      assert.equal(client.textAt(uri, link.range), 'https://example.com/🔒');
+      assert.equal(client.textAt(uri, link!.range), 'https://example.com/🔒');
       const symbols = await client.documentSymbols(uri);
-      assert.equal(symbols[0].name, '🔐 vault 🗝️');
-      assert.equal(client.textAt(uri, symbols[0].selectionRange), '🔐 vault 🗝️');
+      assert.equal(symbols[0]!.name, '🔐 vault 🗝️');
+      assert.equal(client.textAt(uri, symbols[0]!.selectionRange), '🔐 vault 🗝️');
     });
 
     it('an empty document, and one that is only a separator', async () => {

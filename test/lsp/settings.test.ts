@@ -46,8 +46,8 @@ describe('LSP: settings', function () {
     await client.configure({ severity: { srm002: 'off', SRM001: 'hint' } });
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length === 1);
     assert.deepEqual(codes(diagnostics), ['SRM001']);
-    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Hint);
-    const actions = await client.codeActions(uri, diagnostics[0].range);
+    assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Hint);
+    const actions = await client.codeActions(uri, diagnostics[0]!.range);
     assert.ok(actions.length > 0);
     assert.ok(actions.every((a) => (a.diagnostics ?? []).every((d) => d.code !== 'SRM002')), 'no fix is attached to a finding that is off');
     await client.waitFor('a status without the gap that is off', () => client.statuses(uri).at(-1)?.gaps === 1);

@@ -103,7 +103,7 @@ export function ofCode(diagnostics: readonly Diagnostic[], code: string): Diagno
 export function find(diagnostics: readonly Diagnostic[], code: string, about = ''): Diagnostic {
   const found = diagnostics.filter((d) => d.code === code && messageOf(d).includes(about));
   assert.equal(found.length, 1, `expected one ${code} about "${about}", got:\n${describe(diagnostics)}`);
-  return found[0];
+  return found[0]!;
 }
 
 export function describe(diagnostics: readonly Diagnostic[]): string {

@@ -58,8 +58,8 @@ describe('LSP: problems scope "workspace"', function () {
       return i >= 0 ? i + 1 : undefined;
     });
     const ofToken = client.log.slice(0, end).flatMap((r) => (r.kind === 'progress' && r.token === created.token ? [r.value] : []));
-    assert.equal(ofToken[0].kind, 'begin');
-    assert.match(ofToken[0].kind === 'begin' ? ofToken[0].title : '', /SRM/);
+    assert.equal(ofToken[0]!.kind, 'begin');
+    assert.match(ofToken[0]!.kind === 'begin' ? ofToken[0]!.title : '', /SRM/);
     assert.equal(ofToken.filter((v) => v.kind === 'begin').length, 1);
     const diskPublishes = client.log.flatMap((r, i) => (r.kind === 'diagnostics' && r.params.uri.startsWith(fileUri(dir, '')) ? [i] : []));
     assert.ok(diskPublishes.length >= 3 && diskPublishes.every((i) => i < end), 'every file is published before the progress ends');

@@ -85,7 +85,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', function () {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const block = /```yaml\n(# \.github\/workflows\/srm\.yml\n[\s\S]*?)```/.exec(readme);
     assert.ok(block, 'the README has a workflow under "In CI"');
-    const steps: { id?: string; uses?: string; if?: string; with?: Record<string, unknown> }[] = parse(block[1]).jobs.srm.steps;
+    const steps: { id?: string; uses?: string; if?: string; with?: Record<string, unknown> }[] = parse(block[1]!).jobs.srm.steps;
     const srm = steps.find((s) => s.uses?.startsWith('srm-tools/srm-tools@'));
     assert.ok(srm?.id, 'the workflow runs the action with an id');
     assert.equal(srm.uses, `srm-tools/srm-tools@v${VERSION}`);
@@ -109,7 +109,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', function () {
     assert.equal(sarif.version, '2.1.0');
     const results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] = sarif.runs[0].results;
     assert.deepEqual(results.map((x) => x.ruleId).sort(), expected);
-    assert.deepEqual([...new Set(results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))], ['infra/gaps.srm.yaml'], 'paths relative to the workspace, as upload-sarif resolves them');
+    assert.deepEqual([...new Set(results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))], ['infra/gaps.srm.yaml'], 'paths relative to the workspace, as upload-sarif resolves them');
 
     assert.ok(registry.requests.includes(`/${PACKAGE_NAME}`) && registry.requests.includes('/tarball.tgz'), `npx fetched the package: ${registry.requests.join(', ')}`);
     assert.doesNotMatch(fs.readdirSync(r.workspace).join(','), /sarif|node_modules|package/, 'the workspace is left as it was');
@@ -119,7 +119,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', function () {
     const r = await runAction({ 'a team/payments.srm.yaml': CLEAN, 'other/gaps.srm.yaml': GAPS }, { paths: 'a team/payments.srm.yaml\n' });
     assert.equal(r.status, 0, shown(r));
     assert.match(r.stdout, /1 file checked, no problems/);
-    assert.deepEqual(JSON.parse(fs.readFileSync(r.outputs['sarif-file'], 'utf8')).runs[0].results, []);
+    assert.deepEqual(JSON.parse(fs.readFileSync(r.outputs['sarif-file']!, 'utf8')).runs[0].results, []);
   });
 
   it('takes several paths separated by spaces', async function () {
@@ -137,7 +137,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', function () {
     const strict = await runAction(files, { 'max-warnings': '0' });
     assert.equal(strict.status, 1, shown(strict));
     assert.match(strict.stdout, /Too many warnings: 1, the maximum is 0/);
-    assert.ok(fs.existsSync(strict.outputs['sarif-file']), 'the SARIF file is written when the step fails');
+    assert.ok(fs.existsSync(strict.outputs['sarif-file']!), 'the SARIF file is written when the step fails');
   });
 
   it('exits 2 with srm\'s message on a bad input', async function () {

@@ -65,8 +65,8 @@ describe('the npm package, installed offline into an empty project', function ()
     const readme = fs.readFileSync(path.join(ROOT, 'packages', 'npm', 'README.md'), 'utf8');
     const example = /```yaml\n# (\S+\.srm\.yaml)\n([\s\S]*?)```/.exec(readme);
     assert.ok(example, 'the README shows a declaration');
-    fs.writeFileSync(path.join(project, example[1]), example[2]);
-    const r = run('npx', ['srm', 'check', example[1]], { cwd: project, env });
+    fs.writeFileSync(path.join(project, example[1]!), example[2]!);
+    const r = run('npx', ['srm', 'check', example[1]!], { cwd: project, env });
     assert.equal(r.status, 0, shown(r));
     assert.match(r.stdout, /no problems/);
   });

@@ -30,10 +30,10 @@ describe('layer stack exports (pure)', () => {
 
   it('builds a Markdown table with one row per band and five cells each', () => {
     const s = hostileStack();
-    const md = buildMarkdownTable(s.workloads[0], { fileName: 'x|y.srm.yaml' });
+    const md = buildMarkdownTable(s.workloads[0]!, { fileName: 'x|y.srm.yaml' });
     const lines = md.trimEnd().split('\n');
     assert.equal(lines.length, 4 + LAYERS.length);
-    assert.ok(lines[0].includes('file x\\|y.srm.yaml'));
+    assert.ok(lines[0]!.includes('file x\\|y.srm.yaml'));
     for (const line of lines.slice(2)) {
       assert.equal(line.match(/(?<!\\)\|/g)?.length, 6, line);
     }
@@ -43,7 +43,7 @@ describe('layer stack exports (pure)', () => {
 
   it('builds an SVG with every string escaped', () => {
     const s = hostileStack();
-    const svg = buildStackSvg(s, s.workloads[0], { fileName: '<x>&.srm.yaml' });
+    const svg = buildStackSvg(s, s.workloads[0]!, { fileName: '<x>&.srm.yaml' });
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     assert.ok(svg.trimEnd().endsWith('</svg>'));
     assert.ok(!svg.includes('<img') && !svg.includes('<script') && !svg.includes('<iframe') && !svg.includes('<x>'));
@@ -58,16 +58,16 @@ describe('layer stack exports (pure)', () => {
 
   it('draws the SVG for an unknown model without a handoff line', () => {
     const s = stack([UNKNOWN_SPEC]);
-    const svg = buildStackSvg(s, s.workloads[0]);
+    const svg = buildStackSvg(s, s.workloads[0]!);
     assert.ok(!svg.includes('class="handoff-line"'));
-    assert.ok(svg.includes(escapeXml(summaryText(s.workloads[0]))));
+    assert.ok(svg.includes(escapeXml(summaryText(s.workloads[0]!))));
   });
 
   it('suggests a safe SVG file name', () => {
     const s = multiDocStack();
-    assert.equal(suggestedSvgName(s, s.workloads[0]), 'payments-api-layer-stack.svg');
+    assert.equal(suggestedSvgName(s, s.workloads[0]!), 'payments-api-layer-stack.svg');
     const unnamed = stack([UNKNOWN_SPEC]);
-    assert.equal(suggestedSvgName(unnamed, unnamed.workloads[0], 'payments.srm.yaml'), 'payments-4-layer-stack.svg');
+    assert.equal(suggestedSvgName(unnamed, unnamed.workloads[0]!, 'payments.srm.yaml'), 'payments-4-layer-stack.svg');
     assert.equal(fileStem('file:///a/b/My%20File.srm.yaml'), 'My File');
     assert.equal(fileSlug('../../etc/passwd'), 'etc-passwd');
     assert.equal(fileSlug('.hidden'), 'hidden');

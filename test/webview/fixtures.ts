@@ -60,7 +60,7 @@ export const MODELS: readonly ModelColumn[] = MODEL_NAMES.map(([id, name], colum
   name,
   cells: LAYERS.map((layer) => {
     const derived = derivedFor(id, layer.id);
-    const who = TABLE[layer.id][column];
+    const who = TABLE[layer.id]![column]!;
     return derived ? { layerId: layer.id, who, derived } : { layerId: layer.id, who };
   }),
 }));
@@ -160,9 +160,10 @@ export function buildWorkload(spec: WorkloadSpec, models: readonly ModelColumn[]
     ...(spec.model !== undefined ? { model: spec.model } : {}),
     ...(modelName !== undefined ? { modelName } : {}),
     bands,
-    summary: { required: needing.length, assigned },
+    summary: { required: needing.length, assigned, gaps: needing.length - assigned },
     ...(handoffAfter !== undefined ? { handoffAfter } : {}),
     range: range(firstLine, 0, 0),
+    models,
   };
 }
 
@@ -226,7 +227,6 @@ export function stack(specs: readonly WorkloadSpec[], opts: { uri?: string; vers
     uri: opts.uri ?? URI,
     version: opts.version ?? 7,
     workloads: specs.map((spec) => buildWorkload(spec, models)),
-    models,
   };
 }
 

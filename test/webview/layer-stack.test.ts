@@ -81,7 +81,7 @@ async function tabUntil(page: Page, predicate: string, max = 30): Promise<void> 
 function rgb(value: string): [number, number, number] {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(value);
   if (hex) {
-    return [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)];
+    return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
   }
   const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(value);
   assert.ok(m, `not a colour: ${value}`);
@@ -171,8 +171,8 @@ describe('layer stack webview page (Chromium)', function () {
 
     // The colour really follows the theme's chart colours: stripe of each band.
     const stripes = await page.$$eval('.stack .band', (els) => els.map((el) => getComputedStyle(el, '::before').backgroundColor));
-    assert.deepEqual(rgb(stripes[0]), rgb(themeVar('dark', 'charts-blue')));
-    assert.deepEqual(rgb(stripes[9]), rgb(themeVar('dark', 'charts-green')));
+    assert.deepEqual(rgb(stripes[0]!), rgb(themeVar('dark', 'charts-blue')));
+    assert.deepEqual(rgb(stripes[9]!), rgb(themeVar('dark', 'charts-green')));
     const sharedStripe = await page.$eval('.band.who-shared', (el) => getComputedStyle(el, '::before').backgroundImage);
     assert.match(sharedStripe, /repeating-linear-gradient/);
     const gapBorder = await page.$eval('.band.is-problem', (el) => getComputedStyle(el).borderTopColor);
@@ -226,7 +226,7 @@ describe('layer stack webview page (Chromium)', function () {
       page.evaluate(() => {
         const lines = Array.from(document.querySelectorAll('.stack .handoff-line'));
         const all = Array.from(document.querySelectorAll<HTMLElement>('.stack .band'));
-        const line = lines[0].getBoundingClientRect();
+        const line = lines[0]!.getBoundingClientRect();
         const after = all.findIndex((b) => b.getBoundingClientRect().bottom <= line.top + 0.5 && (all[all.indexOf(b) + 1]?.getBoundingClientRect().top ?? Infinity) >= line.bottom - 0.5);
         return { after, ok: after >= 0, count: lines.length };
       });
@@ -245,8 +245,8 @@ describe('layer stack webview page (Chromium)', function () {
       [4, 6, 2],
     );
     // Edge cases: everything the provider's (line on top) and nothing the provider's (line at the bottom).
-    const allProvider = { ...s.workloads[0], handoffAfter: -1 };
-    const noProvider = { ...s.workloads[0], handoffAfter: s.workloads[0].bands.length - 1 };
+    const allProvider = { ...s.workloads[0]!, handoffAfter: -1 };
+    const noProvider = { ...s.workloads[0]!, handoffAfter: s.workloads[0]!.bands.length - 1 };
     await sendStack(page, { ...s, workloads: [allProvider] });
     const top = await page.evaluate(() => {
       const line = document.querySelector('.handoff-line')!.getBoundingClientRect();
@@ -258,7 +258,7 @@ describe('layer stack webview page (Chromium)', function () {
     const bottom = await page.evaluate(() => {
       const line = document.querySelector('.handoff-line')!.getBoundingClientRect();
       const all = document.querySelectorAll('.stack .band');
-      return { below: line.top >= all[all.length - 1].getBoundingClientRect().bottom - 0.5, cls: document.querySelector('.handoff-line')!.className };
+      return { below: line.top >= all[all.length - 1]!.getBoundingClientRect().bottom - 0.5, cls: document.querySelector('.handoff-line')!.className };
     });
     assert.deepEqual(bottom, { below: true, cls: 'handoff-line handoff-bottom' });
   });
@@ -278,7 +278,7 @@ describe('layer stack webview page (Chromium)', function () {
     assert.deepEqual(current, LAYERS.map(() => 'paas'));
     // Cells match the reference table.
     const paasCells = await page.$$eval('.models-table td[data-model="paas"]', (tds) => tds.map((td) => td.getAttribute('data-who')));
-    assert.deepEqual(paasCells, MODELS[1].cells.map((c) => c.who));
+    assert.deepEqual(paasCells, MODELS[1]!.cells.map((c) => c.who));
     assert.equal(await text(page, '.models-table td[data-model="iaas"] .chip-full'), 'Customer');
     // Derived cells say so: a marker with the explanation as tooltip, and visible notes.
     const derived = await page.$$eval('.models-table td.is-derived', (tds) =>
@@ -408,14 +408,14 @@ describe('layer stack webview page (Chromium)', function () {
     await page.click('button[data-action="copy-markdown"]');
     const md = await waitForPosted(page, 'copyMarkdown', before);
     const lines = md.markdown.trimEnd().split('\n');
-    assert.match(lines[0], /^\*\*legacy-batch\*\* · model `iaas` \(Infrastructure as a Service\) · file payments.srm.yaml · 5 of 7 layers/);
+    assert.match(lines[0]!, /^\*\*legacy-batch\*\* · model `iaas` \(Infrastructure as a Service\) · file payments.srm.yaml · 5 of 7 layers/);
     assert.equal(lines[1], '');
     assert.equal(lines[2], '| Layer | Responsibility | Owner | Handoff | Status |');
     assert.equal(lines[3], '| --- | --- | --- | --- | --- |');
     assert.equal(lines.length, 4 + LAYERS.length);
     assert.equal(lines[4], '| Data & Classification | Customer | data-governance |  | Assigned |');
     assert.equal(lines[5], '| Endpoint Devices | Customer (derived) | workplace-it |  | Assigned |');
-    assert.match(lines[8], /^\| Runtime & Middleware \| Customer \| — none — \| {2}\| Gap: Nobody owns Runtime & Middleware/);
+    assert.match(lines[8]!, /^\| Runtime & Middleware \| Customer \| — none — \| {2}\| Gap: Nobody owns Runtime & Middleware/);
     assert.equal(lines[10], '| Network Config | Shared | netops | not stated | Needs attention: Network Config is shared under iaas: say where the handoff is (handoff:). |');
   });
 

@@ -33,11 +33,10 @@ export function isStackMessage(data: unknown): data is StackMessage {
   return (
     typeof s.uri === 'string' &&
     typeof s.version === 'number' &&
-    Array.isArray(s.models) &&
     Array.isArray(s.workloads) &&
     (s.workloads as readonly unknown[]).every((item) => {
       const w = item as Partial<WorkloadStack> | null;
-      return typeof w === 'object' && w !== null && Array.isArray(w.bands) && typeof w.index === 'number' && typeof w.summary === 'object';
+      return typeof w === 'object' && w !== null && Array.isArray(w.bands) && Array.isArray(w.models) && typeof w.index === 'number' && typeof w.summary === 'object';
     })
   );
 }

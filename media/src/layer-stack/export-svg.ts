@@ -16,7 +16,9 @@ interface Palette {
 const PALETTE: Readonly<Record<Responsibility | 'unknown', Palette>> = {
   customer: { stripe: '#1a6fd6', fill: '#e8f1fd' },
   shared: { stripe: '#8250df', fill: '#f2ecfc' },
+  'third-party': { stripe: '#bc4c00', fill: '#fff1e5' },
   provider: { stripe: '#2f8f46', fill: '#eaf5ec' },
+  'not-applicable': { stripe: '#8c959f', fill: '#f6f8fa' },
   unknown: { stripe: '#8c959f', fill: '#f3f4f6' },
 };
 const TEXT = '#1f2328';

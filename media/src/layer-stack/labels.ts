@@ -3,19 +3,25 @@ import type { BandStatus, LayerBand, LayerStack, Responsibility, WorkloadStack }
 export const RESPONSIBILITY_LABEL: Readonly<Record<Responsibility, string>> = {
   customer: 'Customer',
   shared: 'Shared',
+  'third-party': 'Third party',
   provider: 'Provider',
+  'not-applicable': 'Not applicable',
 };
 
 export const RESPONSIBILITY_SHORT: Readonly<Record<Responsibility, string>> = {
   customer: 'C',
   shared: 'S',
+  'third-party': 'T',
   provider: 'P',
+  'not-applicable': 'N/A',
 };
 
 export const RESPONSIBILITY_HINT: Readonly<Record<Responsibility, string>> = {
   customer: 'the customer owns this layer',
   shared: 'customer and provider share this layer; a handoff says who does what',
+  'third-party': 'a third party the customer contracts does this layer; a handoff says what it does',
   provider: 'the provider runs this layer; nothing is required of the customer',
+  'not-applicable': 'this layer does not apply under the model',
 };
 
 export const STATUS_LABEL: Readonly<Record<BandStatus, string>> = {
@@ -24,6 +30,7 @@ export const STATUS_LABEL: Readonly<Record<BandStatus, string>> = {
   'wrongly-provider': 'Left to provider',
   incomplete: 'Needs attention',
   provider: "Provider's",
+  'not-applicable': 'Not applicable',
   unknown: 'Unknown model',
 };
 
@@ -33,7 +40,7 @@ export function isProblem(status: BandStatus): boolean {
 }
 
 export function isKnownResponsibility(who: unknown): who is Responsibility {
-  return who === 'customer' || who === 'shared' || who === 'provider';
+  return who === 'customer' || who === 'shared' || who === 'third-party' || who === 'provider' || who === 'not-applicable';
 }
 
 export function responsibilityLabel(who: Responsibility | undefined): string {
@@ -104,7 +111,7 @@ export function derivedNotes(stack: LayerStack, workload: WorkloadStack | undefi
     }
   };
   for (const layerId of layerOrder(stack, workload)) {
-    for (const model of stack.models) {
+    for (const model of workload?.models ?? []) {
       add(model.cells.find((cell) => cell.layerId === layerId)?.derived);
     }
   }
@@ -127,12 +134,15 @@ export function layerOrder(stack: LayerStack, workload: WorkloadStack | undefine
   for (const band of workload?.bands ?? []) {
     push(band.id);
   }
-  for (const other of stack.workloads) {
-    for (const band of other.bands) {
-      push(band.id);
+  // Without a workload, the layers of every workload (each of its own matrix), in file order.
+  if (!workload) {
+    for (const other of stack.workloads) {
+      for (const band of other.bands) {
+        push(band.id);
+      }
     }
   }
-  for (const model of stack.models) {
+  for (const model of workload?.models ?? []) {
     for (const cell of model.cells) {
       push(cell.layerId);
     }

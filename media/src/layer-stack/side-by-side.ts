@@ -11,7 +11,8 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
   const currentModel = workload?.model;
   const names = layerNames(stack);
   const ids = layerOrder(stack, workload);
-  const hasCurrent = stack.models.some((model) => model.id === currentModel);
+  const models = workload?.models ?? [];
+  const hasCurrent = models.some((model) => model.id === currentModel);
 
   const caption = h(
     'caption',
@@ -22,7 +23,7 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
   );
 
   const headRow = h('tr', {}, h('th', { class: 'layer-col', attrs: { scope: 'col' }, text: 'Layer' }));
-  for (const model of stack.models) {
+  for (const model of models) {
     const isCurrent = model.id === currentModel;
     headRow.appendChild(
       h(
@@ -41,7 +42,7 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
   const body = h('tbody');
   for (const layerId of ids) {
     const row = h('tr', { attrs: { 'data-layer-id': layerId } }, h('th', { class: 'layer-col', attrs: { scope: 'row' }, text: names.get(layerId) ?? layerId }));
-    for (const model of stack.models) {
+    for (const model of models) {
       const cell = model.cells.find((c) => c.layerId === layerId);
       const isCurrent = model.id === currentModel;
       const td = h('td', {

@@ -16,17 +16,28 @@ export interface CheckArgs {
   readonly verbose: boolean;
   /** `--color` / `--no-color`; undefined leaves it to the terminal and the environment. */
   readonly color?: boolean;
+  /** `--config FILE`: this configuration for every declaration, instead of the nearest one. */
+  readonly config?: string;
 }
 
 export interface ExplainArgs {
   readonly command: 'explain';
   readonly words: readonly string[];
   readonly markdown: boolean;
+  readonly config?: string;
 }
 
-export type Args = CheckArgs | ExplainArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export interface MatricesArgs {
+  readonly command: 'matrices';
+  /** Where to look: the configuration of this folder (default: the working directory). */
+  readonly paths: readonly string[];
+  readonly format: 'stylish' | 'json';
+  readonly config?: string;
+}
 
-const COMMANDS = ['check', 'explain', 'help'];
+export type Args = CheckArgs | ExplainArgs | MatricesArgs | { readonly command: 'help' } | { readonly command: 'version' };
+
+const COMMANDS = ['check', 'explain', 'matrices', 'help'];
 
 interface OptionSpec {
   readonly name: string;
@@ -44,9 +55,11 @@ const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'verbose' },
   { name: 'color' },
   { name: 'no-color' },
+  { name: 'config', short: 'c', value: true },
 ];
 
-const EXPLAIN_OPTIONS: readonly OptionSpec[] = [{ name: 'markdown' }];
+const EXPLAIN_OPTIONS: readonly OptionSpec[] = [{ name: 'markdown' }, { name: 'config', short: 'c', value: true }];
+const MATRICES_OPTIONS: readonly OptionSpec[] = [{ name: 'format', short: 'f', value: true }, { name: 'config', short: 'c', value: true }];
 
 /** Reads the command line. Throws a CliError for anything it cannot make sense of. */
 export function parseArgs(argv: readonly string[]): Args {
@@ -57,9 +70,10 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === undefined || command === 'help') return { command: 'help' };
   if (command === 'check') return parseCheck(rest);
   if (command === 'explain') return parseExplain(rest);
+  if (command === 'matrices') return parseMatrices(rest);
   if (command.startsWith('-')) throw new CliError(`${command} needs a command first: srm check ${command} … (srm --help lists the options).`);
   const [guess] = closest(command, COMMANDS, (c) => [c], 1);
-  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, explain (srm --help).`);
+  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, explain, matrices (srm --help).`);
 }
 
 function parseCheck(argv: readonly string[]): CheckArgs {
@@ -87,15 +101,29 @@ function parseCheck(argv: readonly string[]): CheckArgs {
     inlineIgnore: !values.has('no-inline-ignore'),
     verbose: values.has('verbose'),
     ...(values.has('color') || values.has('no-color') ? { color: lastOf(argv, ['--color', '--no-color']) === '--color' } : {}),
+    ...configOf(values),
   };
+}
+
+function configOf(values: ReadonlyMap<string, string>): { config?: string } {
+  const config = values.get('config');
+  if (config === '') throw new CliError('--config needs a file name.');
+  return config !== undefined ? { config } : {};
+}
+
+function parseMatrices(argv: readonly string[]): MatricesArgs {
+  const { values, positionals } = readOptions(argv, MATRICES_OPTIONS, 'matrices');
+  const format = values.get('format') ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new CliError(`--format must be stylish or json for srm matrices, not "${format}".`);
+  return { command: 'matrices', paths: positionals, format, ...configOf(values) };
 }
 
 function parseExplain(argv: readonly string[]): ExplainArgs {
   const { values, positionals } = readOptions(argv, EXPLAIN_OPTIONS, 'explain');
   if (positionals.length === 0 || positionals.join('').trim() === '') {
-    throw new CliError('explain needs a layer, rule code, model or service, e.g. srm explain operating-system.');
+    throw new CliError('explain needs a layer, rule code, model, matrix or service, e.g. srm explain operating-system.');
   }
-  return { command: 'explain', words: positionals, markdown: values.has('markdown') };
+  return { command: 'explain', words: positionals, markdown: values.has('markdown'), ...configOf(values) };
 }
 
 /** Options and positionals; the last of a repeated option wins, `--` ends the options. */
@@ -108,13 +136,13 @@ function readOptions(argv: readonly string[], specs: readonly OptionSpec[], comm
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
+    if (!arg!.startsWith('-') || arg === '-') {
+      positionals.push(arg!);
       continue;
     }
-    const long = arg.startsWith('--');
-    const eq = arg.indexOf('=');
-    const written = long ? arg.slice(2, eq >= 0 ? eq : undefined) : arg.slice(1);
+    const long = arg!.startsWith('--');
+    const eq = arg!.indexOf('=');
+    const written = long ? arg!.slice(2, eq >= 0 ? eq : undefined) : arg!.slice(1);
     const spec = specs.find((s) => (long ? s.name === written : s.short === written));
     if (!spec) {
       const [guess] = closest(written, specs, (s) => [s.name], 1);
@@ -126,9 +154,9 @@ function readOptions(argv: readonly string[], specs: readonly OptionSpec[], comm
       continue;
     }
     let value: string | undefined;
-    if (long && eq >= 0) value = arg.slice(eq + 1);
+    if (long && eq >= 0) value = arg!.slice(eq + 1);
     // A negative number is a value (then refused for what it is), not an option.
-    else if (i + 1 < argv.length && (!argv[i + 1].startsWith('-') || /^-\d/.test(argv[i + 1]))) value = argv[++i];
+    else if (i + 1 < argv.length && (!argv[i + 1]!.startsWith('-') || /^-\d/.test(argv[i + 1]!))) value = argv[++i];
     if (value === undefined) throw new CliError(`--${spec.name} needs a value.`);
     values.set(spec.name, value);
   }
@@ -136,6 +164,6 @@ function readOptions(argv: readonly string[], specs: readonly OptionSpec[], comm
 }
 
 function lastOf(argv: readonly string[], flags: readonly string[]): string | undefined {
-  for (let i = argv.length - 1; i >= 0; i--) if (flags.includes(argv[i])) return argv[i];
+  for (let i = argv.length - 1; i >= 0; i--) if (flags.includes(argv[i]!)) return argv[i];
   return undefined;
 }

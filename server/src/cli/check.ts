@@ -1,13 +1,11 @@
 import * as path from 'node:path';
-import { Checker, fixText, ruleByCode, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
+import { Checker, fixText, ruleByCode, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
 import { notText } from '../core/rules/engine-rules';
 import { LineIndex } from '../core/text/line-index';
+import { MAX_FILE_BYTES } from '../io/limits';
 import { decode, encode, textFactsOf, type Encoding } from '../io/encoding';
 import { readSnapshot, replaceFile, type Snapshot } from '../io/replace-file';
 import { describeSystemError } from './errors';
-
-/** Files larger than this are not read at all: no declaration comes near it, and the engine would refuse it anyway. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Something about a file that is not a finding in it: it could not be read, its fixes were not written. */
 export interface FileNote {
@@ -37,7 +35,10 @@ export interface FileReport {
 export interface CheckFilesOptions {
   readonly cwd: string;
   readonly fix: boolean;
-  readonly inlineSuppressions: boolean;
+  /** `--no-inline-ignore`: refuse every `# srm-ignore`, whatever the configuration says. */
+  readonly refuseSuppressions: boolean;
+  /** The matrices, configuration and catalogue each declaration is checked under. */
+  readonly environmentOf: (absolutePath: string) => CheckEnvironment;
   /** A test seam: runs right after a file was read, standing in for another program that writes to it while `--fix` works. */
   readonly afterRead?: (absolutePath: string) => void;
 }
@@ -76,7 +77,7 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
   options.afterRead?.(absolutePath);
 
   const decoded = decode(snapshot.bytes);
-  const checker = new Checker({ inlineSuppressions: options.inlineSuppressions });
+  const checker = new Checker({ environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}) });
   const asRead = checker.check(decoded.text, textFactsOf(decoded));
   const read = { encoding: decoded.encoding };
   if (!options.fix) return report(decoded.text, asRead, read);

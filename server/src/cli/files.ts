@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError, describeSystemError } from './errors';
-import { InvalidGlobError, globBase, globToRegExp, isGlob } from './glob';
+import { InvalidGlobError, globBase, globToRegExp, isGlob } from '../io/glob';
+import { UnreadableFolderError, walkFiles } from '../io/walk';
 
 /** The names declaration files end with. */
 export const DECLARATION_FILE = /\.srm\.ya?ml$/i;
-/** Folders a walk never enters. */
-const SKIPPED = new Set(['node_modules', '.git']);
 
 /**
  * The files `srm check` reads, as absolute paths, in a stable order and each
@@ -65,35 +64,12 @@ function matchGlob(pattern: string, written: string, cwd: string): string[] {
   return files;
 }
 
-/** Every file below `root` whose `/`-separated path relative to `root` passes `keep`, sorted. */
+/** Every file below `root` whose relative path passes `keep`, sorted; an unreadable folder is a CliError. */
 function walk(root: string, keep: (relative: string) => boolean): string[] {
-  const out: string[] = [];
-  const visit = (dir: string, rel: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
-      throw new CliError(`cannot read folder ${dir}: ${describeSystemError(err)}.`);
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      const relative = rel ? `${rel}/${entry.name}` : entry.name;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        // Follow links to files; never links to folders, which can loop.
-        try {
-          isFile = fs.statSync(full).isFile();
-        } catch {
-          isFile = false;
-        }
-        isDir = false;
-      }
-      if (isDir && !SKIPPED.has(entry.name)) visit(full, relative);
-      else if (isFile && keep(relative)) out.push(full);
-    }
-  };
-  visit(root, '');
-  return out;
+  try {
+    return walkFiles(root, keep);
+  } catch (err) {
+    if (err instanceof UnreadableFolderError) throw new CliError(`cannot read folder ${err.folder}: ${describeSystemError(err.cause)}.`);
+    throw err;
+  }
 }

@@ -5,8 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Checker } from '../core';
+import { builtInEnvironment, defaultMatrixOf } from '../core';
 import { parseArgs, type CheckArgs, type ExplainArgs } from './args';
+import { cliEnvironments, refuseBrokenConfigurations } from './environment';
+import { matrixFileReports, runMatrices } from './matrices';
 import { checkFiles, failed, totalCounts } from './check';
 import { styleFor, wantsColour } from './colour';
 import { CliError, describeSystemError } from './errors';
@@ -41,7 +43,8 @@ export function runCommandLine(argv: readonly string[], io: Io): number {
     return run(argv, io);
   } catch (err) {
     const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
-    io.stderr(`srm: ${printable(message)}\n`);
+    // A message may hold several lines (one per configuration error): each is made printable on its own.
+    io.stderr(`srm: ${message.split('\n').map(printable).join('\n')}\n`);
     return 2;
   }
 }
@@ -51,7 +54,7 @@ export function run(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':
-      io.stdout(helpText(new Checker().model.models.map((m) => m.id)));
+      io.stdout(helpText(defaultMatrixOf(builtInEnvironment()).models.map((m) => m.id)));
       return 0;
     case 'version':
       io.stdout(`${packageInfo().version}\n`);
@@ -60,13 +63,27 @@ export function run(argv: readonly string[], io: Io): number {
       return runExplain(args, io);
     case 'check':
       return runCheck(args, io);
+    case 'matrices':
+      return runMatrices(args, io);
   }
 }
 
 function runCheck(args: CheckArgs, io: Io): number {
   const files = discoverFiles(args.paths, io.cwd);
   if (args.output !== undefined) refuseOutputOverInput(args.output, files, io.cwd);
-  const reports = checkFiles(files, { cwd: io.cwd, fix: args.fix, inlineSuppressions: args.inlineIgnore, ...(io.afterRead ? { afterRead: io.afterRead } : {}) });
+  const environments = cliEnvironments(io.cwd, args.config);
+  for (const file of files) environments.forFile(file);
+  refuseBrokenConfigurations(environments.all(), io.cwd);
+  const reports = [
+    ...checkFiles(files, {
+      cwd: io.cwd,
+      fix: args.fix,
+      refuseSuppressions: !args.inlineIgnore,
+      environmentOf: (file) => environments.forFile(file).environment,
+      ...(io.afterRead ? { afterRead: io.afterRead } : {}),
+    }),
+    ...matrixFileReports(environments.all(), io.cwd),
+  ];
   const counts = totalCounts(reports);
   let report: string;
   switch (args.format) {
@@ -100,8 +117,9 @@ function runCheck(args: CheckArgs, io: Io): number {
 }
 
 function runExplain(args: ExplainArgs, io: Io): number {
-  const checker = new Checker();
-  const markdown = explainWord(args.words.join(' '), checker.model, checker.catalogue);
+  const found = cliEnvironments(io.cwd, args.config).forFile(path.join(io.cwd, 'srm.explain'));
+  refuseBrokenConfigurations([found], io.cwd);
+  const markdown = explainWord(args.words.join(' '), found.environment);
   const colour = wantsColour(undefined, io.env, io.stdoutIsTTY);
   io.stdout(args.markdown ? markdown : toPlainText(markdown, styleFor(colour).bold));
   return 0;

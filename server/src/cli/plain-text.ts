@@ -8,22 +8,22 @@ export function toPlainText(markdown: string, bold: (text: string) => string = (
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (isTableRow(line)) {
+    if (isTableRow(line!)) {
       const rows: string[][] = [];
-      for (; i < lines.length && isTableRow(lines[i]); i++) {
-        if (!/^\|[\s:|-]+\|$/.test(lines[i].trim())) rows.push(cells(lines[i]).map(inline));
+      for (; i < lines.length && isTableRow(lines[i]!); i++) {
+        if (!/^\|[\s:|-]+\|$/.test(lines[i]!.trim())) rows.push(cells(lines[i]!).map(inline));
       }
       i--;
       out.push(...table(rows));
       continue;
     }
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    const heading = /^#{1,6}\s+(.*)$/.exec(line!);
     if (heading) {
-      out.push(bold(inline(heading[1])));
+      out.push(bold(inline(heading[1]!)));
       continue;
     }
-    const item = /^(\s*)[-*]\s+(.*)$/.exec(line);
-    out.push(item ? `${item[1]}  • ${inline(item[2])}` : inline(line));
+    const item = /^(\s*)[-*]\s+(.*)$/.exec(line!);
+    out.push(item ? `${item[1]}  • ${inline(item[2]!)}` : inline(line!));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
@@ -40,7 +40,7 @@ function cells(row: string): string[] {
 function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, c.length)));
-  return rows.map((row) => '  ' + row.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd());
+  return rows.map((row) => '  ' + row.map((c, j) => c.padEnd(widths[j]!)).join('  ').trimEnd());
 }
 
 /** Inline markup dropped: the words stay. */

@@ -1,8 +1,7 @@
-import { ServiceCatalogue } from './catalogue/catalogue';
+import type { SeverityLevel } from './config/config';
+import { builtInEnvironment, chooseMatrix, type CheckEnvironment, type MatrixChoice } from './environment';
 import { EditContext, detectIndentStep } from './fixes/edit-context';
-import { REFERENCE_MODEL } from './model/reference-model';
-import { ModelIndex } from './model/model-index';
-import type { ResponsibilityModel } from './model/types';
+import type { MatrixIndex } from './matrix/matrix-index';
 import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
 import { splitDocuments, type Segment } from './parse/split';
@@ -16,9 +15,12 @@ import { lineBreakOf, normalizeLineBreaks } from './text/line-index';
 import type { Diagnostic, Fix, Span } from './types';
 
 export interface CheckOptions {
-  readonly model?: ResponsibilityModel;
-  readonly catalogue?: ServiceCatalogue;
-  /** Honour `# srm-ignore` comments (default true). */
+  /** The matrices, configuration and catalogue (default: the built-in ones). */
+  readonly environment?: CheckEnvironment;
+  /**
+   * Honour `# srm-ignore` comments. Default: the configuration's `inline-ignore`;
+   * `false` refuses them whatever it says (`--no-inline-ignore`).
+   */
   readonly inlineSuppressions?: boolean;
   /** Longest text checked, in UTF-16 code units (default 8 Mi). */
   readonly maxLength?: number;
@@ -45,6 +47,16 @@ export interface CheckedDocument {
   readonly base: number;
   readonly text: string;
   readonly declaration: Declaration;
+  /** The matrix the declaration was checked against; undefined when it names one that is unknown or broken. */
+  readonly matrix: MatrixIndex | undefined;
+  readonly matrixChoice: MatrixChoice;
+}
+
+/** A declaration of a segment, with the matrix it was checked against. */
+interface CheckedDeclaration {
+  readonly declaration: Declaration;
+  readonly matrix: MatrixIndex | undefined;
+  readonly matrixChoice: MatrixChoice;
 }
 
 export interface CheckResult {
@@ -55,7 +67,7 @@ export interface CheckResult {
 }
 
 interface SegmentResult {
-  readonly declarations: readonly Declaration[];
+  readonly declarations: readonly CheckedDeclaration[];
   /** Relative to the segment, sorted. */
   readonly diagnostics: readonly Diagnostic[];
   /** The indentation step the segment shows itself; when it shows none, fixes used the file's. */
@@ -91,18 +103,18 @@ const MAX_FINDINGS_PER_DOCUMENT = 1000;
  * whose text changed. One checker per file being edited; `checkText` for one-offs.
  */
 export class Checker {
-  readonly model: ModelIndex;
-  readonly catalogue: ServiceCatalogue;
+  readonly environment: CheckEnvironment;
   private readonly suppress: boolean;
+  private readonly severity: Readonly<Record<string, SeverityLevel>>;
   private readonly maxLength: number;
   private readonly maxAliases: number;
   private readonly maxFindings: number;
   private previous: readonly CheckedSegment[] = [];
 
   constructor(options: CheckOptions = {}) {
-    this.model = modelIndexFor(options.model ?? REFERENCE_MODEL);
-    this.catalogue = options.catalogue ?? defaultCatalogue();
-    this.suppress = options.inlineSuppressions ?? true;
+    this.environment = options.environment ?? builtInEnvironment();
+    this.suppress = options.inlineSuppressions !== false && this.environment.config.inlineIgnore;
+    this.severity = this.environment.config.severity;
     this.maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
     this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
     this.maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
@@ -111,7 +123,7 @@ export class Checker {
   check(original: string, facts: TextFacts = {}): CheckResult {
     if (original.length > this.maxLength) {
       this.previous = [];
-      return { diagnostics: [tooLarge(original.length, this.maxLength)], documents: [] };
+      return { diagnostics: withSeverities([tooLarge(original.length, this.maxLength)], this.severity), documents: [] };
     }
     // One notion of lines: a lone CR breaks a line, as in YAML and the editor. Same length, same offsets.
     const text = normalizeLineBreaks(original);
@@ -132,7 +144,7 @@ export class Checker {
       }
       const placed = reused[i]?.result === result && reused[i].start === segment.start ? reused[i].placed : result.diagnostics.map((d) => shift(d, segment.start));
       const own = original.slice(segment.start, segment.start + segment.text.length);
-      for (const declaration of result.declarations) documents.push({ index: documents.length, base: segment.start, text: own, declaration });
+      for (const d of result.declarations) documents.push({ index: documents.length, base: segment.start, text: own, ...d });
       // Never spread a long array into a call: a file can hold more findings than the stack has room for arguments.
       for (const d of placed) diagnostics.push(d);
       if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
@@ -142,8 +154,8 @@ export class Checker {
     if (facts.invalidUtf8At !== undefined && !(binary && binary.span.start < facts.invalidUtf8At)) binary = notTextAt(facts.invalidUtf8At, '\uFFFD');
     const fileLevel = binary ?? (documents.length === 0 && !refused ? noDeclaration() : undefined);
     // Each segment's findings are sorted and segments come in order: only a file-level finding needs placing.
-    if (fileLevel) {
-      diagnostics.push(fileLevel);
+    for (const d of fileLevel ? withSeverities([fileLevel], this.severity) : []) {
+      diagnostics.push(d);
       diagnostics.sort(byPosition);
     }
     if (diagnostics.length > this.maxFindings) diagnostics = capped(diagnostics, this.maxFindings, 'file');
@@ -158,25 +170,25 @@ export class Checker {
    */
   private reusable(segments: readonly Segment[], eol: string): (CheckedSegment | undefined)[] {
     // Fixes carry the file's line break: a file whose line breaks changed is checked afresh.
-    const prev = this.previous.length > 0 && this.previous[0].eol !== eol ? [] : this.previous;
+    const prev = this.previous.length > 0 && this.previous[0]!.eol !== eol ? [] : this.previous;
     const out = new Array<CheckedSegment | undefined>(segments.length);
     let front = 0;
-    while (front < segments.length && front < prev.length && prev[front].text === segments[front].text) {
+    while (front < segments.length && front < prev.length && prev[front]!.text === segments[front]!.text) {
       out[front] = prev[front];
       front++;
     }
     let back = 0;
-    while (back < segments.length - front && back < prev.length - front && prev[prev.length - 1 - back].text === segments[segments.length - 1 - back].text) {
+    while (back < segments.length - front && back < prev.length - front && prev[prev.length - 1 - back]!.text === segments[segments.length - 1 - back]!.text) {
       out[segments.length - 1 - back] = prev[prev.length - 1 - back];
       back++;
     }
     const moved = new Map(prev.slice(front, prev.length - back).map((p) => [p.text, p]));
-    for (let i = front; i < segments.length - back; i++) out[i] = moved.get(segments[i].text);
+    for (let i = front; i < segments.length - back; i++) out[i] = moved.get(segments[i]!.text);
     return out;
   }
 
   private checkSegment(text: string, ownIndent: number | undefined, fileIndent: number | undefined, eol: string, atFileStart: boolean): SegmentResult {
-    const declarations: Declaration[] = [];
+    const declarations: CheckedDeclaration[] = [];
     let diagnostics: Diagnostic[] = [];
     const edits = new EditContext(text, fileIndent, eol);
     const parsed = parseSegment(text, { maxAliases: this.maxAliases, ...DEFAULT_STRUCTURE_LIMITS });
@@ -186,17 +198,19 @@ export class Checker {
     for (const doc of parsed.documents) {
       for (const d of doc.problems) diagnostics.push(d);
       if (doc.empty) continue;
-      declarations.push(doc.declaration);
+      const matrixChoice = chooseMatrix(doc.declaration, this.environment);
+      const matrix = matrixChoice.resolution.kind === 'ok' ? matrixChoice.resolution.index : undefined;
+      declarations.push({ declaration: doc.declaration, matrix, matrixChoice });
       if (!doc.checkable) continue;
       const first = diagnostics.length;
-      runRules({ declaration: doc.declaration, text, model: this.model, catalogue: this.catalogue, edits, suppressions }, diagnostics);
+      runRules({ declaration: doc.declaration, text, matrix, matrixChoice, environment: this.environment, catalogue: this.environment.catalogue, edits, suppressions }, diagnostics);
       // Where the parser had to guess, or an invisible character changed a key, fixes wait for a person.
       if (hasSyntaxError(doc.problems) || boms.length > 0) {
-        for (let i = first; i < diagnostics.length; i++) diagnostics[i] = unattended(diagnostics[i]);
+        for (let i = first; i < diagnostics.length; i++) diagnostics[i] = unattended(diagnostics[i]!);
       }
     }
     for (const d of boms) diagnostics.push(d);
-    diagnostics = suppressions.apply(diagnostics).sort(byPosition);
+    diagnostics = withSeverities(suppressions.apply(diagnostics), this.severity).sort(byPosition);
     if (diagnostics.length > MAX_FINDINGS_PER_DOCUMENT) diagnostics = capped(diagnostics, MAX_FINDINGS_PER_DOCUMENT, 'document');
     // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
     const binary = /\u0000/.exec(text);
@@ -234,10 +248,22 @@ function capped(diagnostics: readonly Diagnostic[], max: number, where: 'documen
     code: tooManyProblems.code,
     severity: tooManyProblems.severity,
     message: `${diagnostics.length - kept.length} more problems in this ${where} are not shown: the checker reports at most ${max} per ${where}. Fix the ones above first (often one mistake, repeated).`,
-    span: { start: next.span.start, end: next.span.start },
+    span: { start: next!.span.start, end: next!.span.start },
     fixes: [],
   });
   return kept;
+}
+
+/** The configuration's severities: a code switched `off` is gone (and its fixes with it), others re-levelled. */
+function withSeverities(diagnostics: Diagnostic[], levels: Readonly<Record<string, SeverityLevel>>): Diagnostic[] {
+  if (Object.keys(levels).length === 0) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const level = levels[d.code];
+    if (level === 'off') continue;
+    out.push(level === undefined || level === d.severity ? d : { ...d, severity: level });
+  }
+  return out;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -276,7 +302,7 @@ export function checkText(text: string, options: CheckOptions = {}, facts: TextF
 
 /** Runs every rule over one declaration; one context serves them all, as this runs per document per keystroke. */
 function runRules(base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
-  let rule: Rule = RULES[0];
+  let rule: Rule = RULES[0]!;
   const ctx: RuleContext = {
     ...base,
     report: (f) =>
@@ -330,18 +356,4 @@ function noDeclaration(): Diagnostic {
     span: { start: 0, end: 0 },
     fixes: [],
   };
-}
-
-const indexes = new WeakMap<ResponsibilityModel, ModelIndex>();
-
-/** One index per model object, shared by every checker of that model. */
-export function modelIndexFor(model: ResponsibilityModel): ModelIndex {
-  let index = indexes.get(model);
-  if (!index) indexes.set(model, (index = new ModelIndex(model)));
-  return index;
-}
-
-let catalogue: ServiceCatalogue | undefined;
-function defaultCatalogue(): ServiceCatalogue {
-  return (catalogue ??= new ServiceCatalogue());
 }

@@ -21,12 +21,12 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (/(^|\s)#/.test(before)) return { kind: 'none' };
   const keyValue = /^(\s*)(?:-\s+)?([^\s:#][^:#]*?)\s*:\s+(\S*)$/.exec(before);
   if (keyValue) {
-    const parent = parentKey(text, lineStart, keyValue[1].length);
-    return { kind: 'value', key: keyValue[2].trim(), ...(parent ? { parentKey: parent.key } : {}) };
+    const parent = parentKey(text, lineStart, keyValue[1]!.length);
+    return { kind: 'value', key: keyValue[2]!.trim(), ...(parent ? { parentKey: parent.key } : {}) };
   }
   const keyTyping = /^(\s*)([^\s:#]*)$/.exec(before);
   if (!keyTyping) return { kind: 'none' };
-  const indent = keyTyping[1].length;
+  const indent = keyTyping[1]!.length;
   const parent = parentKey(text, lineStart, indent);
   const siblings = siblingKeys(text, lineStart, indent);
   if (!parent) return { kind: 'top-level-key', present: siblings };
@@ -82,6 +82,6 @@ function readLine(raw: string): Line | undefined {
   const indent = line.length - line.trimStart().length;
   const m = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(\s|$)/.exec(line);
   if (!m) return { indent, hasValue: true };
-  const key = m[1].replace(/^["']|["']$/g, '');
+  const key = m[1]!.replace(/^["']|["']$/g, '');
   return { indent, key, hasValue: line.slice(m[0].length).trim() !== '' };
 }

@@ -11,6 +11,7 @@ export interface FieldSpec {
 
 export const TOP_LEVEL_FIELDS: readonly FieldSpec[] = [
   { key: 'workload', type: 'string', required: true, description: 'The workload\'s name.' },
+  { key: 'matrix', type: 'string', required: false, description: 'The responsibility matrix, as id@version (e.g. azure@2026-01); default from srm.config.yaml, else reference@1.' },
   { key: 'model', type: 'string', required: true, description: 'The service model the workload runs under.' },
   { key: 'provider', type: 'string', required: false, description: 'Who runs the platform, e.g. aws, azure, gcp.' },
   { key: 'service', type: 'string', required: false, description: 'The provider\'s service, e.g. Azure App Service.' },
@@ -25,6 +26,8 @@ export const ENTRY_FIELDS: readonly FieldSpec[] = [
   { key: 'controls', type: 'string-list', required: false, description: 'The controls the owner runs for this layer.' },
   { key: 'evidence', type: 'string', required: false, description: 'Where the evidence for those controls lives (a link).' },
   { key: 'notes', type: 'string', required: false, description: 'Free text.' },
+  { key: 'responsibility', type: 'string', required: false, description: 'An override of the matrix\'s cell for this workload: customer, shared, provider, third-party or not-applicable; needs a reason:.' },
+  { key: 'reason', type: 'string', required: false, description: 'Why this workload departs from the matrix\'s cell (required with responsibility:).' },
 ];
 
 /** The reserved owner that states the workload relies on the provider for a layer. */

@@ -1,6 +1,5 @@
 import { isScalar } from 'yaml';
 import type { CheckResult } from './check';
-import type { ModelIndex } from './model/model-index';
 import { fieldOf, stringValue } from './parse/declaration';
 import { layerOfEntry, modelIdOf } from './query';
 import type { Span } from './types';
@@ -17,20 +16,21 @@ export interface OutlineItem {
 }
 
 /** Workloads, then their layers: what the editor's outline shows. */
-export function outline(result: CheckResult, model: ModelIndex): OutlineItem[] {
+export function outline(result: CheckResult): OutlineItem[] {
   return result.documents.map((doc) => {
+    const matrix = doc.matrix;
     const abs = (s: Span): Span => ({ start: s.start + doc.base, end: s.end + doc.base });
     const decl = doc.declaration;
     const workloadField = fieldOf(decl.fields, 'workload');
     const modelId = modelIdOf(doc);
-    const serviceModel = modelId ? model.serviceModel(modelId) : undefined;
+    const serviceModel = modelId ? matrix?.serviceModel(modelId) : undefined;
     const children = (decl.layers?.entries ?? []).map((entry): OutlineItem => {
-      const layerId = layerOfEntry(model, entry);
+      const layerId = layerOfEntry(doc, entry);
       const who = layerId && serviceModel?.cells[layerId]?.who;
       const owner = stringValue(fieldOf(entry.fields, 'owner'));
       const end = Math.max(entry.keySpan.end, entry.valueSpan?.end ?? 0);
       return {
-        name: layerId ? model.layer(layerId)!.name : entry.key,
+        name: (layerId && matrix?.layer(layerId)?.name) ?? entry.key,
         detail: [owner ? `owner: ${owner}` : 'no owner', who].filter(Boolean).join(' · '),
         kind: 'layer',
         span: abs({ start: entry.keySpan.start, end }),

@@ -1,5 +1,5 @@
 import { ENTRY_FIELDS, PROVIDER_OWNER, TOP_LEVEL_FIELDS, type FieldSpec } from './format';
-import type { LayerDefinition, Responsibility, ResponsibilityModel, ServiceModelDefinition } from './model/types';
+import type { Cell, LayerDefinition, Matrix as CellModel, ServiceModelDefinition } from './matrix/types';
 
 /** A JSON Schema (draft-07) object, as plain data ready for `JSON.stringify`. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -25,7 +25,7 @@ export const JSON_SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';
  * (null) and numbers, as the checker does; ajv compiles it in strict mode with
  * `allowUnionTypes: true`.
  */
-export function buildJsonSchema(model: ResponsibilityModel): JsonSchema {
+export function buildJsonSchema(model: CellModel): JsonSchema {
   const conditions = model.models.map((m) => modelCondition(model, m)).filter((c): c is JsonSchema => c !== null);
   return {
     $schema: JSON_SCHEMA_DRAFT,
@@ -41,13 +41,13 @@ export function buildJsonSchema(model: ResponsibilityModel): JsonSchema {
   };
 }
 
-function topLevelField(model: ResponsibilityModel, spec: FieldSpec): JsonSchema {
+function topLevelField(model: CellModel, spec: FieldSpec): JsonSchema {
   if (spec.key === 'model') return modelField(model, spec);
   if (spec.type === 'layers') return layersField(model, spec);
   return valueSchema(spec);
 }
 
-function modelField(model: ResponsibilityModel, spec: FieldSpec): JsonSchema {
+function modelField(model: CellModel, spec: FieldSpec): JsonSchema {
   return {
     description: `${spec.description} One of: ${model.models.map((m) => `${m.id} (${m.shortName})`).join(', ')}.`,
     markdownDescription: `${spec.description}\n\n${model.models.map((m) => `- \`${m.id}\`: ${m.shortName}, ${m.name}`).join('\n')}`,
@@ -58,7 +58,7 @@ function modelField(model: ResponsibilityModel, spec: FieldSpec): JsonSchema {
   };
 }
 
-function layersField(model: ResponsibilityModel, spec: FieldSpec): JsonSchema {
+function layersField(model: CellModel, spec: FieldSpec): JsonSchema {
   return {
     description: `${spec.description} Layer ids: ${model.layers.map((l) => l.id).join(', ')}.`,
     markdownDescription: `${spec.description}\n\n${model.layers.map((l) => `- \`${l.id}\`: ${l.name}`).join('\n')}`,
@@ -68,7 +68,7 @@ function layersField(model: ResponsibilityModel, spec: FieldSpec): JsonSchema {
   };
 }
 
-function layerEntry(model: ResponsibilityModel, layer: LayerDefinition): JsonSchema {
+function layerEntry(model: CellModel, layer: LayerDefinition): JsonSchema {
   return {
     description: `${layer.name} (${layer.id}) — ${layer.covers} Responsible: ${model.models.map((m) => `${m.shortName} ${whoText(m, layer.id)}`).join(', ')}.`,
     markdownDescription: layerMarkdown(model, layer),
@@ -100,7 +100,7 @@ function valueSchema(spec: FieldSpec): JsonSchema {
 }
 
 /** `if model is m then` every customer and shared layer is required, with the rules of its responsibility. */
-function modelCondition(model: ResponsibilityModel, m: ServiceModelDefinition): JsonSchema | null {
+function modelCondition(model: CellModel, m: ServiceModelDefinition): JsonSchema | null {
   const duties = model.layers.filter((l) => isCustomerDuty(m.cells[l.id]?.who));
   if (duties.length === 0) return null;
   // `type: 'object'` beside each `required`/`properties` keeps the schema clean under ajv's strict mode.
@@ -152,8 +152,8 @@ function notProviderPattern(): string {
   return `^(?!\\s*${word}\\s*$)`;
 }
 
-function isCustomerDuty(who: Responsibility | undefined): boolean {
-  return who === 'customer' || who === 'shared';
+function isCustomerDuty(who: Cell | undefined): boolean {
+  return who === 'customer' || who === 'shared' || who === 'third-party';
 }
 
 function whoText(m: ServiceModelDefinition, layerId: string): string {
@@ -162,11 +162,11 @@ function whoText(m: ServiceModelDefinition, layerId: string): string {
   return cell.derived ? `${cell.who} (derived)` : cell.who;
 }
 
-function idsOf(model: ResponsibilityModel, m: ServiceModelDefinition, who: Responsibility): string[] {
+function idsOf(model: CellModel, m: ServiceModelDefinition, who: Cell): string[] {
   return model.layers.filter((l) => m.cells[l.id]?.who === who).map((l) => l.id);
 }
 
-function modelSummary(model: ResponsibilityModel, m: ServiceModelDefinition): string {
+function modelSummary(model: CellModel, m: ServiceModelDefinition): string {
   const customer = idsOf(model, m, 'customer');
   const shared = idsOf(model, m, 'shared');
   const parts = [`${m.shortName}, ${m.name}. ${m.description}`];
@@ -176,7 +176,7 @@ function modelSummary(model: ResponsibilityModel, m: ServiceModelDefinition): st
   return parts.join(' ');
 }
 
-function modelMarkdown(model: ResponsibilityModel, m: ServiceModelDefinition): string {
+function modelMarkdown(model: CellModel, m: ServiceModelDefinition): string {
   const list = (ids: string[]) => ids.map((id) => `\`${id}\``).join(', ');
   const lines = [`**${m.shortName}**, ${m.name}`, '', m.description, ''];
   const customer = idsOf(model, m, 'customer');
@@ -189,7 +189,7 @@ function modelMarkdown(model: ResponsibilityModel, m: ServiceModelDefinition): s
   return lines.join('\n');
 }
 
-function layerMarkdown(model: ResponsibilityModel, layer: LayerDefinition): string {
+function layerMarkdown(model: CellModel, layer: LayerDefinition): string {
   const notes: string[] = [];
   const rows = model.models.map((m) => {
     const cell = m.cells[layer.id];

@@ -100,7 +100,7 @@ function findSuppressions(text: string, lines: LineIndex, scalars: readonly Span
   const out: Suppression[] = [];
   COMMENT.lastIndex = 0;
   for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
-    const hash = m.index + m[1].length;
+    const hash = m.index + m[1]!.length;
     if (scalars.some((r) => hash >= r.start && hash < r.end)) continue;
     const line = lines.lineOf(hash);
     const { start: lineStart, end: lineEnd } = lines.lineSpan(line);
@@ -108,15 +108,15 @@ function findSuppressions(text: string, lines: LineIndex, scalars: readonly Span
     let before = hash; // a trailing comment goes with all the white space before it
     while (before > lineStart && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
     const body = m[2];
-    const colon = body.indexOf(':');
-    const codesPart = colon >= 0 ? body.slice(0, colon) : body;
-    const codes = codesPart.match(/SRM\d{3}/gi)?.map((c) => c.toUpperCase()) ?? [];
+    const colon = body!.indexOf(':');
+    const codesPart = colon >= 0 ? body!.slice(0, colon) : body;
+    const codes = codesPart!.match(/SRM\d{3}/gi)?.map((c) => c.toUpperCase()) ?? [];
     if (codes.length === 0) continue;
-    const end = hash + m[0].length - m[1].length;
+    const end = hash + m[0].length - m[1]!.length;
     const trimmedEnd = end - (text.slice(hash, end).length - text.slice(hash, end).trimEnd().length);
     out.push({
       codes,
-      reason: colon >= 0 ? body.slice(colon + 1).trim() : '',
+      reason: colon >= 0 ? body!.slice(colon + 1).trim() : '',
       span: { start: hash, end: trimmedEnd },
       removal: standalone ? { start: lineStart, end: lineEnd } : { start: before, end: trimmedEnd },
       targetLine: standalone ? nextContentLine(text, lines, line) : line,

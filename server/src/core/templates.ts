@@ -1,28 +1,28 @@
 import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER } from './fixes/entries';
-import type { ModelIndex } from './model/model-index';
+import { yamlScalar } from './fixes/yaml-text';
+import { dutyOf } from './matrix/duties';
+import type { MatrixIndex } from './matrix/matrix-index';
+import { DEFAULT_MATRIX } from './matrix/registry';
 
 /**
  * A new declaration with every entry the model requires, placeholders where the
  * user must type: what "New declaration" writes.
  */
-export function newDeclarationText(model: ModelIndex, workload: string, modelId: string): string {
-  const serviceModel = model.serviceModel(modelId);
+export function newDeclarationText(matrix: MatrixIndex, workload: string, modelId: string): string {
+  const serviceModel = matrix.serviceModel(modelId);
   if (!serviceModel) throw new Error(`Unknown model ${modelId}`);
   const lines = [
-    `workload: ${yamlString(workload)}`,
+    `workload: ${yamlScalar(workload)}`,
+    // Pinned, so the declaration keeps its table when a newer version of the matrix arrives.
+    ...(matrix.ref === DEFAULT_MATRIX ? [] : [`matrix: ${matrix.ref}   # ${matrix.matrix.title}`]),
     `model: ${serviceModel.id}   # ${serviceModel.shortName}: ${serviceModel.name}`,
     'layers:',
   ];
-  for (const layer of model.layers) {
+  for (const layer of matrix.layers) {
     const who = serviceModel.cells[layer.id]?.who;
-    if (who !== 'customer' && who !== 'shared') continue;
+    if (!who || !dutyOf(who).owner) continue;
     lines.push(`  ${layer.id}:   # ${layer.name}: ${who}`, `    owner: ${OWNER_PLACEHOLDER}`);
-    if (who === 'shared') lines.push(`    handoff: ${HANDOFF_PLACEHOLDER}`);
+    if (dutyOf(who).handoff) lines.push(`    handoff: ${HANDOFF_PLACEHOLDER}`);
   }
   return lines.join('\n') + '\n';
-}
-
-/** Quotes a name only when YAML would read it as something other than plain text. */
-function yamlString(text: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/^[0-9.]+$/.test(text) ? text : JSON.stringify(text);
 }

@@ -80,19 +80,19 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    if (b < 0x80) {
+    if (b! < 0x80) {
       i++;
       continue;
     }
     let more: number;
     let low = 0x80;
     let high = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) more = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
+    if (b! >= 0xc2 && b! <= 0xdf) more = 1;
+    else if (b! >= 0xe0 && b! <= 0xef) {
       more = 2;
       if (b === 0xe0) low = 0xa0;
       if (b === 0xed) high = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
+    } else if (b! >= 0xf0 && b! <= 0xf4) {
       more = 3;
       if (b === 0xf0) low = 0x90;
       if (b === 0xf4) high = 0x8f;

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SrmSettings } from '../../../protocol/settings';
-import { Checker, type CheckResult, type Diagnostic, type Severity, type TextFacts } from '../core';
+import { Checker, type CheckEnvironment, type CheckResult, type Diagnostic, type Severity, type TextFacts } from '../core';
 import { effectiveSeverity } from './convert';
 
 /** One declaration file as last checked: the text it was checked at, and what was found. */
@@ -11,6 +11,8 @@ export interface CheckedFile {
   readonly doc: TextDocument;
   readonly result: CheckResult;
   readonly settings: SrmSettings;
+  /** The matrices and configuration it was checked under. */
+  readonly environment: CheckEnvironment;
   /** The findings the user sees, with the severities they configured (codes switched off are gone). */
   readonly visible: readonly { readonly diagnostic: Diagnostic; readonly severity: Severity }[];
 }
@@ -21,19 +23,23 @@ export interface CheckedFile {
  * documents of a multi-document file that changed.
  */
 export class CheckedFiles {
-  private readonly checkers = new Map<string, { checker: Checker; suppress: boolean }>();
+  /** `environmentOf`: the matrices and configuration a file is checked under (they change when those files do). */
+  constructor(private readonly environmentOf: (uri: string) => CheckEnvironment) {}
+
+  private readonly checkers = new Map<string, { checker: Checker; suppress: boolean; environment: CheckEnvironment }>();
   private readonly files = new Map<string, CheckedFile>();
 
   /** Checks `doc` unless it was already checked at this version with these settings. */
   check(doc: TextDocument, settings: SrmSettings, version: number | null, facts: TextFacts = {}): CheckedFile {
     const previous = this.files.get(doc.uri);
-    if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc) return previous;
-    const result = this.checkerFor(doc.uri, settings).check(doc.getText(), facts);
+    const environment = this.environmentOf(doc.uri);
+    if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc && previous.environment === environment) return previous;
+    const result = this.checkerFor(doc.uri, settings, environment).check(doc.getText(), facts);
     const visible = result.diagnostics.flatMap((diagnostic) => {
       const severity = effectiveSeverity(diagnostic, settings);
       return severity ? [{ diagnostic, severity }] : [];
     });
-    const file: CheckedFile = { uri: doc.uri, version, doc, result, settings, visible };
+    const file: CheckedFile = { uri: doc.uri, version, doc, result, settings, environment, visible };
     this.files.set(doc.uri, file);
     return file;
   }
@@ -56,11 +62,17 @@ export class CheckedFiles {
     this.checkers.delete(uri);
   }
 
-  private checkerFor(uri: string, settings: SrmSettings): Checker {
+  /**
+   * The file's checker, which keeps its documents from the last check. A new
+   * environment (a configuration or matrix file changed) gets a new checker, so
+   * no result outlives what it rests on. `srm.inlineSuppressions: false` refuses
+   * suppressions, like `--no-inline-ignore`; true follows the configuration.
+   */
+  private checkerFor(uri: string, settings: SrmSettings, environment: CheckEnvironment): Checker {
     const existing = this.checkers.get(uri);
-    if (existing && existing.suppress === settings.inlineSuppressions) return existing.checker;
-    const checker = new Checker({ inlineSuppressions: settings.inlineSuppressions });
-    this.checkers.set(uri, { checker, suppress: settings.inlineSuppressions });
+    if (existing && existing.suppress === settings.inlineSuppressions && existing.environment === environment) return existing.checker;
+    const checker = new Checker({ environment, ...(settings.inlineSuppressions ? {} : { inlineSuppressions: false }) });
+    this.checkers.set(uri, { checker, suppress: settings.inlineSuppressions, environment });
     return checker;
   }
 }

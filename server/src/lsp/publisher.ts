@@ -57,20 +57,20 @@ export class Publisher {
     try {
       while (this.pending.size > 0) {
         const [uri] = this.pending;
-        this.pending.delete(uri);
-        const doc = this.documents.get(uri);
+        this.pending.delete(uri!);
+        const doc = this.documents.get(uri!);
         if (!doc) continue;
-        const settings = await this.settings.get(uri);
-        const current = this.documents.get(uri);
+        const settings = await this.settings.get(uri!);
+        const current = this.documents.get(uri!);
         // A newer version arrived while the settings were fetched: it is pending and will be checked itself.
         if (!current || current.version !== doc.version) continue;
-        this.publish(uri, this.files.check(current, settings, current.version));
+        this.publish(uri!, this.files.check(current, settings, current.version));
       }
     } catch (err) {
       this.connection.console.error(`srm: checking failed: ${(err as Error).stack ?? String(err)}`);
     } finally {
       this.flushing = false;
-      if (this.pending.size > 0) this.schedule([...this.pending][0]);
+      if (this.pending.size > 0) this.schedule([...this.pending][0]!);
     }
   }
 

@@ -7,9 +7,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AssignOwnerRequest, FixAllCommand, LayerStackRequest } from '../../../protocol/requests';
-import { modelIndexFor, REFERENCE_MODEL, ServiceCatalogue, type ModelIndex } from '../core';
-import { CheckedFiles, type CheckedFile } from './files';
+import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
+import type { ServerContext } from './context';
+import { LspEnvironments } from './environments';
+import { CheckedFiles } from './files';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings';
 import { WorkspaceScope } from './workspace-scope';
@@ -21,24 +22,12 @@ import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
 import { layerStack } from './handlers/layer-stack';
-
-export interface ServerContext {
-  readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
-  readonly files: CheckedFiles;
-  readonly settings: SettingsStore;
-  readonly model: ModelIndex;
-  readonly catalogue: ServiceCatalogue;
-  readonly workspace: WorkspaceScope;
-  /** What the client announced it can do, once initialized. */
-  readonly client: { versionedEdits: boolean };
-  /** The file as it is now: an open document checked at its current version, else the last check from disk. */
-  current(uri: string): Promise<CheckedFile | undefined>;
-}
+import { matrices, newDeclaration } from './handlers/new-declaration';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const files = new CheckedFiles();
+  const environments = new LspEnvironments();
+  const files = new CheckedFiles((uri) => environments.environment(uri));
   const settings = new SettingsStore(connection);
   const publisher = new Publisher(connection, documents, files, settings);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher);
@@ -47,8 +36,7 @@ export function startServer(connection: Connection): void {
     documents,
     files,
     settings,
-    model: modelIndexFor(REFERENCE_MODEL),
-    catalogue: new ServiceCatalogue(),
+    environments,
     workspace,
     client: { versionedEdits: false },
     async current(uri) {
@@ -64,7 +52,9 @@ export function startServer(connection: Connection): void {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
-    workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    workspace.setFolders(folders);
+    environments.setFolders(folders.map((f) => f.uri));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
@@ -85,6 +75,7 @@ export function startServer(connection: Connection): void {
     if (foldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         workspace.changeFolders(e.added, e.removed);
+        environments.setFolders(workspace.folderUris());
         void workspace.refresh();
       });
     }
@@ -100,7 +91,15 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => void workspace.closed(e.document.uri));
-  connection.onDidChangeWatchedFiles((e) => void workspace.changedOnDisk(e.changes));
+  connection.onDidChangeWatchedFiles((e) => {
+    // A configuration, matrix or owner file changed: every declaration it governs is checked again.
+    if (e.changes.some((c) => environments.dependsOn(c.uri))) {
+      environments.forget();
+      publisher.recheckAll();
+      void workspace.refresh();
+    }
+    void workspace.changedOnDisk(e.changes);
+  });
 
   connection.onHover((p) => hover(ctx, p));
   connection.onCompletion((p) => completion(ctx, p));
@@ -110,6 +109,8 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand((p) => executeFixAll(ctx, p));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
+  connection.onRequest(MatricesRequest, (p) => matrices(ctx, p));
+  connection.onRequest(NewDeclarationRequest, (p) => newDeclaration(ctx, p));
 
   documents.listen(connection);
   connection.listen();

@@ -37,6 +37,10 @@ export class WorkspaceScope {
     this.folders = [...folders];
   }
 
+  folderUris(): string[] {
+    return this.folders.map((f) => f.uri);
+  }
+
   changeFolders(added: WorkspaceFolder[], removed: WorkspaceFolder[]): void {
     this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)).concat(added);
   }
@@ -114,8 +118,8 @@ export class WorkspaceScope {
       const found: string[] = [];
       for (const folder of this.folders) found.push(...(await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)));
       for (let i = 0; i < found.length && !cancelled(); i++) {
-        const uri = URI.file(found[i]).toString();
-        progress?.report(Math.round((100 * i) / found.length), `${i + 1}/${found.length} ${path.basename(found[i])}`);
+        const uri = URI.file(found[i]!).toString();
+        progress?.report(Math.round((100 * i) / found.length), `${i + 1}/${found.length} ${path.basename(found[i]!)}`);
         if (!this.documents.get(uri)) await this.checkFromDisk(uri, true, cancelled);
       }
       if (cancelled()) {

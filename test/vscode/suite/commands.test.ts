@@ -86,8 +86,8 @@ describe('commands', () => {
     assert.equal(fixAll.length, 1, `one fix-all action; got ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(', ')}`);
     assert.ok(actions.every((a) => vscode.CodeActionKind.SourceFixAll.contains(a.kind ?? vscode.CodeActionKind.Empty)), 'only fix-all actions when only fix-all is asked for');
     const [action] = fixAll;
-    assert.ok(action.edit, 'the action carries its edit');
-    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.ok(action!.edit, 'the action carries its edit');
+    assert.ok(await vscode.workspace.applyEdit(action!.edit));
     await waitForDiagnostics(byAction, (d) => d.length === 14, 'the fixed findings to go');
     assert.equal(doc.getText(), expected, 'source.fixAll.srm and srm.fixAll make the same edit');
   });
@@ -122,7 +122,7 @@ describe('commands', () => {
     };
     window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
       const list = await items;
-      asked.items = list.map((i) => i.label);
+      asked.items = list.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label);
       asked.pick = options;
       return list.find((i) => i.label === 'paas');
     }) as unknown as typeof vscode.window.showQuickPick;
@@ -137,7 +137,8 @@ describe('commands', () => {
     }
     assert.ok(asked.input, 'the command asked for the workload name through vscode.window.showInputBox');
     assert.equal(asked.input.validateInput?.('  '), 'Name the workload');
-    assert.deepEqual(asked.items, ['iaas', 'paas', 'saas']);
+    assert.deepEqual(asked.items?.slice(0, 3), ['iaas', 'paas', 'saas'], 'the default matrix\'s models first');
+    assert.ok(asked.items?.includes('azure@2026-01 · on-premises'), 'then the models of the other matrices, named with their matrix');
     assert.ok(created, 'the command returns the new file');
     assert.equal(created.toString(), vscode.Uri.joinPath(workspaceFolder(), 'orders-api.srm.yaml').toString(), 'written at the workspace root, named after the workload');
     assert.equal(second?.toString(), vscode.Uri.joinPath(workspaceFolder(), 'orders-api-2.srm.yaml').toString(), 'never overwrites a file');
@@ -166,7 +167,7 @@ describe('commands', () => {
       await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '  operating-sytem:\n    owner: platform-team\n')),
     );
     const diagnostics = await waitForDiagnostics(uri, (d) => d.length === 1, 'a finding for the new typo from the restarted server');
-    assert.match(diagnostics[0].message, /"operating-sytem" is not a layer/);
+    assert.match(diagnostics[0]!.message, /"operating-sytem" is not a layer/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, rangeOf(doc, 'identity-access').start);
     assert.ok(hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Identity & Access'))), 'the restarted server answers hovers');
   });
@@ -181,7 +182,7 @@ describe('commands', () => {
       const stack = await waitFor('the stack of the active file', () => (panel.shown?.uri === uri.toString() ? panel.shown : undefined));
       assert.deepEqual(stack.workloads.map((w) => `${w.workload}/${w.model}`), ['billing-batch/iaas', 'hr-portal/saas', 'partner-api/paas', 'team-chat/saas']);
       const first = stack.workloads[0];
-      const status = Object.fromEntries(first.bands.map((b) => [b.id, `${b.who}:${b.status}`]));
+      const status = Object.fromEntries(first!.bands.map((b) => [b.id, `${b.who}:${b.status}`]));
       assert.deepEqual(status, {
         'data-classification': 'customer:assigned',
         'endpoint-devices': 'customer:gap',
@@ -194,14 +195,14 @@ describe('commands', () => {
         'datacenter-network': 'provider:provider',
         'physical-security': 'provider:provider',
       });
-      assert.deepEqual(first.summary, { required: 7, assigned: 2 });
+      assert.deepEqual(first!.summary, { required: 7, assigned: 2 });
       assert.equal(panel.panel.title, `Layer Stack: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
 
       // The panel follows the model as it is edited...
       const doc = editor.document;
       assert.ok(await editor.edit((e) => e.replace(rangeOf(doc, 'model: iaas'), 'model: paas')));
       const paas = await waitFor('the stack to follow the edit', () => (panel.shown?.workloads[0]?.model === 'paas' ? panel.shown : undefined));
-      const who = Object.fromEntries(paas.workloads[0].bands.map((b) => [b.id, b.who]));
+      const who = Object.fromEntries(paas.workloads[0]!.bands.map((b) => [b.id, b.who]));
       assert.equal(who['runtime-middleware'], 'shared');
       assert.equal(who['operating-system'], 'provider');
       assert.equal(who['network-config'], 'provider');
@@ -211,7 +212,7 @@ describe('commands', () => {
       await show(other);
       const followed = await waitFor('the stack of the newly active file', () => (panel.shown?.uri === other.toString() ? panel.shown : undefined));
       assert.deepEqual(followed.workloads.map((w) => w.workload), ['payments-api']);
-      assert.deepEqual(followed.workloads[0].summary, { required: 5, assigned: 5 });
+      assert.deepEqual(followed.workloads[0]!.summary, { required: 5, assigned: 5 });
     } finally {
       panel.dispose();
     }

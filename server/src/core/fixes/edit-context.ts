@@ -40,7 +40,7 @@ export class EditContext {
       const prev = this.lineStart(start - 1);
       const line = this.text.slice(prev, start - 1).replace(/\r$/, '');
       const m = /^( *)#/.exec(line);
-      if (!m || m[1].length < indent) break;
+      if (!m || m[1]!.length < indent) break;
       start = prev;
     }
     return start;
@@ -96,7 +96,7 @@ export function detectIndentStep(text: string): number | undefined {
   for (const line of text.split('\n', 2000)) {
     const m = /^( *)[^\s#]/.exec(line);
     if (!m) continue;
-    const indent = m[1].length;
+    const indent = m[1]!.length;
     if (indent > prev) counts.set(indent - prev, (counts.get(indent - prev) ?? 0) + 1);
     prev = indent;
   }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isSeq, type Node, type YAMLMap } from 'yaml';
-import type { ModelIndex } from '../model/model-index';
+import type { MatrixIndex } from '../matrix/matrix-index';
 import { valueIsEditable, type Declaration, type Field, type LayerEntry } from '../parse/declaration';
 import type { Edit } from '../types';
 import type { EditContext } from './edit-context';
@@ -10,8 +10,10 @@ export const HANDOFF_PLACEHOLDER = 'TODO';
 
 export interface NewEntry {
   readonly layerId: string;
-  /** Adds a `handoff:` line too (for shared layers). */
+  /** Adds a `handoff:` line too (for layers whose cell asks for one). */
   readonly withHandoff: boolean;
+  /** More fields after the owner (and handoff), as key and YAML text: an override, say. */
+  readonly extra?: readonly (readonly [string, string])[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface NewEntry {
  * allows: each after the nearest existing entry above it in the stack. Only
  * insertions, so every existing byte stays as it was.
  */
-export function addEntriesEdits(decl: Declaration, entries: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
+export function addEntriesEdits(decl: Declaration, entries: readonly NewEntry[], model: MatrixIndex, ctx: EditContext): Edit[] {
   if (!decl.root || entries.length === 0) return [];
   const sorted = [...entries].sort((a, b) => model.position(a.layerId) - model.position(b.layerId));
   const layers = decl.layers;
@@ -40,17 +42,60 @@ export function addEntriesEdits(decl: Declaration, entries: readonly NewEntry[],
 
 /** The edit that adds `handoff:` to an entry, after its last field. */
 export function addHandoffEdit(entry: LayerEntry, ctx: EditContext): Edit | null {
+  return addFieldsEdit(entry, [['handoff', HANDOFF_PLACEHOLDER]], ctx);
+}
+
+/**
+ * The edit that adds fields (key and YAML text) to an entry written here,
+ * after its last written field and lined up with its keys; null for an entry
+ * that is not a mapping written in place (an alias, a merge).
+ */
+export function addFieldsEdit(entry: LayerEntry, fields: readonly (readonly [string, string])[], ctx: EditContext): Edit | null {
   const map = isMap(entry.pair.value) ? entry.pair.value : null; // written here: an entry shared through an alias is not edited
   const last = map?.items[map.items.length - 1];
-  if (!map || !last || entry.merged) return null;
-  if (map.flow) return flowInsertText(map, `handoff: ${HANDOFF_PLACEHOLDER}`, ctx);
+  if (!map || !last || entry.merged || fields.length === 0) return null;
+  if (map.flow) return flowInsertText(map, fields.map(([k, v]) => `${k}: ${v}`).join(', '), ctx);
   const at = ctx.nextLine(fieldEndOfPair(last.key as Node | null, last.value as Node | null));
   const indent = ' '.repeat(ctx.blockIndent(map.range![0]));
-  return { start: at.offset, end: at.offset, text: `${at.prefix}${indent}handoff: ${HANDOFF_PLACEHOLDER}${ctx.eol}` };
+  return { start: at.offset, end: at.offset, text: at.prefix + fields.map(([k, v]) => `${indent}${k}: ${v}${ctx.eol}`).join('') };
+}
+
+/**
+ * The edits that remove fields of an entry: whole lines in a block mapping,
+ * the item and its comma in a flow one. Empty when a field does not stand on
+ * lines of its own (then a person removes it).
+ */
+export function removeFieldsEdits(entry: LayerEntry, fields: readonly Field[], ctx: EditContext): Edit[] {
+  const map = isMap(entry.pair.value) ? entry.pair.value : null;
+  if (!map || fields.some((f) => f.merged)) return [];
+  const ranges: { start: number; end: number }[] = [];
+  for (const field of fields) {
+    const end = fieldEndOfPair(field.pair.key as Node | null, field.pair.value as Node | null);
+    if (map.flow) {
+      const after = /^\s*,\s*/.exec(ctx.text.slice(end));
+      if (after) ranges.push({ start: field.keySpan.start, end: end + after[0].length });
+      else {
+        const before = /,\s*$/.exec(ctx.text.slice(0, field.keySpan.start));
+        ranges.push({ start: before ? field.keySpan.start - before[0].length : field.keySpan.start, end });
+      }
+      continue;
+    }
+    const lineStart = ctx.lineStart(field.keySpan.start);
+    if (ctx.text.slice(lineStart, field.keySpan.start).trim() !== '') return [];
+    ranges.push({ start: lineStart, end: ctx.nextLine(end).offset });
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged.map((r) => ({ ...r, text: '' }));
 }
 
 /** The new entries grouped by the existing entry each goes after: the nearest above it in the stack (its index; -1 for before the first). */
-function groupByAnchor(existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex): Map<number, NewEntry[]> {
+function groupByAnchor(existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: MatrixIndex): Map<number, NewEntry[]> {
   const groups = new Map<number, NewEntry[]>();
   for (const entry of sorted) {
     const pos = model.position(entry.layerId);
@@ -65,7 +110,7 @@ function groupByAnchor(existing: readonly LayerEntry[], sorted: readonly NewEntr
   return groups;
 }
 
-function blockInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
+function blockInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: MatrixIndex, ctx: EditContext): Edit[] {
   if (existing.length === 0) return [];
   const indent = ctx.blockIndent(map.range![0]);
   const edits: Edit[] = [];
@@ -73,10 +118,10 @@ function blockInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: read
     const text = blockEntries(group, indent, ctx);
     if (index < 0) {
       // Above the first entry and above the comments that introduce it, so they stay with it.
-      const start = ctx.commentBlockStart(ctx.lineStart(existing[0].keySpan.start), indent);
+      const start = ctx.commentBlockStart(ctx.lineStart(existing[0]!.keySpan.start), indent);
       edits.push({ start, end: start, text });
     } else {
-      const at = ctx.nextLine(fieldEnd(existing[index]));
+      const at = ctx.nextLine(fieldEnd(existing[index]!));
       edits.push({ start: at.offset, end: at.offset, text: at.prefix + text });
     }
   }
@@ -84,35 +129,34 @@ function blockInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: read
 }
 
 /** An entry's place in the stack, whether its key is the id or another spelling; -1 when unknown. */
-function positionOf(entry: LayerEntry, model: ModelIndex): number {
+function positionOf(entry: LayerEntry, model: MatrixIndex): number {
   return model.position(model.layerOf(entry) ?? '');
+}
+
+/** A new entry's fields, as key and YAML text: the placeholder owner, then a handoff and any extra fields. */
+function entryFields(e: NewEntry): (readonly [string, string])[] {
+  return [['owner', OWNER_PLACEHOLDER], ...(e.withHandoff ? [['handoff', HANDOFF_PLACEHOLDER] as const] : []), ...(e.extra ?? [])];
 }
 
 function blockEntries(entries: readonly NewEntry[], indent: number, ctx: EditContext): string {
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + ctx.indent);
-  return entries
-    .map(
-      (e) =>
-        `${pad}${e.layerId}:${ctx.eol}${inner}owner: ${OWNER_PLACEHOLDER}${ctx.eol}` +
-        (e.withHandoff ? `${inner}handoff: ${HANDOFF_PLACEHOLDER}${ctx.eol}` : ''),
-    )
-    .join('');
+  return entries.map((e) => `${pad}${e.layerId}:${ctx.eol}${entryFields(e).map(([k, v]) => `${inner}${k}: ${v}${ctx.eol}`).join('')}`).join('');
 }
 
 function flowEntry(e: NewEntry): string {
-  return `${e.layerId}: {owner: ${OWNER_PLACEHOLDER}${e.withHandoff ? `, handoff: ${HANDOFF_PLACEHOLDER}` : ''}}`;
+  return `${e.layerId}: {${entryFields(e).map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
 }
 
 /** Entries added to a flow mapping in flow style, in layer order like block ones. */
-function flowInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: ModelIndex, ctx: EditContext): Edit[] {
+function flowInsert(map: YAMLMap, existing: readonly LayerEntry[], sorted: readonly NewEntry[], model: MatrixIndex, ctx: EditContext): Edit[] {
   const open = map.range![0];
   if (existing.length === 0 || ctx.text[open] !== '{') return [flowInsertText(map, sorted.map(flowEntry).join(', '), ctx)];
   const edits: Edit[] = [];
   for (const [index, group] of groupByAnchor(existing, sorted, model)) {
     const items = group.map(flowEntry).join(', ');
     if (index >= 0) {
-      const at = fieldEnd(existing[index]);
+      const at = fieldEnd(existing[index]!);
       edits.push({ start: at, end: at, text: `, ${items}` });
     } else {
       // Right after `{`: the first entry keeps its anchor or tag, and the space or line break after `{` stays.

@@ -72,8 +72,8 @@ class TakenEdits {
     // A conflict needs t.start < edit.end and t.end > edit.start; past the first t ending at or before edit.start, none can.
     for (let i = this.firstAtOrAfter(edit.end, -Infinity) - 1; i >= 0; i--) {
       const t = this.items[i];
-      if (overlaps(edit, t)) return true;
-      if (t.end <= edit.start) break;
+      if (overlaps(edit, t!)) return true;
+      if (t!.end <= edit.start) break;
     }
     return false;
   }
@@ -85,7 +85,7 @@ class TakenEdits {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const t = this.items[mid];
-      if (t.start < start || (t.start === start && t.end < end)) lo = mid + 1;
+      if (t!.start < start || (t!.start === start && t!.end < end)) lo = mid + 1;
       else hi = mid;
     }
     return lo;

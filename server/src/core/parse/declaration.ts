@@ -95,7 +95,7 @@ export function readDeclaration(doc: Document.Parsed, text: string): Declaration
  * that no written key overrides (YAML's merge: the mapping's own keys win, and
  * earlier sources win over later ones).
  */
-function readFields(doc: Document.Parsed, map: YAMLMap, text: string, badMerges: Span[]): Field[] {
+export function readFields(doc: Document.Parsed, map: YAMLMap, text: string, badMerges: Span[] = []): Field[] {
   const own: Field[] = [];
   const merges: Pair[] = [];
   for (const pair of map.items) {
@@ -170,4 +170,11 @@ function countAliases(doc: Document.Parsed): number {
     }
   }
   return n;
+}
+
+/** A scalar's value as text (strings, numbers, booleans as written by YAML); undefined for anything else. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }

@@ -1,8 +1,28 @@
 import { fieldOf, stringValue, type Declaration, type LayerEntry } from '../parse/declaration';
-import type { Responsibility, ServiceModelDefinition } from '../model/types';
 import { addEntriesEdits, OWNER_PLACEHOLDER, type NewEntry } from '../fixes/entries';
+import { dutyOf } from '../matrix/duties';
+import { DEFAULT_MATRIX } from '../matrix/registry';
+import type { MatrixIndex } from '../matrix/matrix-index';
+import type { Cell, ServiceModelDefinition } from '../matrix/types';
+import { effectiveCell, readOverride, type Override } from '../overrides';
 import type { Edit, Fix, Span } from '../types';
 import type { RuleContext } from './rule';
+
+/** A layer a declaration must document: its cell asks for an entry. */
+export interface RequiredLayer {
+  readonly id: string;
+  readonly who: Cell;
+}
+
+/** What the rules read about one entry: its layer, and the cell that applies to it (an override's, when it holds). */
+export interface EntryFacts {
+  readonly layerId: string | undefined;
+  /** The matrix's cell for the declaration's model. */
+  readonly matrixCell: ServiceModelDefinition['cells'][string] | undefined;
+  readonly override: Override | undefined;
+  /** The cell that applies: the override's when it holds, else the matrix's. */
+  readonly who: Cell | undefined;
+}
 
 /**
  * What several rules ask of one declaration, worked out once: the rules run
@@ -10,8 +30,8 @@ import type { RuleContext } from './rule';
  */
 interface Facts {
   model?: ServiceModelDefinition | null;
-  entryLayers?: Map<LayerEntry, string | undefined>;
-  missing?: { readonly model: ServiceModelDefinition; readonly layers: { id: string; who: Responsibility }[] };
+  entries?: Map<LayerEntry, EntryFacts>;
+  missing?: { readonly model: ServiceModelDefinition; readonly layers: RequiredLayer[] };
   addAll?: Edit[];
 }
 
@@ -23,26 +43,35 @@ function factsOf(ctx: RuleContext): Facts {
   return facts;
 }
 
-/** The declaration's model, when `model:` names one exactly. */
+/** The declaration's model, when its matrix is known and `model:` names one of its models exactly. */
 export function declaredModel(ctx: RuleContext): ServiceModelDefinition | undefined {
   const facts = factsOf(ctx);
   if (facts.model === undefined) {
     const id = stringValue(fieldOf(ctx.declaration.fields, 'model'));
-    facts.model = (id === undefined ? undefined : ctx.model.serviceModel(id)) ?? null;
+    facts.model = (id === undefined ? undefined : ctx.matrix?.serviceModel(id)) ?? null;
   }
   return facts.model ?? undefined;
 }
 
-/** The layer an entry documents: its id, or the layer its display name or spelling stands for. */
-export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | undefined {
+/** An entry's layer and the cell that applies to it. */
+export function entryFacts(ctx: RuleContext, entry: LayerEntry): EntryFacts {
   const facts = factsOf(ctx);
-  if (!facts.entryLayers) {
-    facts.entryLayers = new Map();
+  if (!facts.entries) {
+    facts.entries = new Map();
+    const model = declaredModel(ctx);
     for (const e of ctx.declaration.layers?.entries ?? []) {
-      facts.entryLayers.set(e, ctx.model.layerOf(e));
+      const layerId = ctx.matrix?.layerOf(e);
+      const matrixCell = layerId && model ? model.cells[layerId] : undefined;
+      const override = layerId ? readOverride(e, matrixCell, ctx.environment.config.overrides) : undefined;
+      facts.entries.set(e, { layerId, matrixCell, override, who: effectiveCell(matrixCell, override) });
     }
   }
-  return facts.entryLayers.get(entry);
+  return facts.entries.get(entry) ?? { layerId: undefined, matrixCell: undefined, override: undefined, who: undefined };
+}
+
+/** The layer an entry documents: its id, the layer its display name or spelling stands for, or another matrix's id for it. */
+export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | undefined {
+  return entryFacts(ctx, entry).layerId;
 }
 
 export function documentedLayerIds(ctx: RuleContext): Set<string> {
@@ -54,17 +83,22 @@ export function documentedLayerIds(ctx: RuleContext): Set<string> {
   return ids;
 }
 
-/** The codes of the missing-entry findings, by the responsibility of the layer that lacks one. */
-export const MISSING_LAYER_CODES = { customer: 'SRM001', shared: 'SRM002' } as const;
+/** The codes of the missing-entry findings, by the cell of the layer that lacks one. */
+export const MISSING_LAYER_CODES = { customer: 'SRM001', shared: 'SRM002', 'third-party': 'SRM033' } as const;
+type MissingCell = keyof typeof MISSING_LAYER_CODES;
 
-/** Customer and shared layers of the model with no entry, top of the stack first. */
-export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): { id: string; who: Responsibility }[] {
+function isMissingCell(who: Cell | undefined): who is MissingCell {
+  return who !== undefined && dutyOf(who).owner;
+}
+
+/** Layers of the model whose cell asks for an entry and that have none, top of the stack first. */
+export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): RequiredLayer[] {
   const facts = factsOf(ctx);
   if (facts.missing?.model !== model) {
     const documented = documentedLayerIds(ctx);
-    const layers = ctx.model.layers
+    const layers = (ctx.matrix?.layers ?? [])
       .map((l) => ({ id: l.id, who: model.cells[l.id]?.who }))
-      .filter((l): l is { id: string; who: Responsibility } => (l.who === 'customer' || l.who === 'shared') && !documented.has(l.id));
+      .filter((l): l is RequiredLayer => isMissingCell(l.who) && !documented.has(l.id));
     facts.missing = { model, layers };
   }
   return facts.missing.layers;
@@ -72,15 +106,15 @@ export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): 
 
 /**
  * Reports every `who` layer of the declaration's model that has no entry, with
- * its fixes: the shared body of the missing-customer and missing-shared rules.
+ * its fixes: the shared body of the missing-entry rules.
  */
-export function reportMissing(ctx: RuleContext, who: Responsibility, message: (layerName: string, layerId: string, modelLabel: string) => string): void {
+export function reportMissing(ctx: RuleContext, who: MissingCell, message: (layerName: string, layerId: string, modelLabel: string) => string): void {
   const model = declaredModel(ctx);
-  if (!model) return;
+  if (!model || !ctx.matrix) return;
   for (const layer of missingLayers(ctx, model)) {
     if (layer.who !== who) continue;
     ctx.report({
-      message: message(ctx.model.layer(layer.id)!.name, layer.id, modelLabel(model)),
+      message: message(ctx.matrix.layer(layer.id)!.name, layer.id, modelLabel(ctx, model)),
       span: missingAnchor(ctx),
       layerId: layer.id,
       gap: true,
@@ -97,20 +131,22 @@ export function missingAnchor(ctx: RuleContext): Span {
 
 /** The fixes of a missing entry: add it, and add every missing entry at once when there are more. */
 export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinition, layerId: string): Fix[] {
-  const toNew = (l: { id: string; who: Responsibility }): NewEntry => ({ layerId: l.id, withHandoff: l.who === 'shared' });
+  const matrix = ctx.matrix;
+  if (!matrix) return [];
+  const toNew = (l: RequiredLayer): NewEntry => ({ layerId: l.id, withHandoff: dutyOf(l.who).handoff });
   // A missing layer whose finding is suppressed is not the batch's to add: the user said it is covered elsewhere.
   const at = missingAnchor(ctx).start;
-  const all = missingLayers(ctx, model).filter((l) => !ctx.suppressions.covers(MISSING_LAYER_CODES[l.who as 'customer' | 'shared'], at));
+  const all = missingLayers(ctx, model).filter((l) => !ctx.suppressions.covers(MISSING_LAYER_CODES[l.who as MissingCell], at));
   const self = all.find((l) => l.id === layerId);
   if (!self) return [];
-  const name = ctx.model.layer(layerId)?.name ?? layerId;
-  const one = addEntriesEdits(ctx.declaration, [toNew(self)], ctx.model, ctx.edits);
+  const name = matrix.layer(layerId)?.name ?? layerId;
+  const one = addEntriesEdits(ctx.declaration, [toNew(self)], matrix, ctx.edits);
   if (one.length === 0) return [];
   const fixes: Fix[] = [{ title: `Add an entry for ${name}`, edits: one, safe: true, preferred: true, batch: all.length === 1, order: 100, ...placeholderOf(one) }];
   if (all.length > 1) {
     fixes.push({
       title: `Add entries for all ${all.length} missing layers`,
-      edits: (factsOf(ctx).addAll ??= addEntriesEdits(ctx.declaration, all.map(toNew), ctx.model, ctx.edits)),
+      edits: (factsOf(ctx).addAll ??= addEntriesEdits(ctx.declaration, all.map(toNew), matrix, ctx.edits)),
       safe: true,
       batch: true,
       order: 100,
@@ -121,12 +157,18 @@ export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinitio
 
 /** Where the placeholder owner sits in a single-entry insertion. */
 function placeholderOf(edits: readonly Edit[]): Pick<Fix, 'placeholder'> {
-  const at = edits.length === 1 ? edits[0].text.indexOf(`owner: ${OWNER_PLACEHOLDER}`) : -1;
+  const first = edits.length === 1 ? edits[0] : undefined;
+  const at = first ? first.text.indexOf(`owner: ${OWNER_PLACEHOLDER}`) : -1;
   if (at < 0) return {};
   const start = at + 'owner: '.length;
   return { placeholder: { edit: 0, start, end: start + OWNER_PLACEHOLDER.length } };
 }
 
-export function modelLabel(model: ServiceModelDefinition): string {
-  return model.shortName;
+/** `PaaS`, or `PaaS of azure@2026-01` when the declaration's matrix is not the built-in default. */
+export function modelLabel(ctx: RuleContext, model: ServiceModelDefinition): string {
+  return serviceModelLabel(ctx.matrix, model);
+}
+
+export function serviceModelLabel(matrix: MatrixIndex | undefined, model: ServiceModelDefinition): string {
+  return !matrix || matrix.ref === DEFAULT_MATRIX ? model.shortName : `${model.shortName} (${matrix.ref})`;
 }

@@ -1,18 +1,18 @@
 import { isProviderOwner } from '../format';
-import type { Responsibility } from '../model/types';
+import type { Cell } from '../matrix/types';
 import { fieldOf, stringValue } from '../parse/declaration';
-import { declaredModel, entryLayerId, modelLabel } from './coverage';
+import { declaredModel, entryFacts, modelLabel } from './coverage';
 import type { RuleContext } from './rule';
 
-/** Reports every `owner: provider` on a layer that is `who`'s under the declaration's model. */
-export function ownerLeftToProvider(ctx: RuleContext, who: Responsibility, message: (layerName: string, modelLabel: string) => string): void {
+/** Reports every `owner: provider` on a layer whose cell (an override's, when it holds) is one of `cells`. */
+export function ownerLeftToProvider(ctx: RuleContext, cells: readonly Cell[], message: (layerName: string, modelLabel: string, who: Cell) => string): void {
   const model = declaredModel(ctx);
-  if (!model) return;
+  if (!model || !ctx.matrix) return;
   for (const entry of ctx.declaration.layers?.entries ?? []) {
-    const id = entryLayerId(ctx, entry);
-    if (!id || model.cells[id]?.who !== who) continue;
+    const { layerId: id, who } = entryFacts(ctx, entry);
+    if (!id || !who || !cells.includes(who)) continue;
     const owner = fieldOf(entry.fields, 'owner');
     if (!isProviderOwner(stringValue(owner))) continue;
-    ctx.report({ message: message(ctx.model.layer(id)!.name, modelLabel(model)), span: owner!.valueSpan!, layerId: id, gap: true });
+    ctx.report({ message: message(ctx.matrix.layer(id)!.name, modelLabel(ctx, model), who), span: owner!.valueSpan!, layerId: id, gap: true });
   }
 }

@@ -17,10 +17,27 @@ import { unknownTopLevelKey } from './srm015-unknown-top-level-key';
 import { unknownEntryKey } from './srm016-unknown-entry-key';
 import { serviceModelMismatch } from './srm017-service-model-mismatch';
 import { disguisedOwner } from './srm027-disguised-owner';
+import { unknownMatrix } from './srm029-unknown-matrix';
+import { unpinnedMatrix } from './srm030-unpinned-matrix';
+import { foreignLayerId } from './srm031-foreign-layer-id';
+import { brokenMatrix } from './srm032-broken-matrix';
+import { missingThirdPartyLayer } from './srm033-missing-third-party-layer';
+import { overrideWithoutReason } from './srm034-override-without-reason';
+import { redundantOverride } from './srm035-redundant-override';
+import { overrideRefused } from './srm036-override-refused';
+import { unknownResponsibility } from './srm037-unknown-responsibility';
+import { serviceAdvice } from './srm038-service-advice';
+import { matrixBadExtends, matrixClaimedTwice, matrixDuplicateId, matrixDuplicateLayer, matrixInvalid, matrixMissingCell, matrixMissingSource, matrixUnknownCell, matrixUnknownKey } from './matrix-file-rules';
+import { configBadExtends, configInvalidValue, configMissingFile, configUnknownCode, configUnknownKey } from './config-file-rules';
 import { ownerNamesProvider } from './srm028-owner-names-provider';
 import { fileTooLarge, notText, strayByteOrderMark, suppressionWithoutReason, tooComplex, tooManyAliases, tooManyProblems, unusedSuppression, yamlSyntax } from './engine-rules';
 
-/** Every rule, in code order. Codes are stable: a retired code is never reused. */
+/**
+ * Every rule, in code order. Codes are stable: a retired code is never reused.
+ * SRM029–SRM040 are declaration rules of matrices, overrides and owners;
+ * SRM041–SRM049 findings about matrix files; SRM050–SRM059 about the
+ * configuration; SRM060–SRM069 about infrastructure as code.
+ */
 export const RULES: readonly Rule[] = [
   missingCustomerLayer,
   missingSharedLayer,
@@ -50,6 +67,30 @@ export const RULES: readonly Rule[] = [
   strayByteOrderMark,
   disguisedOwner,
   ownerNamesProvider,
+  unknownMatrix,
+  unpinnedMatrix,
+  foreignLayerId,
+  brokenMatrix,
+  missingThirdPartyLayer,
+  overrideWithoutReason,
+  redundantOverride,
+  overrideRefused,
+  unknownResponsibility,
+  serviceAdvice,
+  matrixMissingSource,
+  matrixMissingCell,
+  matrixUnknownCell,
+  matrixBadExtends,
+  matrixDuplicateLayer,
+  matrixClaimedTwice,
+  matrixDuplicateId,
+  matrixInvalid,
+  matrixUnknownKey,
+  configUnknownKey,
+  configInvalidValue,
+  configUnknownCode,
+  configBadExtends,
+  configMissingFile,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

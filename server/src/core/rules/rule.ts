@@ -1,5 +1,6 @@
 import type { ServiceCatalogue } from '../catalogue/catalogue';
-import type { ModelIndex } from '../model/model-index';
+import type { CheckEnvironment, MatrixChoice } from '../environment';
+import type { MatrixIndex } from '../matrix/matrix-index';
 import type { Declaration } from '../parse/declaration';
 import type { EditContext } from '../fixes/edit-context';
 import type { Suppressions } from '../suppress';
@@ -9,7 +10,10 @@ export interface RuleContext {
   readonly declaration: Declaration;
   /** The text the declaration's offsets point into. */
   readonly text: string;
-  readonly model: ModelIndex;
+  /** The declaration's matrix; undefined when it names one that is unknown or broken (a rule reports that). */
+  readonly matrix: MatrixIndex | undefined;
+  readonly matrixChoice: MatrixChoice;
+  readonly environment: CheckEnvironment;
   readonly catalogue: ServiceCatalogue;
   readonly edits: EditContext;
   /** The document's `# srm-ignore` comments: a fix that closes several findings at once leaves out the suppressed ones. */

@@ -1,28 +1,32 @@
 import { isPlaceholder } from '../format';
 import { addHandoffEdit } from '../fixes/entries';
 import { fieldOf, stringValue } from '../parse/declaration';
-import { declaredModel, entryLayerId, modelLabel } from './coverage';
+import { dutyOf } from '../matrix/duties';
+import { declaredModel, entryFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const missingHandoff: Rule = {
   code: 'SRM003',
   name: 'missing-handoff',
   severity: 'warning',
-  description: 'A shared layer\'s entry does not say where the handoff to the provider is.',
+  description: 'A shared or third-party layer\'s entry does not say where the handoff is.',
   help: 'A shared layer is split between the provider and the customer. Unless the entry says where the split falls (`handoff:`), each side can assume the other covers the middle. Write one sentence: what the provider does, and what the owner does.',
   fixes: ['Add a handoff: line with a placeholder'],
   check(ctx) {
     const model = declaredModel(ctx);
-    if (!model) return;
+    if (!model || !ctx.matrix) return;
     for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const id = entryLayerId(ctx, entry);
-      if (!id || model.cells[id]?.who !== 'shared' || entry.fields.length === 0) continue;
-      const name = ctx.model.layer(id)!.name;
+      const { layerId: id, who } = entryFacts(ctx, entry);
+      if (!id || !who || !dutyOf(who).handoff || entry.fields.length === 0) continue;
+      const name = ctx.matrix.layer(id)!.name;
+      const split = who === 'shared'
+        ? { is: 'shared', ask: "Say where the provider's part ends and the owner's begins." }
+        : { is: 'outsourced to a third party', ask: 'Say what the third party does, and what stays with you.' };
       const handoff = fieldOf(entry.fields, 'handoff');
       if (!handoff) {
         const edit = addHandoffEdit(entry, ctx.edits);
         ctx.report({
-          message: `${name} is shared under ${modelLabel(model)}, but its entry has no handoff:. Say where the provider's part ends and the owner's begins.`,
+          message: `${name} is ${split.is} under ${modelLabel(ctx, model)}, but its entry has no handoff:. ${split.ask}`,
           span: entry.keySpan,
           layerId: id,
           fixes: edit ? [{ title: `Add handoff: to ${name}`, edits: [edit], safe: true, preferred: true, order: 0 }] : [],
@@ -33,8 +37,8 @@ export const missingHandoff: Rule = {
       if (text !== undefined && (text.trim() === '' || isPlaceholder(text))) {
         ctx.report({
           message: text.trim()
-            ? `${name} is shared under ${modelLabel(model)}, but its handoff is still a placeholder ("${text}"). Say where the provider's part ends and the owner's begins.`
-            : `${name} is shared under ${modelLabel(model)}, but its handoff is empty. Say where the provider's part ends and the owner's begins.`,
+            ? `${name} is ${split.is} under ${modelLabel(ctx, model)}, but its handoff is still a placeholder ("${text}"). ${split.ask}`
+            : `${name} is ${split.is} under ${modelLabel(ctx, model)}, but its handoff is empty. ${split.ask}`,
           span: handoff.valueSpan ?? handoff.keySpan,
           layerId: id,
         });

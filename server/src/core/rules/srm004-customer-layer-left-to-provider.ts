@@ -9,7 +9,7 @@ export const customerLayerLeftToProvider: Rule = {
   help: 'The provider does not cover this layer under the workload\'s model, whatever the contract\'s marketing says. Relying on it is the assumption breaches are made of. Name the team, role or person on your side who owns it.',
   fixes: [],
   check(ctx) {
-    ownerLeftToProvider(ctx, 'customer', (name, model) =>
+    ownerLeftToProvider(ctx, ['customer'], (name, model) =>
       `${name} is the customer's under ${model}: the provider does not cover it. Replace owner: provider with the team, role or person who owns it.`,
     );
   },

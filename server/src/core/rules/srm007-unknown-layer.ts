@@ -1,22 +1,27 @@
 import { keyIsEditable } from '../parse/declaration';
+import { DEFAULT_MATRIX } from '../matrix/registry';
 import type { Rule } from './rule';
 
 export const unknownLayer: Rule = {
   code: 'SRM007',
   name: 'unknown-layer',
   severity: 'error',
-  description: 'A key under `layers:` that is not a layer of the model.',
+  description: 'A key under `layers:` that is not a layer of the declaration\'s matrix.',
   help: 'Entries under `layers:` are keyed by layer id. An unknown key documents nothing, and the layer it was meant for still counts as missing. Use one of the suggested ids.',
   fixes: ['Rename the key to a suggested layer id'],
   check(ctx) {
+    const matrix = ctx.matrix;
+    if (!matrix) return;
+    const of = matrix.ref === DEFAULT_MATRIX ? 'the responsibility model' : `the matrix ${matrix.ref}`;
     for (const entry of ctx.declaration.layers?.entries ?? []) {
-      if (!entry.keyIsScalar || ctx.model.layerIdOf(entry.key)) continue;
-      const suggestions = ctx.model.suggestLayers(entry.key);
+      if (!entry.keyIsScalar || matrix.layerIdOf(entry.key)) continue;
+      const suggestions = matrix.suggestLayers(entry.key);
+      const note = matrix.notListed(entry.key);
       const hint = suggestions.length
         ? ` Did you mean ${suggestions.map((l) => `${l.id} (${l.name})`).join(', ')}?`
-        : ` Layer ids are: ${ctx.model.layers.map((l) => l.id).join(', ')}.`;
+        : ` Layer ids are: ${matrix.layers.map((l) => l.id).join(', ')}.`;
       ctx.report({
-        message: `"${entry.key}" is not a layer of the responsibility model.${hint}`,
+        message: `"${entry.key}" is not a layer of ${of}.${note ? ` ${note}` : ''}${hint}`,
         span: entry.keySpan,
         fixes: !keyIsEditable(entry) ? [] : suggestions.map((l, i) => ({
           title: `Change to ${l.id} (${l.name})`,

@@ -9,13 +9,16 @@ export const layerSpelling: Rule = {
   help: 'The checker recognises display names (`Operating System`) and common spellings (`os`, `iam`, `data`), so the layer counts as documented, but other tools and reviewers look for the id. Use the id.',
   fixes: ['Replace with the layer id'],
   check(ctx) {
+    const matrix = ctx.matrix;
+    if (!matrix) return;
     const entries = ctx.declaration.layers?.entries ?? [];
     for (const entry of entries) {
-      if (!entry.keyIsScalar || ctx.model.layer(entry.key)) continue;
-      const layer = ctx.model.layerByOtherSpelling(entry.key);
+      // Another matrix's id for a layer here is SRM031's; a spelling is this rule's.
+      if (!entry.keyIsScalar || matrix.layer(entry.key) || matrix.sameAsLayer(entry.key)) continue;
+      const layer = matrix.layerByOtherSpelling(entry.key);
       if (!layer) continue;
       // Renaming onto an id another entry already documents would make a duplicate: the duplicate rule reports that case.
-      const clash = entries.some((e) => e !== entry && ctx.model.layerOf(e) === layer.id);
+      const clash = entries.some((e) => e !== entry && matrix.layerOf(e) === layer.id);
       ctx.report({
         message:
           entry.key === layer.name

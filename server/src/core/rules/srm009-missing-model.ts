@@ -14,22 +14,23 @@ export const missingModel: Rule = {
   check(ctx) {
     const decl = ctx.declaration;
     if (!decl.root) return;
-    const ids = ctx.model.models.map((m) => m.id);
+    const models = ctx.matrix?.models ?? [];
+    const ids = models.map((m) => m.id);
     const field = fieldOf(decl.fields, 'model');
     if (!field) {
       ctx.report({
-        message: `Missing model:. Say which service model this workload runs under: ${ids.join(', ')}.`,
+        message: ids.length ? `Missing model:. Say which service model this workload runs under: ${ids.join(', ')}.` : 'Missing model:. Say which service model this workload runs under.',
         span: (fieldOf(decl.fields, 'workload') ?? decl.fields[0])?.keySpan ?? { start: decl.span.start, end: decl.span.start },
-        fixes: ctx.model.models.map((m) => addModelFix(ctx, m.id, `${m.shortName}, ${m.name}`)),
+        fixes: models.map((m) => addModelFix(ctx, m.id, `${m.shortName}, ${m.name}`)),
       });
       return;
     }
     const value = field.value;
     if (value !== null && !(isScalar(value) && typeof value.value === 'string' && value.value.trim() === '')) return;
     ctx.report({
-      message: `model: is empty. Say which service model this workload runs under: ${ids.join(', ')}.`,
+      message: ids.length ? `model: is empty. Say which service model this workload runs under: ${ids.join(', ')}.` : 'model: is empty. Say which service model this workload runs under.',
       span: field.valueSpan && field.valueSpan.end > field.valueSpan.start ? field.valueSpan : field.keySpan,
-      fixes: valueIsEditable(field) ? ctx.model.models.map((m) => fillModelFix(ctx, field, m.id, `${m.shortName}, ${m.name}`)) : [],
+      fixes: valueIsEditable(field) ? models.map((m) => fillModelFix(ctx, field, m.id, `${m.shortName}, ${m.name}`)) : [],
     });
   },
 };

@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { fieldOf, valueIsEditable } from '../parse/declaration';
+import { DEFAULT_MATRIX } from '../matrix/registry';
 import type { Rule } from './rule';
 
 export const unknownModel: Rule = {
@@ -16,18 +17,19 @@ export const unknownModel: Rule = {
     if (!field || !field.valueSpan || !isScalar(value) || (typeof value.value !== 'string' && typeof value.value !== 'number')) return;
     const written = String(value.value);
     if (written.trim() === '') return; // an empty model is SRM009's
-    if (ctx.model.serviceModel(written)) return;
+    const matrix = ctx.matrix;
+    if (!matrix || matrix.serviceModel(written)) return;
     const span = field.valueSpan;
-    const respelled = ctx.model.modelByOtherSpelling(written);
-    const suggestions = respelled ? [respelled] : ctx.model.suggestModels(written);
-    const candidates = suggestions.length ? suggestions : ctx.model.models;
-    const valid = ctx.model.models.map((m) => `${m.id} (${m.name})`).join(', ');
+    const respelled = matrix.modelByOtherSpelling(written);
+    const suggestions = respelled ? [respelled] : matrix.suggestModels(written);
+    const candidates = suggestions.length ? suggestions : matrix.models;
+    const valid = matrix.models.map((m) => `${m.id} (${m.name})`).join(', ');
     // Unattended only when the value is one plain run of words, as the source writes it: a value that
     // spans a line break or carries tabs is not one the user can be assumed to have meant.
     const plain = /^\S+(?: \S+)*$/.test(written) && ctx.text.slice(span.start, span.end) === written && valueIsEditable(field);
     ctx.report({
       message: !respelled
-        ? `"${written}" is not a known service model. Valid models: ${valid}.`
+        ? `"${written}" is not a known service model${matrix.ref === DEFAULT_MATRIX ? '' : ` of the matrix ${matrix.ref}`}. Valid models: ${valid}.`
         : written.toLowerCase() === respelled.id
           ? `Model ids are lower case: write ${respelled.id}, not "${written}".`
           : written.trim().toLowerCase() === respelled.id

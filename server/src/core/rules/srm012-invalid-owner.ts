@@ -1,7 +1,8 @@
 import { isMap, isScalar } from 'yaml';
 import { isPlaceholder } from '../format';
 import { fieldOf } from '../parse/declaration';
-import { declaredModel, entryLayerId } from './coverage';
+import { needsOwner } from '../matrix/duties';
+import { entryFacts } from './coverage';
 import type { Rule } from './rule';
 
 export const invalidOwner: Rule = {
@@ -13,11 +14,10 @@ export const invalidOwner: Rule = {
   fixes: [],
   check(ctx) {
     for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const layerId = entryLayerId(ctx, entry);
-      const who = layerId ? declaredModel(ctx)?.cells[layerId]?.who : undefined;
-      // Without a real owner, a layer the customer owns or shares is still a gap.
-      const gap = who === 'customer' || who === 'shared';
-      const name = (layerId && ctx.model.layer(layerId)?.name) ?? entry.key;
+      const { layerId, who } = entryFacts(ctx, entry);
+      // Without a real owner, a layer whose cell asks for one is still a gap.
+      const gap = needsOwner(who);
+      const name = (layerId && ctx.matrix?.layer(layerId)?.name) ?? entry.key;
       if (entry.value === null) {
         ctx.report({ message: `The entry for ${name} is empty: add owner: with who owns it.`, span: entry.keySpan, layerId, gap });
         continue;

@@ -35,7 +35,7 @@ export const duplicateKey: Rule = {
       const first = firstEntry.get(id);
       if (first === undefined) firstEntry.set(id, entry.key);
       else if (first !== entry.key) {
-        const name = ctx.model.layer(id)!.name;
+        const name = ctx.matrix?.layer(id)?.name ?? id;
         ctx.report({ message: `"${entry.key}" and "${first}" both document ${name}. Keep one entry per layer, under its id ${id}.`, span: entry.keySpan, layerId: id });
       }
     }

@@ -13,9 +13,10 @@ export const serviceModelMismatch: Rule = {
     const modelField = fieldOf(ctx.declaration.fields, 'model');
     const serviceName = stringValue(service);
     const modelId = stringValue(modelField);
-    if (!serviceName || !modelId || !ctx.model.serviceModel(modelId)) return;
+    const matrix = ctx.matrix;
+    if (!serviceName || !modelId || !matrix?.serviceModel(modelId)) return;
     const entry = ctx.catalogue.find(serviceName);
-    const catalogued = entry && ctx.model.serviceModel(entry.model);
+    const catalogued = entry && matrix.serviceModel(entry.model);
     if (!entry || !catalogued || entry.model === modelId) return;
     const span = modelField!.valueSpan!;
     ctx.report({

@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { INVISIBLE, ownerDisguise } from '../format';
 import { fieldOf, valueIsEditable } from '../parse/declaration';
+import { yamlScalar } from '../fixes/yaml-text';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
@@ -19,9 +20,10 @@ export const disguisedOwner: Rule = {
       const disguise = ownerDisguise(value.value);
       if (!disguise) continue;
       const span = owner.valueSpan ?? owner.keySpan;
-      const layerId = ctx.model.layerOf(entry);
+      const layerId = ctx.matrix?.layerOf(entry);
       const written = visible(value.value);
-      const of = layerId ? ` of ${ctx.model.layer(layerId)!.name}` : '';
+      const layerName = layerId ? ctx.matrix?.layer(layerId)?.name : undefined;
+      const of = layerName ? ` of ${layerName}` : '';
       if (disguise.kind === 'mixed-scripts') {
         ctx.report({ message: `The owner${of}, "${written}", mixes ${disguise.scripts.join(' and ')} letters in one word: it looks like a name it is not. Retype it in one script.`, span, layerId });
         continue;
@@ -29,7 +31,7 @@ export const disguisedOwner: Rule = {
       const plain = value.value.normalize('NFKC').replace(INVISIBLE, '').trim();
       const what = disguise.kind === 'invisible' ? 'invisible characters' : 'characters that only look like plain letters (such as fullwidth forms)';
       const fixes: Fix[] = valueIsEditable(owner) && plain !== ''
-        ? [{ title: `Write the owner as ${JSON.stringify(plain)}`, edits: [{ start: span.start, end: span.end, text: yamlPlainOrQuoted(plain) }], safe: false, preferred: true }]
+        ? [{ title: `Write the owner as ${JSON.stringify(plain)}`, edits: [{ start: span.start, end: span.end, text: yamlScalar(plain) }], safe: false, preferred: true }]
         : [];
       ctx.report({ message: `The owner${of}, "${written}", holds ${what}: it reads as "${plain}" but is not written as it. Write it in plain characters.`, span, fixes, layerId });
     }
@@ -39,9 +41,4 @@ export const disguisedOwner: Rule = {
 /** The text with its invisible characters written out (`\u200B`), so a message shows what hides in it. */
 function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-}
-
-/** A value as YAML text: plain where YAML reads it back unchanged, else double-quoted. */
-function yamlPlainOrQuoted(text: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9 ._@/-]*$/.test(text) && !/ $/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) ? text : JSON.stringify(text);
 }

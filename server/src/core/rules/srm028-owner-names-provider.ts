@@ -1,6 +1,6 @@
 import { ownerKey } from '../format';
 import { fieldOf, stringValue } from '../parse/declaration';
-import { declaredModel, modelLabel } from './coverage';
+import { declaredModel, entryFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const ownerNamesProvider: Rule = {
@@ -15,15 +15,14 @@ export const ownerNamesProvider: Rule = {
     const model = declaredModel(ctx);
     if (!provider || !model || ownerKey(provider) === '') return;
     for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const layerId = ctx.model.layerOf(entry);
-      const who = layerId ? model.cells[layerId]?.who : undefined;
-      if (!layerId || (who !== 'customer' && who !== 'shared')) continue;
+      const { layerId, who } = entryFacts(ctx, entry);
+      if (!layerId || !ctx.matrix || (who !== 'customer' && who !== 'shared')) continue;
       const owner = fieldOf(entry.fields, 'owner');
       const name = stringValue(owner);
       if (name === undefined || ownerKey(name) !== ownerKey(provider)) continue;
-      const layer = ctx.model.layer(layerId)!.name;
+      const layer = ctx.matrix.layer(layerId)!.name;
       ctx.report({
-        message: `${name.trim()} is this workload's provider (provider: ${provider.trim()}), but ${layer} is ${who === 'shared' ? 'shared' : "the customer's"} under ${modelLabel(model)}: the provider does not own it. Name who on the customer side does.`,
+        message: `${name.trim()} is this workload's provider (provider: ${provider.trim()}), but ${layer} is ${who === 'shared' ? 'shared' : "the customer's"} under ${modelLabel(ctx, model)}: the provider does not own it. Name who on the customer side does.`,
         span: owner!.valueSpan ?? owner!.keySpan,
         layerId,
       });

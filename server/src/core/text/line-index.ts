@@ -33,7 +33,7 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= at) lo = mid;
+      if (this.starts[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -41,7 +41,7 @@ export class LineIndex {
 
   /** Where the 0-based `line` starts, and where the next one does (or the text ends). */
   lineSpan(line: number): { start: number; end: number } {
-    return { start: this.starts[line], end: line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length };
+    return { start: this.starts[line]!, end: line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length };
   }
 
   /**
@@ -52,8 +52,8 @@ export class LineIndex {
     const line = this.lineOf(offset);
     const start = this.starts[line];
     let at = Math.max(0, Math.min(offset, this.text.length));
-    while (at > start && (this.text.charCodeAt(at - 1) === 13 || this.text.charCodeAt(at - 1) === 10)) at--;
-    return { line: line + 1, column: at - start + 1 };
+    while (at > start! && (this.text.charCodeAt(at - 1) === 13 || this.text.charCodeAt(at - 1) === 10)) at--;
+    return { line: line + 1, column: at - start! + 1 };
   }
 }
 

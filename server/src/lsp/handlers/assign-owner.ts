@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AssignOwnerParams, AssignOwnerResult } from '../../../../protocol/requests';
 import { applyEdits, assignOwnerFix } from '../../core';
 import { toTextEdit } from '../convert';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 /** The quick fix of a gap, with the placeholder owner to select once it is applied. */
 export async function assignOwner(ctx: ServerContext, params: AssignOwnerParams): Promise<AssignOwnerResult> {
@@ -13,13 +13,13 @@ export async function assignOwner(ctx: ServerContext, params: AssignOwnerParams)
   const edits = [...fix.edits].sort((a, b) => a.start - b.start);
   const host = fix.edits[fix.placeholder.edit];
   // Where the placeholder lands once every edit before it has shifted the text.
-  const shift = edits.filter((e) => e.start < host.start).reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+  const shift = edits.filter((e) => e.start < host!.start).reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
   const after = TextDocument.create(file.uri, 'srm', 0, applyEdits(file.doc.getText(), edits));
   return {
     edits: edits.map((e) => toTextEdit(file.doc, e)),
     select: {
-      start: after.positionAt(host.start + shift + fix.placeholder.start),
-      end: after.positionAt(host.start + shift + fix.placeholder.end),
+      start: after.positionAt(host!.start + shift + fix.placeholder.start),
+      end: after.positionAt(host!.start + shift + fix.placeholder.end),
     },
   };
 }

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { fixAllEdits, type Diagnostic, type Edit, type Fix } from '../../core';
 import { toLspDiagnostic, toTextEdit } from '../convert';
 import type { CheckedFile } from '../files';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 /** `source.fixAll.srm`: what `editor.codeActionsOnSave` asks for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.srm`;

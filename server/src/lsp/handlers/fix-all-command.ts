@@ -1,6 +1,6 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { FixAllCommand } from '../../../../protocol/requests';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import { fixAllAction } from './code-actions';
 
 /** `srm.server.fixAll <uri>`: applies every safe fix of one file through the client. Answers whether anything changed. */

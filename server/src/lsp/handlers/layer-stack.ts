@@ -2,12 +2,12 @@ import type { LayerStackParams, LayerStackResult } from '../../../../protocol/re
 import { buildLayerStack, type Span } from '../../core';
 import type { LayerStack } from '../../../../protocol/layer-stack';
 import { toRange } from '../convert';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 export async function layerStack(ctx: ServerContext, params: LayerStackParams): Promise<LayerStackResult> {
   const file = await ctx.current(params.uri);
   if (!file) return null;
-  const stack: LayerStack<Span> = buildLayerStack(file.result, ctx.model, file.uri, file.version ?? 0);
+  const stack: LayerStack<Span> = buildLayerStack(file.result, file.uri, file.version ?? 0, file.environment.config.overrides);
   const range = (s: Span) => toRange(file.doc, s);
   return {
     ...stack,

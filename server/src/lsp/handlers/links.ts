@@ -1,7 +1,7 @@
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
 import { evidenceLinks } from '../../core';
 import { toRange } from '../convert';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 export async function documentLinks(ctx: ServerContext, params: DocumentLinkParams): Promise<DocumentLink[]> {
   const file = await ctx.current(params.textDocument.uri);

@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import { outline, type OutlineItem } from '../../core';
 import { toRange } from '../convert';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 export async function documentSymbols(ctx: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
   const file = await ctx.current(params.textDocument.uri);
@@ -14,5 +14,5 @@ export async function documentSymbols(ctx: ServerContext, params: DocumentSymbol
     selectionRange: toRange(file.doc, item.selection),
     children: item.children.map(toSymbol),
   });
-  return outline(file.result, ctx.model).map(toSymbol);
+  return outline(file.result).map(toSymbol);
 }

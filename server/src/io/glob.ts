@@ -67,7 +67,7 @@ export function globToRegExp(pattern: string): RegExp {
     } else if (c === ',' && braces > 0) {
       out += '|';
     } else {
-      out += c.replace(/[.+^$()|\\{}]/g, '\\$&');
+      out += c!.replace(/[.+^$()|\\{}]/g, '\\$&');
     }
   }
   out += ')'.repeat(braces);
@@ -83,7 +83,7 @@ function checkRanges(body: string): void {
   for (let j = 0; j + 2 < body.length; j++) {
     if (body[j + 1] !== '-') continue;
     const [from, to] = [body[j], body[j + 2]];
-    if (from > to) throw new InvalidGlobError(`the range ${from}-${to} runs backwards (write ${to}-${from})`);
+    if (from! > to!) throw new InvalidGlobError(`the range ${from}-${to} runs backwards (write ${to}-${from})`);
     j += 2;
   }
 }

@@ -1,34 +1,44 @@
 import { closest, normalizeName } from '../text/similarity';
-import type { LayerDefinition, ResponsibilityCell, ResponsibilityModel, ServiceModelDefinition } from './types';
+import { formatMatrixRef, type LayerDefinition, type Matrix, type MatrixCell, type ServiceModelDefinition } from './types';
 
 /**
- * Fast look-ups over a responsibility model. Built once per model and shared by
- * every check, hover and completion.
+ * Fast look-ups over one resolved matrix. Built once per matrix and shared by
+ * every check, hover and completion of the declarations that use it.
  */
-export class ModelIndex {
+export class MatrixIndex {
   readonly layers: readonly LayerDefinition[];
   readonly models: readonly ServiceModelDefinition[];
+  /** `azure@2026-01`. */
+  readonly ref: string;
   private readonly layerById = new Map<string, LayerDefinition>();
   private readonly layerPosition = new Map<string, number>();
   private readonly modelById = new Map<string, ServiceModelDefinition>();
   private readonly layerByAlias = new Map<string, LayerDefinition>();
+  private readonly layerBySameAs = new Map<string, LayerDefinition>();
   private readonly modelByAlias = new Map<string, ServiceModelDefinition>();
 
-  constructor(readonly model: ResponsibilityModel) {
-    this.layers = model.layers;
-    this.models = model.models;
-    model.layers.forEach((layer, i) => {
+  constructor(readonly matrix: Matrix) {
+    this.layers = matrix.layers;
+    this.models = matrix.models;
+    this.ref = formatMatrixRef(matrix);
+    matrix.layers.forEach((layer, i) => {
       this.layerById.set(layer.id, layer);
       this.layerPosition.set(layer.id, i);
-      for (const spelling of [layer.id, layer.name, ...layer.aliases]) {
-        this.layerByAlias.set(normalizeName(spelling), layer);
-      }
+      for (const spelling of [layer.id, layer.name, ...layer.aliases]) this.layerByAlias.set(normalizeName(spelling), layer);
+      for (const other of layer.sameAs) if (other !== layer.id) this.layerBySameAs.set(other, layer);
     });
-    for (const m of model.models) {
+    for (const m of matrix.models) {
       this.modelById.set(m.id, m);
-      this.modelByAlias.set(normalizeName(m.id), m);
-      this.modelByAlias.set(normalizeName(m.name), m);
+      for (const spelling of [m.id, m.name, m.shortName]) this.modelByAlias.set(normalizeName(spelling), m);
     }
+  }
+
+  get id(): string {
+    return this.matrix.id;
+  }
+
+  get version(): string {
+    return this.matrix.version;
   }
 
   layer(id: string): LayerDefinition | undefined {
@@ -44,13 +54,17 @@ export class ModelIndex {
     return this.layerPosition.get(layerId) ?? -1;
   }
 
-  cell(modelId: string, layerId: string): ResponsibilityCell | undefined {
+  cell(modelId: string, layerId: string): MatrixCell | undefined {
     return this.modelById.get(modelId)?.cells[layerId];
   }
 
-  /** The layer an entry key documents: the key itself when it is an id, else the id its spelling stands for. */
+  /**
+   * The layer an entry key documents: the key itself when it is an id, else the
+   * layer its spelling stands for, or the layer another matrix's id means here.
+   */
   layerIdOf(key: string): string | undefined {
-    return this.layerById.has(key) ? key : this.layerByOtherSpelling(key)?.id;
+    if (this.layerById.has(key)) return key;
+    return this.layerBySameAs.get(key)?.id ?? this.layerByOtherSpelling(key)?.id;
   }
 
   /** The layer an entry documents; none for a key that is not text (`? [a, b]`). */
@@ -64,6 +78,16 @@ export class ModelIndex {
     return layer && layer.id !== text ? layer : undefined;
   }
 
+  /** The layer here that another matrix calls `id` (its `same-as`), e.g. `customer-data` for `data-classification`. */
+  sameAsLayer(id: string): LayerDefinition | undefined {
+    return this.layerById.has(id) ? undefined : this.layerBySameAs.get(id);
+  }
+
+  /** What this matrix's source says about a layer of other matrices it has no row for. */
+  notListed(id: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(this.matrix.notListed, id) ? this.matrix.notListed[id] : undefined;
+  }
+
   /** A model written as its name or in another case, e.g. `PaaS`. */
   modelByOtherSpelling(text: string): ServiceModelDefinition | undefined {
     const m = this.modelByAlias.get(normalizeName(text));
@@ -71,7 +95,7 @@ export class ModelIndex {
   }
 
   suggestLayers(text: string, max = 3): LayerDefinition[] {
-    return closest(text, this.layers, (l) => [l.id, l.name, ...l.aliases], max);
+    return closest(text, this.layers, (l) => [l.id, l.name, ...l.aliases, ...l.sameAs], max);
   }
 
   suggestModels(text: string, max = 3): ServiceModelDefinition[] {

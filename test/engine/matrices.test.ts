@@ -1,16 +1,19 @@
 /**
- * The built-in responsibility model against the reference table of the design
- * (shared/design/srm-format.md), cell by cell: read from the markdown when it is
- * there, and from a copy transcribed here so the test still guards without it.
+ * The built-in matrices against their tables in the design references, cell by
+ * cell: reference@1 against srm-format.md, azure@2026-01 against srm-matrix.md.
+ * Read from the markdown when it is there (../shared/design beside the clone),
+ * and from copies transcribed here so the test still guards without it.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { ModelIndex, REFERENCE_MODEL, ServiceCatalogue, checkText, type Responsibility } from '../../server/src/core';
-import { REPO_ROOT } from './helpers';
+import { ServiceCatalogue, checkText, type Cell as Responsibility } from '../../server/src/core';
+import { AZURE, REFERENCE, REPO_ROOT } from './helpers';
 
-type Letter = 'C' | 'S' | 'P';
+const REFERENCE_MODEL = REFERENCE.matrix;
+
+type Letter = 'C' | 'S' | 'P' | 'T' | 'N';
 interface Cell {
   readonly who: Letter;
   readonly derived: boolean;
@@ -56,7 +59,7 @@ const TRANSCRIBED_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   saas: ['Microsoft 365', 'Salesforce', 'Google Workspace'],
 };
 const SHORT_NAMES: Readonly<Record<string, string>> = { iaas: 'IaaS', paas: 'PaaS', saas: 'SaaS' };
-const WHO: Readonly<Record<Letter, Responsibility>> = { C: 'customer', S: 'shared', P: 'provider' };
+const WHO: Readonly<Record<Letter, Responsibility>> = { C: 'customer', S: 'shared', P: 'provider', T: 'third-party', N: 'not-applicable' };
 
 /** The rows of the first markdown table after a header row whose first cells are `header`. */
 function markdownTable(markdown: string, header: readonly string[]): string[][] {
@@ -76,17 +79,27 @@ function readTable(layers: readonly (readonly [string, string])[], cellsMarkdown
   const header = markdownTable(cellsMarkdown, ['layer']);
   const headerLine = cellsMarkdown.split(/\r?\n/).find((l) => /^\|\s*layer\s*\|/.test(l.trim()))!;
   const models = headerLine.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).slice(1);
+  return tableOf(layers, header, models, 1);
+}
+
+/** The table of rows whose cells start at column `first`, one per model. */
+function tableOf(layers: readonly (readonly [string, string])[], rows: readonly string[][], models: readonly string[], first: number): Table {
   const cells = new Map<string, Map<string, Cell>>();
-  for (const row of header) {
+  for (const row of rows) {
     const byModel = new Map<string, Cell>();
     models.forEach((m, i) => {
-      const raw = row[i + 1];
-      assert.match(raw, /^[CSP]\*?$/, `cell ${row[0]}/${m} reads "${raw}"`);
+      const raw = row[i + first]!;
+      assert.match(raw, /^[CSPTN]\*?$/, `cell ${row[0]}/${m} reads "${raw}"`);
       byModel.set(m, { who: raw[0] as Letter, derived: raw.endsWith('*') });
     });
-    cells.set(row[0], byModel);
+    cells.set(layerIdOf(row[0]!), byModel);
   }
   return { layers, models, cells };
+}
+
+/** `Customer data (\`customer-data\`)` → `customer-data`; a plain id stays as it is. */
+function layerIdOf(cell: string): string {
+  return /\(`?([a-z0-9-]+)`?\)\s*$/.exec(cell)?.[1] ?? cell;
 }
 
 const TRANSCRIBED = readTable(TRANSCRIBED_LAYERS, TRANSCRIBED_CELLS);
@@ -98,7 +111,7 @@ function referencePath(): string | undefined {
 }
 
 function assertModelMatches(table: Table, source: string): void {
-  const index = new ModelIndex(REFERENCE_MODEL);
+  const index = REFERENCE;
   assert.deepEqual(
     REFERENCE_MODEL.layers.map((l) => [l.id, l.name]),
     table.layers.map(([id, name]) => [id, name]),
@@ -123,7 +136,7 @@ function assertModelMatches(table: Table, source: string): void {
   }
 }
 
-describe('the built-in responsibility model', () => {
+describe('the built-in reference matrix (reference@1)', () => {
   it('matches the table transcribed from the design reference, cell by cell', () => {
     assertModelMatches(TRANSCRIBED, 'transcribed table');
     let n = 0;
@@ -135,7 +148,7 @@ describe('the built-in responsibility model', () => {
   it(`matches the table in srm-format.md${reference ? '' : ' (not found: the transcribed table is the guard)'}`, () => {
     if (!reference) return;
     const markdown = fs.readFileSync(reference, 'utf8');
-    const layers = markdownTable(markdown, ['id', 'display name']).map((r) => [r[0], r[1]] as const);
+    const layers = markdownTable(markdown, ['id', 'display name']).map((r) => [r[0]!, r[1]!] as const);
     const table = readTable(layers, markdown);
     assertModelMatches(table, 'srm-format.md');
     // And the transcription is faithful, so the test without shared/ guards the same thing.
@@ -147,8 +160,8 @@ describe('the built-in responsibility model', () => {
     for (const m of REFERENCE_MODEL.models) {
       assert.equal(m.shortName, SHORT_NAMES[m.id]);
       assert.equal(m.name, `${{ iaas: 'Infrastructure', paas: 'Platform', saas: 'Software' }[m.id]} as a Service`);
-      assert.deepEqual([...m.examples], [...TRANSCRIBED_EXAMPLES[m.id]]);
-      assert.ok(m.description.trim().length > 0);
+      assert.deepEqual([...m.examples], [...TRANSCRIBED_EXAMPLES[m.id]!]);
+      assert.ok(m.description?.trim().length);
     }
     if (reference) {
       const markdown = fs.readFileSync(reference, 'utf8').replace(/\s+/g, ' ');
@@ -180,12 +193,12 @@ describe('the built-in responsibility model', () => {
 
   it('describes every layer for hovers: what it covers, the risk, the owner\'s duty', () => {
     for (const l of REFERENCE_MODEL.layers) {
-      for (const field of [l.covers, l.risk, l.ownerDuty]) assert.ok(field.trim().length > 10, `${l.id}: ${field}`);
+      for (const field of [l.covers, l.risk, l.ownerDuty]) assert.ok(field && field.trim().length > 10, `${l.id}: ${field}`);
     }
   });
 
   describe('spellings', () => {
-    const index = new ModelIndex(REFERENCE_MODEL);
+    const index = REFERENCE;
     it('recognises display names and the common spellings of the reference', () => {
       const cases: Record<string, string> = {
         'Operating System': 'operating-system',
@@ -243,36 +256,118 @@ describe('the built-in responsibility model', () => {
   it('is what the checker uses: a complete declaration under each model has no findings', () => {
     for (const m of REFERENCE_MODEL.models) {
       const entries = REFERENCE_MODEL.layers
-        .filter((l) => m.cells[l.id].who !== 'provider')
-        .map((l) => `  ${l.id}:\n    owner: team-${l.id}\n${m.cells[l.id].who === 'shared' ? '    handoff: the provider runs its half\n' : ''}`);
+        .filter((l) => m.cells[l.id]!.who !== 'provider')
+        .map((l) => `  ${l.id}:\n    owner: team-${l.id}\n${m.cells[l.id]!.who === 'shared' ? '    handoff: the provider runs its half\n' : ''}`);
       const text = `workload: w\nmodel: ${m.id}\nlayers:\n${entries.join('')}`;
       assert.deepEqual(checkText(text).diagnostics, [], text);
     }
   });
 });
 
+const TRANSCRIBED_AZURE = `
+| layer (id) | same-as (reference) | on-premises | iaas | paas | saas |
+|---|---|---|---|---|---|
+| Customer data (\`customer-data\`) | \`data-classification\` | C | C | C | C |
+| Configurations and settings (\`configurations-settings\`) | – | C | C | C | C |
+| Identities and users (\`identities-users\`) | \`identity-access\` | C | C | C | C |
+| Client devices (\`client-devices\`) | \`endpoint-devices\` | C | C | C | S |
+| Applications (\`applications\`) | \`applications\` | C | C | S | S |
+| Network controls (\`network-controls\`) | \`network-config\` | C | C | S | P |
+| Operating system (\`operating-system\`) | \`operating-system\` | C | C | P | P |
+| Physical hosts (\`physical-hosts\`) | \`physical-servers\` | C | P | P | P |
+| Physical network (\`physical-network\`) | \`datacenter-network\` | C | P | P | P |
+| Physical datacenter (\`physical-datacenter\`) | \`physical-security\` | C | P | P | P |
+`;
+
+/** The azure table of srm-matrix.md: layers with display names and same-as, and the cells. */
+function readAzure(markdown: string): { table: Table; sameAs: Map<string, string | undefined> } {
+  const rows = markdownTable(markdown, ['layer (id)', 'same-as (reference)']);
+  const layers = rows.map((r) => [layerIdOf(r[0]!), r[0]!.replace(/\s*\(`?[a-z0-9-]+`?\)\s*$/, '')] as const);
+  const sameAs = new Map(rows.map((r) => [layerIdOf(r[0]!), /^`?([a-z0-9-]+)`?$/.exec(r[1]!)?.[1]]));
+  return { table: tableOf(layers, rows, ['on-premises', 'iaas', 'paas', 'saas'], 2), sameAs };
+}
+
+function matrixPath(): string | undefined {
+  const candidates = [process.env.SRM_MATRIX_MD, path.resolve(REPO_ROOT, '..', 'shared', 'design', 'srm-matrix.md')];
+  return candidates.find((p): p is string => !!p && fs.existsSync(p));
+}
+
+function assertAzureMatches(table: Table, sameAs: ReadonlyMap<string, string | undefined>, source: string): void {
+  assert.deepEqual(AZURE.layers.map((l) => [l.id, l.name]), table.layers.map(([id, name]) => [id, name]), `${source}: layer ids, names and order`);
+  assert.deepEqual(AZURE.models.map((m) => m.id), [...table.models], `${source}: the service models`);
+  for (const [layerId, byModel] of table.cells) {
+    for (const [modelId, expected] of byModel) {
+      assert.equal(AZURE.cell(modelId, layerId)?.who, WHO[expected.who], `${source}: ${layerId} under ${modelId}`);
+      assert.equal(AZURE.cell(modelId, layerId)?.derived, undefined, `${source}: Microsoft lists every cell: none is derived`);
+    }
+  }
+  for (const l of AZURE.layers) {
+    const expected = sameAs.get(l.id);
+    assert.deepEqual([...l.sameAs], expected ? [expected] : [], `${source}: same-as of ${l.id}`);
+  }
+}
+
+describe('the built-in Azure matrix (azure@2026-01)', () => {
+  it('matches the table transcribed from srm-matrix.md, cell by cell', () => {
+    const { table, sameAs } = readAzure(TRANSCRIBED_AZURE);
+    assertAzureMatches(table, sameAs, 'transcribed table');
+    let n = 0;
+    for (const byModel of table.cells.values()) n += byModel.size;
+    assert.equal(n, 40);
+  });
+
+  const design = matrixPath();
+  it(`matches the table in srm-matrix.md${design ? '' : ' (not found: the transcribed table is the guard)'}`, () => {
+    if (!design) return;
+    const { table, sameAs } = readAzure(fs.readFileSync(design, 'utf8'));
+    assertAzureMatches(table, sameAs, 'srm-matrix.md');
+    assert.deepEqual([...table.cells].map(([l, m]) => [l, [...m]]), [...readAzure(TRANSCRIBED_AZURE).table.cells].map(([l, m]) => [l, [...m]]));
+  });
+
+  it('cites Microsoft\'s page, and says what the page says about each shared cell', () => {
+    assert.equal(AZURE.matrix.source.url, 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility');
+    assert.equal(AZURE.matrix.source.published, '2026-01');
+    for (const m of AZURE.models) {
+      for (const [layerId, cell] of Object.entries(m.cells)) {
+        if (cell.who === 'shared') assert.ok(cell.note && cell.note.length > 30, `the shared cell ${layerId}/${m.id} says who does what`);
+      }
+    }
+    assert.match(AZURE.cell('paas', 'network-controls')!.note!, /baseline network security/);
+    assert.match(AZURE.cell('saas', 'client-devices')!.note!, /device management/);
+  });
+
+  it('knows the reference\'s runtime-middleware only as a layer it has no row for, with the page\'s reason', () => {
+    assert.equal(AZURE.layerIdOf('runtime-middleware'), undefined);
+    assert.match(AZURE.notListed('runtime-middleware')!, /runtime environments and middleware among the platform services/);
+  });
+});
+
 /**
- * Only the model file names the layers and the models: everything else in the
- * core reads them from it, so a custom model (or a change to the table) is
- * honoured everywhere. Read with the TypeScript parser, so comments are not code.
+ * Only data names the layers and the models: the built-in matrices (their
+ * `*.matrix.yaml` files, compiled into builtin/generated.ts) and the
+ * catalogue's and crosswalk's rows. Everything else in the core reads them, so
+ * a custom matrix is honoured everywhere. Read with the TypeScript parser, so
+ * comments are not code.
  *
- * Forbidden outside server/src/core/model/reference-model.ts:
+ * Forbidden in the core's code:
  * - a string (or template part, or regular expression) holding a layer id or a
  *   lower-case model id as a token, e.g. 'operating-system', `under saas`;
  * - a string that is a model in any case, e.g. 'SaaS' (comparisons on the short name);
  * - a property named after a layer or model, e.g. { applications: … }.
  * Allowed:
- * - catalogue/services.ts: model ids as the `model:` of catalogue entries (that
- *   is the catalogue's data; catalogue.test.ts checks each names a model);
+ * - builtin/generated.ts: the built-in matrices, as data;
+ * - catalogue/services.ts: model ids as the `model:` and layer ids as the
+ *   `layer:` of catalogue rows (the catalogue's data; catalogue.test.ts checks them);
  * - prose (a string with spaces) naming a model by its short name, e.g. a rule's
- *   help text "an EC2 workload declared as SaaS": documentation, not logic.
+ *   help text "an EC2 workload declared as SaaS", or quoting an id as an
+ *   example in backticks: documentation, not logic.
  */
-describe('no layer or model id outside the model file', () => {
+describe('no layer or model id outside data', () => {
   const CORE = path.join(REPO_ROOT, 'server', 'src', 'core');
-  const MODEL_FILE = path.join('model', 'reference-model.ts');
+  const DATA_FILES = new Set([path.join('matrix', 'builtin', 'generated.ts')]);
   const CATALOGUE_FILE = path.join('catalogue', 'services.ts');
-  const layerIds = REFERENCE_MODEL.layers.map((l) => l.id);
-  const modelIds = REFERENCE_MODEL.models.map((m) => m.id);
+  const layerIds = [...new Set([...REFERENCE_MODEL.layers, ...AZURE.layers].map((l) => l.id))];
+  const modelIds = [...new Set([...REFERENCE_MODEL.models, ...AZURE.models].map((m) => m.id))];
   const tokenRe = new RegExp(`(?<![A-Za-z0-9_-])(${[...layerIds, ...modelIds].map((s) => s.replace(/-/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`);
   const anyCaseModel = new RegExp(`^\\s*(${modelIds.join('|')})\\s*$`, 'i');
 
@@ -281,16 +376,17 @@ describe('no layer or model id outside the model file', () => {
     const source = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true);
     const problems: string[] = [];
     const where = (node: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-    const isCatalogueModel = (node: ts.StringLiteralLike) =>
+    const isCatalogueData = (node: ts.StringLiteralLike) =>
       rel === CATALOGUE_FILE &&
       ts.isPropertyAssignment(node.parent) &&
       node.parent.initializer === node &&
-      node.parent.name.getText() === 'model' &&
-      modelIds.includes(node.text);
+      ((node.parent.name.getText() === 'model' && modelIds.includes(node.text)) || (node.parent.name.getText() === 'layer' && layerIds.includes(node.text)));
     const visit = (node: ts.Node): void => {
       const literal = ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isRegularExpressionLiteral(node);
-      if (literal && !(ts.isStringLiteralLike(node) && isCatalogueModel(node))) {
-        const value = (node as ts.LiteralLikeNode).text;
+      if (literal && !(ts.isStringLiteralLike(node) && isCatalogueData(node))) {
+        const raw = (node as ts.LiteralLikeNode).text;
+        // Prose may quote an id as an example, in backticks: documentation, not logic.
+        const value = / /.test(raw) ? raw.replace(/`[^`]*`/g, '``') : raw;
         const token = tokenRe.exec(value);
         if (token) problems.push(`${where(node)}: "${token[1]}" in ${JSON.stringify(value.slice(0, 80))}`);
         else if (anyCaseModel.test(value)) problems.push(`${where(node)}: the model ${JSON.stringify(value)}`);
@@ -317,14 +413,13 @@ describe('no layer or model id outside the model file', () => {
 
   it('finds the core sources', () => {
     assert.ok(files.length >= 30, `${files.length} files`);
-    assert.ok(files.some((f) => f.endsWith(MODEL_FILE)));
   });
 
   for (const file of files) {
     const rel = path.relative(CORE, file);
-    if (rel === MODEL_FILE) continue;
+    if (DATA_FILES.has(rel)) continue;
     it(rel, () => {
-      assert.deepEqual(idLiterals(rel, fs.readFileSync(file, 'utf8')), [], 'read layer and model ids from the model (ModelIndex / REFERENCE_MODEL) instead');
+      assert.deepEqual(idLiterals(rel, fs.readFileSync(file, 'utf8')), [], 'read layer and model ids from the matrix (MatrixIndex) instead');
     });
   }
 
@@ -338,6 +433,8 @@ describe('no layer or model id outside the model file', () => {
       '// saas and data-classification in a comment',
       "const help = 'an EC2 workload declared as SaaS would hide its operating system';",
       "const entry = { name: 'Slack', model: 'saas' };",
+      "const example = 'write an id such as `paas`';",
+      "const bad = 'write paas here';",
     ].join('\n');
     assert.deepEqual(idLiterals('x.ts', sample).map((p) => p.replace(/^x\.ts:\d+: /, '')), [
       '"operating-system" in "operating-system"',
@@ -346,8 +443,9 @@ describe('no layer or model id outside the model file', () => {
       '"paas" in "/paas/"',
       '"iaas" in " iaas"',
       '"saas" in "saas"',
+      '"paas" in "write paas here"',
     ]);
-    assert.deepEqual(idLiterals(CATALOGUE_FILE, "const entry = { name: 'Slack', model: 'saas' };"), []);
-    assert.equal(idLiterals(CATALOGUE_FILE, "const entry = { name: 'Slack', model: 'saas', layer: 'applications' };").length, 1);
+    assert.deepEqual(idLiterals(CATALOGUE_FILE, "const entry = { name: 'Slack', model: 'saas', layer: 'applications' };"), []);
+    assert.equal(idLiterals(CATALOGUE_FILE, "const entry = { name: 'Slack', model: 'saas', owner: 'applications' };").length, 1);
   });
 });

@@ -1,0 +1,36 @@
+import type { CatalogueEntry, ServiceVariant } from '../catalogue/services';
+import { fieldOf, stringValue } from '../parse/declaration';
+import type { RuleContext } from './rule';
+
+/**
+ * The declared service's options that move a layer, mapped into the
+ * declaration's matrix: catalogue variants name reference layer ids, which
+ * another matrix knows by `same-as`. Layers the matrix does not have are left out.
+ */
+export interface MatrixAdvice {
+  readonly service: CatalogueEntry;
+  readonly variants: readonly { readonly variant: ServiceVariant; readonly cells: readonly { readonly layerId: string; readonly responsibility: ServiceVariant['cells'][number]['responsibility']; readonly reason: string }[] }[];
+  readonly layers: ReadonlySet<string>;
+}
+
+export function adviceOf(ctx: RuleContext): MatrixAdvice | undefined {
+  const matrix = ctx.matrix;
+  const name = stringValue(fieldOf(ctx.declaration.fields, 'service'));
+  const service = name && matrix ? ctx.catalogue.find(name) : undefined;
+  if (!matrix || !service?.advice) return undefined;
+  const layerOf = (id: string) => (matrix.layer(id) ? id : matrix.sameAsLayer(id)?.id);
+  const variants = service.advice.variants.map((variant) => ({
+    variant,
+    cells: variant.cells.flatMap((c) => {
+      const layerId = layerOf(c.layer);
+      return layerId ? [{ layerId, responsibility: c.responsibility, reason: c.reason }] : [];
+    }),
+  })).filter((v) => v.cells.length > 0);
+  if (variants.length === 0) return undefined;
+  return { service, variants, layers: new Set(variants.flatMap((v) => v.cells.map((c) => c.layerId))) };
+}
+
+/** The layers of the declaration's matrix whose owner depends on an option of its service. */
+export function adviceLayers(ctx: RuleContext): ReadonlySet<string> {
+  return adviceOf(ctx)?.layers ?? new Set();
+}

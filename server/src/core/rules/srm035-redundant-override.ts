@@ -1,0 +1,32 @@
+import { removeFieldsEdits } from '../fixes/entries';
+import { adviceLayers } from './service-advice';
+import { declaredModel, entryFacts, modelLabel } from './coverage';
+import type { Field } from '../parse/declaration';
+import type { Rule } from './rule';
+
+export const redundantOverride: Rule = {
+  code: 'SRM035',
+  name: 'redundant-override',
+  severity: 'warning',
+  description: 'An override that says what the matrix already says.',
+  help: 'An override records that a workload departs from its matrix. One equal to the cell changes nothing and reads as if something were different. Remove it, or correct it. (On a layer whose owner depends on an option of the declared service, see SRM038, an override equal to the cell records which option applies, and is not reported.)',
+  fixes: ['Remove the override'],
+  check(ctx) {
+    const model = declaredModel(ctx);
+    if (!model || !ctx.matrix) return;
+    const advised = adviceLayers(ctx);
+    for (const entry of ctx.declaration.layers?.entries ?? []) {
+      const { layerId, override } = entryFacts(ctx, entry);
+      if (!layerId || override?.status !== 'redundant' || advised.has(layerId)) continue;
+      const name = ctx.matrix.layer(layerId)!.name;
+      const fields = [override.field, override.reasonField].filter((f): f is Field => f !== undefined);
+      const edits = removeFieldsEdits(entry, fields, ctx.edits);
+      ctx.report({
+        message: `${name} is already ${override.to} under ${modelLabel(ctx, model)}: the override changes nothing. Remove it.`,
+        span: override.field.keySpan,
+        layerId,
+        fixes: edits.length ? [{ title: `Remove the override of ${name}`, edits, safe: true, preferred: true }] : [],
+      });
+    }
+  },
+};

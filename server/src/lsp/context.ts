@@ -1,0 +1,20 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LspEnvironments } from './environments';
+import type { CheckedFile, CheckedFiles } from './files';
+import type { SettingsStore } from './settings';
+import type { WorkspaceScope } from './workspace-scope';
+
+/** What every handler may use: one object, built by the server, so handlers import no server module. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly files: CheckedFiles;
+  readonly settings: SettingsStore;
+  readonly environments: LspEnvironments;
+  readonly workspace: WorkspaceScope;
+  /** What the client announced it can do, once initialized. */
+  readonly client: { versionedEdits: boolean };
+  /** The file as it is now: an open document checked at its current version, else the last check from disk. */
+  current(uri: string): Promise<CheckedFile | undefined>;
+}
