@@ -36,6 +36,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   RequestType,
+  RequestType0,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -88,6 +89,10 @@ export interface StartOptions {
   readonly folders?: readonly string[];
   /** The `srm` section the client answers workspace/configuration with (changeable later). */
   readonly settings?: Record<string, unknown>;
+  /** Flags for node before the server script, e.g. `--expose-gc`. */
+  readonly nodeArgs?: readonly string[];
+  /** Flags for the server after `--stdio`, e.g. the test hooks' flag. */
+  readonly serverArgs?: readonly string[];
 }
 
 /** One message the server sent, in arrival order. */
@@ -130,7 +135,8 @@ export class LspClient {
   /** Spawns `node dist/server.js --stdio` and runs the initialize handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs\` first.`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.serverArgs ?? [])];
+    const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, { ...(options.settings ?? {}) });
     client.listen();
@@ -216,6 +222,26 @@ export class LspClient {
     this.docs.set(uri, updated);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: updated.version }, contentChanges: changes });
     return updated.version;
+  }
+
+  /**
+   * Sends one didChange per element of `changes` (each one version, ranges
+   * relative to the text after the ones before it), all in a single write to
+   * the server's input: what an editor's burst of keystrokes, or a paste
+   * replayed by a slow connection, looks like to the server. Returns the last version.
+   */
+  async changeInOneWrite(uri: string, changes: readonly (readonly TextEdit[])[]): Promise<number> {
+    const frames: Buffer[] = [];
+    for (const edits of changes) {
+      const contentChanges: TextDocumentContentChangeEvent[] = edits.map((e) => ({ range: e.range, text: e.newText }));
+      const updated = TextDocument.update(this.document(uri), contentChanges, this.version(uri) + 1);
+      this.docs.set(uri, updated);
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version: updated.version }, contentChanges } }), 'utf8');
+      frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body);
+    }
+    // Every earlier send has been written (each send awaits its write), so this write cannot split one of them.
+    await new Promise<void>((resolve, reject) => this.child.stdin.write(Buffer.concat(frames), (err) => (err ? reject(err) : resolve())));
+    return this.version(uri);
   }
 
   /** Replaces the first occurrence of `find` (after `from`, a string that must come before it) with `replacement`. */
@@ -371,6 +397,11 @@ export class LspClient {
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     return this.within(command, this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }));
+  }
+
+  /** A request without parameters (the test hooks). */
+  request0<R>(type: RequestType0<R, void>): Promise<R> {
+    return this.within(type.method, this.connection.sendRequest<R>(type.method));
   }
 
   /** Any request, typed by its RequestType (the custom srm/* requests). */

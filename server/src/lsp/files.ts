@@ -23,12 +23,15 @@ export interface CheckedFile {
 export class CheckedFiles {
   private readonly checkers = new Map<string, { checker: Checker; suppress: boolean }>();
   private readonly files = new Map<string, CheckedFile>();
+  /** Engine checks run so far, for the tests' counters. */
+  checksRun = 0;
 
   /** Checks `doc` unless it was already checked at this version with these settings. */
   check(doc: TextDocument, settings: SrmSettings, version: number | null): CheckedFile {
     const previous = this.files.get(doc.uri);
     if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc) return previous;
     const result = this.checkerFor(doc.uri, settings).check(doc.getText());
+    this.checksRun++;
     const visible = result.diagnostics.flatMap((diagnostic) => {
       const severity = effectiveSeverity(diagnostic, settings);
       return severity ? [{ diagnostic, severity }] : [];

@@ -21,6 +21,7 @@ import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
 import { layerStack } from './handlers/layer-stack';
+import { registerTestHooks } from './test-hooks';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -110,6 +111,8 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand((p) => executeFixAll(ctx, p));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
+
+  registerTestHooks(connection, () => ({ checks: files.checksRun, cachedSettings: settings.size }));
 
   documents.listen(connection);
   connection.listen();

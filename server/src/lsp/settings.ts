@@ -21,6 +21,11 @@ export class SettingsStore {
     return settings;
   }
 
+  /** How many resources' settings are cached. */
+  get size(): number {
+    return this.cache.size;
+  }
+
   /** Called on workspace/didChangeConfiguration: `raw` is the pushed `srm` section when the client pushes it. */
   changed(raw: unknown): void {
     this.cache.clear();

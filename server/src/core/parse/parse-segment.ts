@@ -31,6 +31,11 @@ function parseDocument(doc: Document.Parsed, text: string, limits: ParseLimits):
   const problems: Diagnostic[] = [];
   for (const e of doc.errors) problems.push(syntax(e.message, e.pos, 'error', text.length));
   for (const w of doc.warnings) problems.push(syntax(w.message, w.pos, 'warning', text.length));
+  // Only their plain data is kept. Each error holds the stack it was made with, whose frames hold the
+  // check that parsed it and the earlier results that check reused: kept, they chain every check of an
+  // editing session together. `problems` is where a document's parser findings live from here on.
+  doc.errors.length = 0;
+  doc.warnings.length = 0;
   const declaration = readDeclaration(doc, text);
   const empty = doc.contents === null || (doc.contents.range?.[0] === doc.contents.range?.[1] && declaration.fields.length === 0);
   if (declaration.aliasCount > limits.maxAliases) {

@@ -1,0 +1,61 @@
+import {
+  ErrorCodes,
+  ExitNotification,
+  Message,
+  ResponseError,
+  ShutdownRequest,
+  type Connection,
+  type ConnectionOptions,
+  type MessageStrategy,
+  type RequestMessage,
+} from 'vscode-languageserver';
+
+type Dispatched = ReturnType<MessageStrategy['handleMessage']>;
+
+/** Where a request that arrives after `shutdown` is sent: it answers InvalidRequest. Not a method a client calls. */
+const REFUSED = '$/srm/refusedAfterShutdown';
+
+/**
+ * The end of the server's life as LSP orders it: once `shutdown` has arrived,
+ * every later request is refused with InvalidRequest (-32600), every
+ * notification but `exit` is dropped, and the server sends nothing of its own
+ * any more (`isShutDown` tells the parts that publish or scan).
+ *
+ * It sits in front of the connection's dispatch (a message strategy), so it
+ * covers every request, ours and the library's alike, without each handler
+ * having to check.
+ */
+export class Lifecycle {
+  private down = false;
+
+  /** For `createConnection`: sees every message before its handler does. */
+  readonly connectionOptions: ConnectionOptions = {
+    messageStrategy: { handleMessage: (message, next) => this.dispatch(message, next) },
+  };
+
+  get isShutDown(): boolean {
+    return this.down;
+  }
+
+  /** Registers the handler that refuses what arrives after shutdown. */
+  listen(connection: Connection): void {
+    connection.onRequest(REFUSED, (params: { method: string }) =>
+      new ResponseError(ErrorCodes.InvalidRequest, `${params.method}: the server has been shut down; it accepts only exit.`),
+    );
+  }
+
+  private dispatch(message: Message, next: (message: Message) => Dispatched): Dispatched {
+    if (!this.down) {
+      // From the shutdown request on: everything queued behind it is refused, even before it is answered.
+      if (Message.isRequest(message) && message.method === ShutdownRequest.method) this.down = true;
+      return next(message);
+    }
+    if (Message.isRequest(message)) {
+      const refused: RequestMessage = { jsonrpc: message.jsonrpc, id: message.id, method: REFUSED, params: { method: message.method } };
+      return next(refused);
+    }
+    // Answers to the server's own requests still settle them; of the notifications, only exit counts.
+    if (Message.isResponse(message) || (Message.isNotification(message) && message.method === ExitNotification.method)) return next(message);
+    return undefined;
+  }
+}
