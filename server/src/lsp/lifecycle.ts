@@ -23,10 +23,12 @@ const REFUSED = '$/srm/refusedAfterShutdown';
  *
  * It sits in front of the connection's dispatch (a message strategy), so it
  * covers every request, ours and the library's alike, without each handler
- * having to check.
+ * having to check. Being there, it also counts the messages dispatched, which
+ * tells the publisher when the connection has handed over all it received.
  */
 export class Lifecycle {
   private down = false;
+  private dispatched = 0;
 
   /** For `createConnection`: sees every message before its handler does. */
   readonly connectionOptions: ConnectionOptions = {
@@ -37,6 +39,11 @@ export class Lifecycle {
     return this.down;
   }
 
+  /** Messages handed to their handlers so far. */
+  get messagesDispatched(): number {
+    return this.dispatched;
+  }
+
   /** Registers the handler that refuses what arrives after shutdown. */
   listen(connection: Connection): void {
     connection.onRequest(REFUSED, (params: { method: string }) =>
@@ -45,6 +52,7 @@ export class Lifecycle {
   }
 
   private dispatch(message: Message, next: (message: Message) => Dispatched): Dispatched {
+    this.dispatched++;
     if (!this.down) {
       // From the shutdown request on: everything queued behind it is refused, even before it is answered.
       if (Message.isRequest(message) && message.method === ShutdownRequest.method) this.down = true;

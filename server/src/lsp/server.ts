@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AssignOwnerRequest, FixAllCommand, LayerStackRequest } from '../../../protocol/requests';
 import { modelIndexFor, REFERENCE_MODEL, ServiceCatalogue, type ModelIndex } from '../core';
 import { CheckedFiles, type CheckedFile } from './files';
+import type { Lifecycle } from './lifecycle';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings';
 import { WorkspaceScope } from './workspace-scope';
@@ -37,11 +38,11 @@ export interface ServerContext {
   current(uri: string): Promise<CheckedFile | undefined>;
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, lifecycle: Lifecycle): void {
   const documents = new TextDocuments(TextDocument);
   const files = new CheckedFiles();
   const settings = new SettingsStore(connection);
-  const publisher = new Publisher(connection, documents, files, settings);
+  const publisher = new Publisher(connection, documents, files, settings, lifecycle);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher);
   const ctx: ServerContext = {
     connection,
@@ -112,6 +113,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
 
+  lifecycle.listen(connection);
   registerTestHooks(connection, () => ({ checks: files.checksRun, cachedSettings: settings.size }));
 
   documents.listen(connection);
