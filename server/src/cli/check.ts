@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Checker, fixText, ruleByCode, type Diagnostic } from '../core';
+import { Checker, fixText, type Diagnostic } from '../core';
 import { decode, encode, type Encoding } from '../io/encoding';
+import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
 import { CliError, describeSystemError } from './errors';
 import { LineIndex } from '../core/text/line-index';
-
-/** Files larger than this are not read at all: no declaration comes near it, and the engine would refuse it anyway. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface FileReport {
   readonly absolutePath: string;
@@ -35,7 +33,7 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
   const displayPath = displayPathOf(absolutePath, options.cwd);
   const size = statSize(absolutePath, displayPath);
   if (size > MAX_FILE_BYTES) {
-    return { absolutePath, displayPath, encoding: undefined, text: '', lines: new LineIndex(''), diagnostics: [tooLarge(size)], fixed: false };
+    return { absolutePath, displayPath, encoding: undefined, text: '', lines: new LineIndex(''), diagnostics: [fileTooLargeToRead(size)], fixed: false };
   }
   let bytes: Buffer;
   try {
@@ -70,17 +68,6 @@ function statSize(absolutePath: string, displayPath: string): number {
   } catch (err) {
     throw new CliError(`cannot read ${displayPath}: ${describeSystemError(err)}.`);
   }
-}
-
-function tooLarge(size: number): Diagnostic {
-  const rule = ruleByCode('SRM022');
-  return {
-    code: rule?.code ?? 'SRM022',
-    severity: rule?.severity ?? 'error',
-    message: `This file is ${(size / (1024 * 1024)).toFixed(0)} MB; srm does not read files over ${MAX_FILE_BYTES / (1024 * 1024)} MB. Split it into smaller declaration files.`,
-    span: { start: 0, end: 0 },
-    fixes: [],
-  };
 }
 
 export function displayPathOf(absolutePath: string, cwd: string): string {

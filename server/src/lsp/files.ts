@@ -1,7 +1,10 @@
+import { Emitter, type Event } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SrmSettings } from '../../../protocol/settings';
 import { Checker, type CheckResult, type Diagnostic, type Severity } from '../core';
 import { effectiveSeverity } from './convert';
+
+export type VisibleFinding = { readonly diagnostic: Diagnostic; readonly severity: Severity };
 
 /** One declaration file as last checked: the text it was checked at, and what was found. */
 export interface CheckedFile {
@@ -12,7 +15,15 @@ export interface CheckedFile {
   readonly result: CheckResult;
   readonly settings: SrmSettings;
   /** The findings the user sees, with the severities they configured (codes switched off are gone). */
-  readonly visible: readonly { readonly diagnostic: Diagnostic; readonly severity: Severity }[];
+  readonly visible: readonly VisibleFinding[];
+}
+
+/** The findings a user sees under their settings: with the severities they configured, without the codes they switched off. */
+export function visibleFindings(result: CheckResult, settings: SrmSettings): VisibleFinding[] {
+  return result.diagnostics.flatMap((diagnostic) => {
+    const severity = effectiveSeverity(diagnostic, settings);
+    return severity ? [{ diagnostic, severity }] : [];
+  });
 }
 
 /**
@@ -23,8 +34,12 @@ export interface CheckedFile {
 export class CheckedFiles {
   private readonly checkers = new Map<string, { checker: Checker; suppress: boolean }>();
   private readonly files = new Map<string, CheckedFile>();
+  private readonly checked = new Emitter<CheckedFile>();
   /** Engine checks run so far, for the tests' counters. */
   checksRun = 0;
+
+  /** Fires with every new check result (an edit, a file read from disk), not when an earlier one is reused. */
+  readonly onDidCheck: Event<CheckedFile> = this.checked.event;
 
   /** Checks `doc` unless it was already checked at this version with these settings. */
   check(doc: TextDocument, settings: SrmSettings, version: number | null): CheckedFile {
@@ -32,13 +47,14 @@ export class CheckedFiles {
     if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc) return previous;
     const result = this.checkerFor(doc.uri, settings).check(doc.getText());
     this.checksRun++;
-    const visible = result.diagnostics.flatMap((diagnostic) => {
-      const severity = effectiveSeverity(diagnostic, settings);
-      return severity ? [{ diagnostic, severity }] : [];
-    });
-    const file: CheckedFile = { uri: doc.uri, version, doc, result, settings, visible };
-    this.files.set(doc.uri, file);
-    return file;
+    return this.record({ uri: doc.uri, version, doc, result, settings, visible: visibleFindings(result, settings) });
+  }
+
+  /** A file on disk that was not read (too large): what is known of it is one finding. */
+  unread(uri: string, finding: Diagnostic, settings: SrmSettings): CheckedFile {
+    this.checkers.delete(uri);
+    const result: CheckResult = { diagnostics: [finding], documents: [] };
+    return this.record({ uri, version: null, doc: TextDocument.create(uri, 'srm', 0, ''), result, settings, visible: visibleFindings(result, settings) });
   }
 
   /** Checks text read from disk. */
@@ -57,6 +73,12 @@ export class CheckedFiles {
   forget(uri: string): void {
     this.files.delete(uri);
     this.checkers.delete(uri);
+  }
+
+  private record(file: CheckedFile): CheckedFile {
+    this.files.set(file.uri, file);
+    this.checked.fire(file);
+    return file;
   }
 
   private checkerFor(uri: string, settings: SrmSettings): Checker {

@@ -9,10 +9,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AssignOwnerRequest, FixAllCommand, LayerStackRequest } from '../../../protocol/requests';
 import { modelIndexFor, REFERENCE_MODEL, ServiceCatalogue, type ModelIndex } from '../core';
+import { WorkspaceFolders } from './disk';
 import { CheckedFiles, type CheckedFile } from './files';
 import type { Lifecycle } from './lifecycle';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings';
+import { WorkspaceIndex } from './workspace-index';
 import { WorkspaceScope } from './workspace-scope';
 import { assignOwner } from './handlers/assign-owner';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
@@ -32,6 +34,8 @@ export interface ServerContext {
   readonly model: ModelIndex;
   readonly catalogue: ServiceCatalogue;
   readonly workspace: WorkspaceScope;
+  /** Names and owners of every declaration in the workspace, for what looks across files. */
+  readonly index: WorkspaceIndex;
   /** What the client announced it can do, once initialized. */
   readonly client: { versionedEdits: boolean };
   /** The file as it is now: an open document checked at its current version, else the last check from disk. */
@@ -41,17 +45,21 @@ export interface ServerContext {
 export function startServer(connection: Connection, lifecycle: Lifecycle): void {
   const documents = new TextDocuments(TextDocument);
   const files = new CheckedFiles();
-  const settings = new SettingsStore(connection);
+  const settings = new SettingsStore(connection, lifecycle);
+  const folders = new WorkspaceFolders();
+  const model = modelIndexFor(REFERENCE_MODEL);
   const publisher = new Publisher(connection, documents, files, settings, lifecycle);
-  const workspace = new WorkspaceScope(connection, documents, files, settings, publisher);
+  const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
+  const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, model);
   const ctx: ServerContext = {
     connection,
     documents,
     files,
     settings,
-    model: modelIndexFor(REFERENCE_MODEL),
+    model,
     catalogue: new ServiceCatalogue(),
     workspace,
+    index,
     client: { versionedEdits: false },
     async current(uri) {
       const doc = documents.get(uri);
@@ -66,7 +74,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
-    workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+    folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
@@ -86,7 +94,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onInitialized(() => {
     if (foldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        workspace.changeFolders(e.added, e.removed);
+        folders.change(e.added, e.removed);
+        index.foldersChanged(e.added);
         void workspace.refresh();
       });
     }
@@ -96,13 +105,20 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onDidChangeConfiguration((change) => {
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
+    index.settingsChanged();
     void workspace.refresh();
   });
 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
-  documents.onDidClose((e) => void workspace.closed(e.document.uri));
-  connection.onDidChangeWatchedFiles((e) => void workspace.changedOnDisk(e.changes));
+  documents.onDidClose((e) => {
+    index.documentClosed(e.document.uri);
+    void workspace.closed(e.document.uri);
+  });
+  connection.onDidChangeWatchedFiles((e) => {
+    index.filesChanged(e.changes);
+    void workspace.changedOnDisk(e.changes);
+  });
 
   connection.onHover((p) => hover(ctx, p));
   connection.onCompletion((p) => completion(ctx, p));
@@ -114,7 +130,10 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
 
   lifecycle.listen(connection);
-  registerTestHooks(connection, () => ({ checks: files.checksRun, cachedSettings: settings.size }));
+  registerTestHooks(connection, {
+    counters: () => ({ checks: files.checksRun, cachedSettings: settings.size }),
+    summary: (uri) => index.get(uri),
+  });
 
   documents.listen(connection);
   connection.listen();

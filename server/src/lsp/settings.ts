@@ -7,10 +7,14 @@ export class SettingsStore {
   private global: SrmSettings = DEFAULT_SETTINGS;
   supportsConfiguration = false;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** After shutdown the client is not asked any more: what is cached, or the global settings, answer. */
+    private readonly state: { readonly isShutDown: boolean } = { isShutDown: false },
+  ) {}
 
   get(uri: string): Promise<SrmSettings> {
-    if (!this.supportsConfiguration) return Promise.resolve(this.global);
+    if (!this.supportsConfiguration || (this.state.isShutDown && !this.cache.has(uri))) return Promise.resolve(this.global);
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.connection.workspace
@@ -19,6 +23,11 @@ export class SettingsStore {
       this.cache.set(uri, settings);
     }
     return settings;
+  }
+
+  /** Drops what is cached for a resource the server no longer tracks (a document closed, a file gone). */
+  forget(uri: string): void {
+    this.cache.delete(uri);
   }
 
   /** How many resources' settings are cached. */
@@ -34,7 +43,7 @@ export class SettingsStore {
 
   /** The workspace-wide settings, for decisions that are not about one file (the problems scope). */
   workspace(): Promise<SrmSettings> {
-    return this.supportsConfiguration
+    return this.supportsConfiguration && !this.state.isShutDown
       ? this.connection.workspace.getConfiguration({ section: SETTINGS_SECTION }).then(normalizeSettings, () => this.global)
       : Promise.resolve(this.global);
   }

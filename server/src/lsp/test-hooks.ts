@@ -1,4 +1,5 @@
-import { ErrorCodes, RequestType0, ResponseError, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, RequestType, RequestType0, ResponseError, type Connection } from 'vscode-languageserver';
+import type { FileSummary } from './file-summary';
 
 /**
  * Requests for the protocol tests only. They exist only when the server is
@@ -19,14 +20,24 @@ export interface ServerCounters {
   readonly checks: number;
   /** Resources whose settings the server keeps. */
   readonly cachedSettings: number;
+  /** The most memory the process has held so far (peak resident set), bytes. */
+  readonly peakRss: number;
 }
 export const CountersRequest = new RequestType0<ServerCounters, void>('srm/test/counters');
+
+/** What the workspace index holds for a file, without starting its scan. */
+export const IndexSummaryRequest = new RequestType<{ readonly uri: string }, FileSummary | null, void>('srm/test/indexSummary');
+
+export interface TestHookSources {
+  readonly counters: () => Omit<ServerCounters, 'peakRss'>;
+  readonly summary: (uri: string) => FileSummary | undefined;
+}
 
 export function testHooksEnabled(argv: readonly string[] = process.argv): boolean {
   return argv.includes(TEST_HOOKS_FLAG);
 }
 
-export function registerTestHooks(connection: Connection, counters: () => ServerCounters): void {
+export function registerTestHooks(connection: Connection, sources: TestHookSources): void {
   if (!testHooksEnabled()) return;
   connection.onRequest(HeapAfterGcRequest, () => {
     const gc = (globalThis as { gc?: () => void }).gc;
@@ -36,5 +47,6 @@ export function registerTestHooks(connection: Connection, counters: () => Server
     gc();
     return { heapUsed: process.memoryUsage().heapUsed };
   });
-  connection.onRequest(CountersRequest, counters);
+  connection.onRequest(CountersRequest, () => ({ ...sources.counters(), peakRss: process.resourceUsage().maxRSS * 1024 }));
+  connection.onRequest(IndexSummaryRequest, ({ uri }) => sources.summary(uri) ?? null);
 }
