@@ -1,20 +1,28 @@
 import type { Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fieldOf, layerOfEntry, stringValue, type CheckResult, type ModelIndex, type Span } from '../core';
-import { toRange } from './convert';
-import type { VisibleFinding } from './files';
+import type { SrmSettings } from '../../../protocol/settings';
+import { checkText, fieldOf, layerOfEntry, stringValue, type CheckResult, type ModelIndex, type Span } from '../core';
+import { fileTooLargeToRead } from '../io/file-size';
+import { readDeclarationFile, type DiskRead } from './disk';
+import { visibleFindings, type VisibleFinding } from './files';
+
+/*
+ * Places are kept as spans (UTF-16 offsets into the file's text) and turned
+ * into LSP ranges on demand with the file's line starts (`rangeOf`): a range
+ * object per place would make a summary twice as large, and a large workspace
+ * holds hundreds of thousands of them.
+ */
 
 /** One entry under `layers:`, as the workspace index keeps it. */
 export interface EntrySummary {
   /** The key as written. */
   readonly key: string;
-  readonly keyRange: Range;
+  readonly keySpan: Span;
   /** The layer the key stands for (by id or another spelling); undefined for an unknown key. */
   readonly layerId: string | undefined;
   /** The owner as written, when it is text. */
   readonly owner: string | undefined;
   /** Where the owner's value is written. */
-  readonly ownerRange: Range | undefined;
+  readonly ownerSpan: Span | undefined;
 }
 
 /** One declaration (one YAML document) of a file. */
@@ -23,9 +31,9 @@ export interface WorkloadSummary {
   readonly index: number;
   /** The `workload:` value, when it is text. */
   readonly name: string | undefined;
-  readonly nameRange: Range | undefined;
-  /** The whole document. */
-  readonly range: Range;
+  readonly nameSpan: Span | undefined;
+  /** The whole document (from its `---`, when it has one). */
+  readonly span: Span;
   /** The `model:` value as written, when it is text. */
   readonly model: string | undefined;
   /** The `matrix:` value as written, when there is one. */
@@ -46,6 +54,39 @@ export interface FileSummary {
   readonly workloads: readonly WorkloadSummary[];
   /** Every gap of the file (the workloads' and any outside them). */
   readonly gaps: number;
+  /** Where each line of the text starts, for `rangeOf` (a typed array: half the size of a plain one). */
+  readonly lineStarts: Uint32Array;
+}
+
+/** A place in a summarized file as an LSP range (line and UTF-16 column, as `TextDocument.positionAt` counts). */
+export function rangeOf(summary: { readonly lineStarts: ArrayLike<number> }, span: Span): Range {
+  return { start: positionIn(summary.lineStarts, span.start), end: positionIn(summary.lineStarts, span.end) };
+}
+
+function positionIn(lineStarts: ArrayLike<number>, offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+/** Line starts as LSP counts lines: after each \n, \r\n or lone \r. */
+function lineStartsOf(text: string): Uint32Array {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return Uint32Array.from(starts);
 }
 
 /**
@@ -86,10 +127,11 @@ export class StringPool {
   }
 }
 
-/** Reads a summary off a check result. `doc` is the text the result was checked at (for line and column). */
+/** Reads a summary off a check result of `text`. */
 export function summarize(
-  doc: TextDocument,
+  uri: string,
   version: number | null,
+  text: string,
   result: CheckResult,
   visible: readonly VisibleFinding[],
   model: ModelIndex,
@@ -97,34 +139,66 @@ export function summarize(
 ): FileSummary {
   const gapSpans = visible.filter((v) => v.diagnostic.gap).map((v) => v.diagnostic.span);
   const workloads = result.documents.map((checked): WorkloadSummary => {
-    const range = (s: Span): Range => toRange(doc, { start: s.start + checked.base, end: s.end + checked.base });
+    const at = (s: Span): Span => ({ start: s.start + checked.base, end: s.end + checked.base });
     const decl = checked.declaration;
     const workload = fieldOf(decl.fields, 'workload');
     const name = stringValue(workload);
-    const whole = { start: decl.span.start + checked.base, end: decl.span.end + checked.base };
+    const span = at(decl.span);
     const entries = (decl.layers?.entries ?? []).map((entry): EntrySummary => {
       const owner = fieldOf(entry.fields, 'owner');
       const ownerText = stringValue(owner);
       return {
         key: pool.intern(entry.key),
-        keyRange: range(entry.keySpan),
+        keySpan: at(entry.keySpan),
         layerId: pool.intern(layerOfEntry(model, entry)),
         owner: pool.intern(ownerText),
-        ownerRange: ownerText !== undefined && owner?.valueSpan ? range(owner.valueSpan) : undefined,
+        ownerSpan: ownerText !== undefined && owner?.valueSpan ? at(owner.valueSpan) : undefined,
       };
     });
     return {
       index: checked.index,
       name: pool.intern(name),
-      nameRange: name !== undefined && workload?.valueSpan ? range(workload.valueSpan) : undefined,
-      range: toRange(doc, whole),
+      nameSpan: name !== undefined && workload?.valueSpan ? at(workload.valueSpan) : undefined,
+      span,
       model: pool.intern(stringValue(fieldOf(decl.fields, 'model'))),
       matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
       entries,
-      gaps: gapSpans.filter((s) => s.start >= whole.start && s.end <= whole.end).length,
+      gaps: gapSpans.filter((s) => s.start >= span.start && s.end <= span.end).length,
     };
   });
-  return { uri: doc.uri, version, workloads, gaps: gapSpans.length };
+  return { uri, version, workloads, gaps: gapSpans.length, lineStarts: lineStartsOf(text) };
+}
+
+/** Reads a file from disk and summarizes it (`summarizeRead`). Undefined when the file cannot be read. */
+export async function readSummary(uri: string, settings: SrmSettings, model: ModelIndex, pool: StringPool): Promise<FileSummary | undefined> {
+  return summarizeRead(uri, await readDeclarationFile(uri), settings, model, pool);
+}
+
+/**
+ * Summarizes a one-off check of a file read from disk (nothing of the check is
+ * kept). A file too large to read is summarized from its size alone.
+ * Undefined when the file could not be read.
+ */
+export function summarizeRead(uri: string, read: DiskRead, settings: SrmSettings, model: ModelIndex, pool: StringPool): FileSummary | undefined {
+  if (read.kind === 'unreadable') return undefined;
+  const text = read.kind === 'text' ? read.text : '';
+  const result: CheckResult =
+    read.kind === 'text' ? checkText(text, { inlineSuppressions: settings.inlineSuppressions }) : { diagnostics: [fileTooLargeToRead(read.size)], documents: [] };
+  return summarize(uri, null, text, result, visibleFindings(result, settings), model, pool);
+}
+
+/** A summary made elsewhere (a worker thread), with its strings taken from `pool`. */
+export function adopt(summary: FileSummary, pool: StringPool): FileSummary {
+  return {
+    ...summary,
+    workloads: summary.workloads.map((w) => ({
+      ...w,
+      name: pool.intern(w.name),
+      model: pool.intern(w.model),
+      matrix: pool.intern(w.matrix),
+      entries: w.entries.map((e) => ({ ...e, key: pool.intern(e.key), layerId: pool.intern(e.layerId), owner: pool.intern(e.owner) })),
+    })),
+  };
 }
 
 /** Every string a summary holds, as many times as it holds it. */

@@ -25,8 +25,10 @@ export interface ServerCounters {
 }
 export const CountersRequest = new RequestType0<ServerCounters, void>('srm/test/counters');
 
+/** A summary as JSON carries it: the line starts as a plain array. */
+export type SentSummary = Omit<FileSummary, 'lineStarts'> & { readonly lineStarts: readonly number[] };
 /** What the workspace index holds for a file, without starting its scan. */
-export const IndexSummaryRequest = new RequestType<{ readonly uri: string }, FileSummary | null, void>('srm/test/indexSummary');
+export const IndexSummaryRequest = new RequestType<{ readonly uri: string }, SentSummary | null, void>('srm/test/indexSummary');
 
 export interface TestHookSources {
   readonly counters: () => Omit<ServerCounters, 'peakRss'>;
@@ -48,5 +50,8 @@ export function registerTestHooks(connection: Connection, sources: TestHookSourc
     return { heapUsed: process.memoryUsage().heapUsed };
   });
   connection.onRequest(CountersRequest, () => ({ ...sources.counters(), peakRss: process.resourceUsage().maxRSS * 1024 }));
-  connection.onRequest(IndexSummaryRequest, ({ uri }) => sources.summary(uri) ?? null);
+  connection.onRequest(IndexSummaryRequest, ({ uri }) => {
+    const summary = sources.summary(uri);
+    return summary ? { ...summary, lineStarts: [...summary.lineStarts] } : null;
+  });
 }

@@ -1,12 +1,12 @@
 import { Emitter, FileChangeType, type Connection, type Event, type FileEvent, type TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { SrmSettings } from '../../../protocol/settings';
-import { checkText, type CheckResult, type ModelIndex } from '../core';
-import { fileTooLargeToRead } from '../io/file-size';
-import { findDeclarations, isUnder, readDeclarationFile, type WorkspaceFolders } from './disk';
-import { StringPool, summarize, type FileSummary } from './file-summary';
-import { visibleFindings, type CheckedFile, type CheckedFiles } from './files';
+import type { ModelIndex } from '../core';
+import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
+import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
+import type { CheckedFile, CheckedFiles } from './files';
+import { summarizeFiles, type ScanBatch } from './index-worker';
 import type { ConnectionState } from './publisher';
 import type { SettingsStore } from './settings';
 
@@ -44,6 +44,8 @@ export class WorkspaceIndex {
   private queue: Promise<void> = Promise.resolve();
   /** Bumped when a running scan must stop (the settings changed: it starts over). */
   private generation = 0;
+  /** While a scan runs: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
+  private touched: Set<string> | undefined;
 
   /** Fires after a file's summary was added, replaced or removed. */
   readonly onDidChange: Event<IndexChange> = this.changed.event;
@@ -126,7 +128,7 @@ export class WorkspaceIndex {
   private checked(file: CheckedFile): void {
     // A check is as new as anything read before it.
     this.reads.delete(file.uri);
-    this.put(summarize(file.doc, file.version, file.result, file.visible, this.model, this.pool));
+    this.put(summarize(file.uri, file.version, file.doc.getText(), file.result, file.visible, this.model, this.pool));
   }
 
   private enqueue(job: () => Promise<void>): void {
@@ -140,15 +142,24 @@ export class WorkspaceIndex {
   /** Reads the declarations of `folders`: those not yet indexed, or every one not open when `force`. */
   private async scan(folders: readonly { uri: string }[], force: boolean, generation = this.generation): Promise<void> {
     const cancelled = () => generation !== this.generation || this.state.isShutDown;
-    for (const folder of folders) {
-      const settings = await this.settings.get(folder.uri);
-      for (const file of await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)) {
+    this.touched = new Set();
+    try {
+      for (const folder of folders) {
+        const settings = await this.settings.get(folder.uri);
+        const files = (await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)).map((file) => URI.file(file).toString());
+        const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri)));
         if (cancelled()) return;
-        const uri = URI.file(file).toString();
-        if (this.documents.get(uri) || (!force && this.byUri.has(uri))) continue;
-        await this.readFromDisk(uri, settings);
+        await summarizeFiles(wanted, settings, (batch) => this.scanned(batch), cancelled);
       }
+    } finally {
+      this.touched = undefined;
     }
+  }
+
+  private scanned(batch: ScanBatch): void {
+    const current = (uri: string) => !this.touched?.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
+    for (const summary of batch.summaries) if (current(summary.uri)) this.put(adopt(summary, this.pool), false);
+    for (const uri of batch.unreadable) if (current(uri)) this.remove(uri, false);
   }
 
   private async reread(uri: string): Promise<void> {
@@ -160,20 +171,20 @@ export class WorkspaceIndex {
   private async readFromDisk(uri: string, settings: SrmSettings): Promise<void> {
     const token = ++this.readSequence;
     this.reads.set(uri, token);
-    const read = await readDeclarationFile(uri);
-    if (this.reads.get(uri) !== token) return;
-    this.reads.delete(uri);
-    if (this.documents.get(uri) || !this.folders.contains(uri) || this.state.isShutDown) return;
-    if (read.kind === 'unreadable') return this.remove(uri);
-    const text = read.kind === 'text' ? read.text : '';
-    // A one-off check: what is kept is the summary, the result goes with this call.
-    const result: CheckResult =
-      read.kind === 'text' ? checkText(text, { inlineSuppressions: settings.inlineSuppressions }) : { diagnostics: [fileTooLargeToRead(read.size)], documents: [] };
-    const doc = TextDocument.create(uri, 'srm', 0, text);
-    this.put(summarize(doc, null, result, visibleFindings(result, settings), this.model, this.pool));
+    const summary = await readSummary(uri, settings, this.model, this.pool);
+    const current = this.reads.get(uri) === token;
+    if (current) this.reads.delete(uri);
+    if (!current || this.documents.get(uri) || !this.folders.contains(uri) || this.state.isShutDown) {
+      if (summary) this.pool.release(summary);
+      return;
+    }
+    if (summary) this.put(summary);
+    else this.remove(uri);
   }
 
-  private put(summary: FileSummary): void {
+  /** `touches` is false for what a scan read: it stands for the file as it was when the scan began. */
+  private put(summary: FileSummary, touches = true): void {
+    if (touches) this.touched?.add(summary.uri);
     const old = this.byUri.get(summary.uri);
     this.byUri.set(summary.uri, summary);
     this.countOwners(summary, 1);
@@ -181,7 +192,8 @@ export class WorkspaceIndex {
     this.changed.fire({ uri: summary.uri, summary });
   }
 
-  private remove(uri: string): void {
+  private remove(uri: string, touches = true): void {
+    if (touches) this.touched?.add(uri);
     this.reads.delete(uri);
     const old = this.byUri.get(uri);
     if (!old) return;
