@@ -146,6 +146,19 @@ describe('LSP: the workspace index', function () {
     await client.waitForAnswer('the summary from disk', async () => (await client.request(IndexSummaryRequest, { uri }))?.version === null);
   });
 
+  it('counts the gaps of files nobody opened as the settings say, and counts them again when the settings change', async () => {
+    const client = server();
+    const uri = writeFile(dir, 'gaps.srm.yaml', 'workload: g\nmodel: paas\nlayers:\n  data-classification: {owner: dg}\n  identity-access: {owner: iam}\n  applications: {owner: apps}\n');
+    await client.filesChanged({ uri, type: FileChangeType.Created });
+    await owners(client);
+    // No endpoint-devices (SRM001) and no runtime-middleware (SRM002): two gaps.
+    assert.equal((await client.waitForAnswer('the summary', () => client.request(IndexSummaryRequest, { uri })))?.gaps, 2);
+    await client.configure({ severity: { SRM001: 'off' } });
+    await client.waitForAnswer('one gap once SRM001 is off', async () => (await client.request(IndexSummaryRequest, { uri }))?.gaps === 1);
+    await client.configure({});
+    await client.waitForAnswer('two gaps again', async () => (await client.request(IndexSummaryRequest, { uri }))?.gaps === 2);
+  });
+
   it('places what it keeps by the lines LSP counts: CRLF, lone CR and mixed line ends', async () => {
     const client = server();
     const lf = `${declaration('first', 'net-team')}---\nworkload: second\nmodel: saas\nlayers:\n  iam: {owner: "iam people"}\n`;

@@ -44,6 +44,8 @@ export class WorkspaceIndex {
   private queue: Promise<void> = Promise.resolve();
   /** Bumped when a running scan must stop (the settings changed: it starts over). */
   private generation = 0;
+  /** Per folder, the settings its files were summarized with (what of them matters to a summary). */
+  private readonly scannedWith = new Map<string, string>();
   /** While a scan runs: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
   private touched: Set<string> | undefined;
 
@@ -114,15 +116,26 @@ export class WorkspaceIndex {
 
   /** Call after the workspace folders changed: files no folder holds leave, added folders are scanned. */
   foldersChanged(added: readonly { uri: string; name: string }[]): void {
+    for (const folder of [...this.scannedWith.keys()]) if (!this.folders.all.some((f) => f.uri === folder)) this.scannedWith.delete(folder);
     for (const uri of [...this.byUri.keys()]) if (!this.documents.get(uri) && !this.folders.contains(uri)) this.remove(uri);
     if (this.started && added.length > 0) this.enqueue(() => this.scan(added, false));
   }
 
-  /** The settings changed: gap counts may have, so every file not open is read again (open ones are re-checked anyway). */
+  /**
+   * The settings changed. Where a folder's severities or suppression setting
+   * changed, gap counts may have: its files not open are read again (open ones
+   * are re-checked anyway). Other settings leave the index as it is.
+   */
   settingsChanged(): void {
     if (!this.started) return;
     const generation = ++this.generation;
-    this.enqueue(() => this.scan(this.folders.all, true, generation));
+    this.enqueue(async () => {
+      const changed = [];
+      for (const folder of this.folders.all) {
+        if (this.scannedWith.get(folder.uri) !== summaryKey(await this.settings.get(folder.uri))) changed.push(folder);
+      }
+      await this.scan(changed, true, generation);
+    });
   }
 
   private checked(file: CheckedFile): void {
@@ -146,6 +159,7 @@ export class WorkspaceIndex {
     try {
       for (const folder of folders) {
         const settings = await this.settings.get(folder.uri);
+        this.scannedWith.set(folder.uri, summaryKey(settings));
         const files = (await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)).map((file) => URI.file(file).toString());
         const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri)));
         if (cancelled()) return;
@@ -217,4 +231,9 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/** The settings a summary depends on: which findings count (severities switched off) and whether suppressions apply. */
+function summaryKey(settings: SrmSettings): string {
+  return JSON.stringify([settings.inlineSuppressions, Object.entries(settings.severity).sort()]);
 }
