@@ -12,6 +12,14 @@ import {
 
 type Dispatched = ReturnType<MessageStrategy['handleMessage']>;
 
+/** What the parts that publish, scan or wait for the client need to know of the connection. */
+export interface ConnectionState {
+  /** Messages dispatched so far: unchanged over a few turns, the connection has handed over all it received. */
+  readonly messagesDispatched: number;
+  /** True once the server is shut down: from then on nothing is checked, published or asked of the client. */
+  readonly isShutDown: boolean;
+}
+
 /** Where a request that arrives after `shutdown` is sent: it answers InvalidRequest. Not a method a client calls. */
 const REFUSED = '$/srm/refusedAfterShutdown';
 
@@ -26,7 +34,7 @@ const REFUSED = '$/srm/refusedAfterShutdown';
  * having to check. Being there, it also counts the messages dispatched, which
  * tells the publisher when the connection has handed over all it received.
  */
-export class Lifecycle {
+export class Lifecycle implements ConnectionState {
   private down = false;
   private dispatched = 0;
 

@@ -3,18 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
 import { toLspDiagnostic } from './convert';
 import type { CheckedFile, CheckedFiles } from './files';
+import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 
 /** The connection (vscode-jsonrpc) decodes one message per turn of the event loop, and dispatches it on a later turn. */
 const QUIET_TURNS = 2;
-
-/** What the publisher needs to know of the connection. */
-export interface ConnectionState {
-  /** Messages dispatched so far: unchanged over a few turns, the connection has handed over all it received. */
-  readonly messagesDispatched: number;
-  /** True once the server is shut down: from then on nothing is checked or published. */
-  readonly isShutDown: boolean;
-}
 
 /**
  * Checks open documents and publishes their diagnostics, newest version only.

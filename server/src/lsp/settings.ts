@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import type { ConnectionState } from './lifecycle';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type SrmSettings } from '../../../protocol/settings';
 
 /** Settings per resource, fetched from the client once and cached until they change. */
@@ -10,7 +11,7 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     /** After shutdown the client is not asked any more: what is cached, or the global settings, answer. */
-    private readonly state: { readonly isShutDown: boolean } = { isShutDown: false },
+    private readonly state: Pick<ConnectionState, 'isShutDown'> = { isShutDown: false },
   ) {}
 
   get(uri: string): Promise<SrmSettings> {

@@ -7,7 +7,7 @@ import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
 import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
 import type { CheckedFile, CheckedFiles } from './files';
 import { summarizeFiles, type ScanBatch } from './index-worker';
-import type { ConnectionState } from './publisher';
+import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 
 export interface IndexChange {

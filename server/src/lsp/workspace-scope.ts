@@ -5,7 +5,8 @@ import { URI } from 'vscode-uri';
 import { fileTooLargeToRead } from '../io/file-size';
 import { findDeclarations, isUnder, readDeclarationFile, type WorkspaceFolders } from './disk';
 import type { CheckedFiles } from './files';
-import type { ConnectionState, Publisher } from './publisher';
+import type { ConnectionState } from './lifecycle';
+import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings';
 
 /**
