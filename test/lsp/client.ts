@@ -36,6 +36,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   RequestType,
+  RequestType0,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -90,6 +91,12 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Another server command than `node dist/server.js --stdio`, e.g. an installed package's bin. */
   readonly spawn?: { readonly command: string; readonly args: readonly string[]; readonly cwd: string; readonly env?: NodeJS.ProcessEnv };
+  /** Flags for node before the server script, e.g. `--expose-gc`. */
+  readonly nodeArgs?: readonly string[];
+  /** Flags for the server after `--stdio`, e.g. the test hooks' flag. */
+  readonly serverArgs?: readonly string[];
+  /** Keep every byte the server writes, for `rawMessages` (what it sent, whether or not the connection got to it). */
+  readonly keepRawOutput?: boolean;
 }
 
 /** One message the server sent, in arrival order. */
@@ -119,7 +126,10 @@ export class LspClient {
 
   private readonly docs = new Map<string, TextDocument>();
   private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** Set once the server's output streams have closed: everything it wrote has been read. */
+  private closed = false;
   private stderr = '';
+  private raw: Buffer[] | undefined;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -132,10 +142,14 @@ export class LspClient {
   /** Spawns `node dist/server.js --stdio` (or `options.spawn`) and runs the initialize handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!options.spawn && !fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs\` first.`);
-    const { command, args, cwd, env } = options.spawn ?? { command: process.execPath, args: [SERVER, '--stdio'], cwd: REPO };
+    const { command, args, cwd, env } = options.spawn ?? { command: process.execPath, args: [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.serverArgs ?? [])], cwd: REPO };
     const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, { ...(options.settings ?? {}) });
+    if (options.keepRawOutput) {
+      const raw: Buffer[] = (client.raw = []);
+      child.stdout.on('data', (chunk: Buffer) => void raw.push(chunk));
+    }
     client.listen();
     const folders = (options.folders ?? []).map((f) => ({ uri: URI.file(f).toString(), name: path.basename(f) }));
     client.initializeResult = await client.within(
@@ -160,6 +174,7 @@ export class LspClient {
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => (this.stderr += chunk));
     this.child.on('exit', (code, signal) => (this.exit = { code, signal }));
+    this.child.on('close', () => (this.closed = true));
     // A write to a server that died must fail the test that waits, not the process.
     this.child.stdin.on('error', () => undefined);
 
@@ -219,6 +234,26 @@ export class LspClient {
     this.docs.set(uri, updated);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: updated.version }, contentChanges: changes });
     return updated.version;
+  }
+
+  /**
+   * Sends one didChange per element of `changes` (each one version, ranges
+   * relative to the text after the ones before it), all in a single write to
+   * the server's input: what an editor's burst of keystrokes, or a paste
+   * replayed by a slow connection, looks like to the server. Returns the last version.
+   */
+  async changeInOneWrite(uri: string, changes: readonly (readonly TextEdit[])[]): Promise<number> {
+    const frames: Buffer[] = [];
+    for (const edits of changes) {
+      const contentChanges: TextDocumentContentChangeEvent[] = edits.map((e) => ({ range: e.range, text: e.newText }));
+      const updated = TextDocument.update(this.document(uri), contentChanges, this.version(uri) + 1);
+      this.docs.set(uri, updated);
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version: updated.version }, contentChanges } }), 'utf8');
+      frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body);
+    }
+    // Every earlier send has been written (each send awaits its write), so this write cannot split one of them.
+    await new Promise<void>((resolve, reject) => this.child.stdin.write(Buffer.concat(frames), (err) => (err ? reject(err) : resolve())));
+    return this.version(uri);
   }
 
   /** Replaces the first occurrence of `find` (after `from`, a string that must come before it) with `replacement`. */
@@ -343,11 +378,16 @@ export class LspClient {
 
   /** Completion items, whether the server answered with a list or an array. */
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    return (await this.completionList(uri, position)).items;
+  }
+
+  /** The completion answer as a list: an array counts as a complete one. */
+  async completionList(uri: string, position: Position): Promise<CompletionList> {
     const result: CompletionList | CompletionItem[] | null = await this.within(
       'completion',
       this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, context: { triggerKind: 1 } }),
     );
-    return !result ? [] : Array.isArray(result) ? result : result.items;
+    return !result ? { isIncomplete: false, items: [] } : Array.isArray(result) ? { isIncomplete: false, items: result } : result;
   }
 
   /** Code actions for a range, with the context an editor sends (the diagnostics it shows there). */
@@ -374,6 +414,21 @@ export class LspClient {
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     return this.within(command, this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }));
+  }
+
+  /** A request without parameters (the test hooks). */
+  request0<R>(type: RequestType0<R, void>): Promise<R> {
+    return this.within(type.method, this.connection.sendRequest<R>(type.method));
+  }
+
+  /** A request by its method name alone, answered or refused as the server decides. */
+  requestMethod(method: string, params?: object): Promise<unknown> {
+    return this.within(method, params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params));
+  }
+
+  /** A notification by its method name, e.g. `exit`. */
+  async notify(method: string, params?: object): Promise<void> {
+    await (params === undefined ? this.connection.sendNotification(method) : this.connection.sendNotification(method, params));
   }
 
   /** Any request, typed by its RequestType (the custom srm/* requests). */
@@ -417,6 +472,18 @@ export class LspClient {
     }
   }
 
+  /** Like `waitFor`, for a probe that asks the server (a request per poll). */
+  async waitForAnswer<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeout = DEFAULT_TIMEOUT): Promise<T> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined && value !== null && value !== false) return value;
+      if (this.exit) throw new Error(`the server exited (${JSON.stringify(this.exit)}) while the test waited for ${what}${this.stderrTail()}`);
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${this.stderrTail()}`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
   /**
    * Waits until the latest diagnostics published for `uri` are for the
    * client's current version of it (any version for a file that is not open)
@@ -447,6 +514,35 @@ export class LspClient {
   /** Messages the server logged as errors (a handler that threw, a failed check). */
   errorsLogged(): LogMessageParams[] {
     return this.messages.filter((m) => m.type === MessageType.Error);
+  }
+
+  /**
+   * Every message the server wrote, parsed from its raw output, in order (needs
+   * `keepRawOutput`). Complete once `waitForClose` has returned.
+   */
+  rawMessages(): { id?: number | string | null; method?: string; result?: unknown; error?: unknown }[] {
+    if (!this.raw) throw new Error('start the client with keepRawOutput');
+    const bytes = Buffer.concat(this.raw);
+    const out = [];
+    for (let at = 0; at < bytes.length; ) {
+      const headerEnd = bytes.indexOf('\r\n\r\n', at);
+      if (headerEnd < 0) break;
+      const length = Number(/Content-Length: (\d+)/i.exec(bytes.subarray(at, headerEnd).toString('ascii'))?.[1]);
+      const start = headerEnd + 4;
+      out.push(JSON.parse(bytes.subarray(start, start + length).toString('utf8')));
+      at = start + length;
+    }
+    return out;
+  }
+
+  /** Waits until the server has exited and its output is closed. */
+  async waitForClose(timeout = DEFAULT_TIMEOUT): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const deadline = Date.now() + timeout;
+    while (!this.closed || !this.exit) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for the server to exit${this.stderrTail()}`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    return this.exit;
   }
 
   get alive(): boolean {

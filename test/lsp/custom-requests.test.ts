@@ -87,7 +87,7 @@ describe('LSP: custom requests', function () {
       const stack = await client.request<{ uri: string }, LayerStackResult>(LayerStackRequest, { uri });
       assert.equal(stack?.version, 2);
       assert.equal(stack?.workloads[1]!.bands.find((b) => b.id === 'operating-system')?.status, 'assigned');
-      assert.deepEqual(stack?.workloads[1]!.summary, { required: 7, assigned: 3, gaps: 4 });
+      assert.deepEqual(stack?.workloads[1].summary, { required: 7, assigned: 3, gaps: 4 });
       assert.equal(await client.request(LayerStackRequest, { uri: untitled('unknown.srm.yaml') }), null);
     });
   });

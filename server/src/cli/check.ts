@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { Checker, fixText, ruleByCode, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
+import { Checker, fixText, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
 import { notText } from '../core/rules/engine-rules';
 import { LineIndex } from '../core/text/line-index';
-import { MAX_FILE_BYTES } from '../io/limits';
+import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
 import { decode, encode, textFactsOf, type Encoding } from '../io/encoding';
 import { readSnapshot, replaceFile, type Snapshot } from '../io/replace-file';
 import { describeSystemError } from './errors';
@@ -73,7 +73,7 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
     const reason = describeSystemError(err);
     return report('', { diagnostics: [] }, { notes: [{ level: 'error', message: `cannot read: ${reason}`, log: `cannot read ${displayPath}: ${reason}.` }] });
   }
-  if (!snapshot.bytes) return report('', { diagnostics: [tooLarge(snapshot.stat.size)] });
+  if (!snapshot.bytes) return report('', { diagnostics: [fileTooLargeToRead(snapshot.stat.size)] });
   options.afterRead?.(absolutePath);
 
   const decoded = decode(snapshot.bytes);
@@ -129,16 +129,6 @@ function writeFixes(absolutePath: string, displayPath: string, bytes: Buffer, sn
   return { replaced: true, notes: [{ level: 'warning', message: `it had ${links} the old content` }] };
 }
 
-function tooLarge(size: number): Diagnostic {
-  const rule = ruleByCode('SRM022');
-  return {
-    code: rule?.code ?? 'SRM022',
-    severity: rule?.severity ?? 'error',
-    message: `This file is ${(size / (1024 * 1024)).toFixed(0)} MB; srm does not read files over ${MAX_FILE_BYTES / (1024 * 1024)} MB. Split it into smaller declaration files.`,
-    span: { start: 0, end: 0 },
-    fixes: [],
-  };
-}
 
 export function displayPathOf(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAME, DEFAULT_MATRIX_PATTERNS, RULES, ServiceCatalogue, buildEnvironment, loadConfig, ruleByCode, type CheckEnvironment, type ConfigHost, type Diagnostic } from '../core';
 import { decode } from './encoding';
 import { globBase, globToRegExp, InvalidGlobError } from './glob';
-import { MAX_FILE_BYTES } from './limits';
+import { MAX_FILE_BYTES } from './file-size';
 import { walkFiles } from './walk';
 
 /** The configuration, the matrices and the catalogue that govern one declaration, and the files they come from. */

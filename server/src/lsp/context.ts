@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LspEnvironments } from './environments';
 import type { CheckedFile, CheckedFiles } from './files';
 import type { SettingsStore } from './settings';
+import type { WorkspaceIndex } from './workspace-index';
 import type { WorkspaceScope } from './workspace-scope';
 
 /** What every handler may use: one object, built by the server, so handlers import no server module. */
@@ -13,6 +14,8 @@ export interface ServerContext {
   readonly settings: SettingsStore;
   readonly environments: LspEnvironments;
   readonly workspace: WorkspaceScope;
+  /** Names and owners of every declaration in the workspace, for what looks across files. */
+  readonly index: WorkspaceIndex;
   /** What the client announced it can do, once initialized. */
   readonly client: { versionedEdits: boolean };
   /** The file as it is now: an open document checked at its current version, else the last check from disk. */

@@ -1,7 +1,10 @@
+import { Emitter, type Event } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SrmSettings } from '../../../protocol/settings';
 import { Checker, type CheckEnvironment, type CheckResult, type Diagnostic, type Severity, type TextFacts } from '../core';
 import { effectiveSeverity } from './convert';
+
+export type VisibleFinding = { readonly diagnostic: Diagnostic; readonly severity: Severity };
 
 /** One declaration file as last checked: the text it was checked at, and what was found. */
 export interface CheckedFile {
@@ -14,7 +17,15 @@ export interface CheckedFile {
   /** The matrices and configuration it was checked under. */
   readonly environment: CheckEnvironment;
   /** The findings the user sees, with the severities they configured (codes switched off are gone). */
-  readonly visible: readonly { readonly diagnostic: Diagnostic; readonly severity: Severity }[];
+  readonly visible: readonly VisibleFinding[];
+}
+
+/** The findings a user sees under their settings: with the severities they configured, without the codes they switched off. */
+export function visibleFindings(result: CheckResult, settings: SrmSettings): VisibleFinding[] {
+  return result.diagnostics.flatMap((diagnostic) => {
+    const severity = effectiveSeverity(diagnostic, settings);
+    return severity ? [{ diagnostic, severity }] : [];
+  });
 }
 
 /**
@@ -28,6 +39,12 @@ export class CheckedFiles {
 
   private readonly checkers = new Map<string, { checker: Checker; suppress: boolean; environment: CheckEnvironment }>();
   private readonly files = new Map<string, CheckedFile>();
+  private readonly checked = new Emitter<CheckedFile>();
+  /** Engine checks run so far, for the tests' counters. */
+  checksRun = 0;
+
+  /** Fires with every new check result (an edit, a file read from disk), not when an earlier one is reused. */
+  readonly onDidCheck: Event<CheckedFile> = this.checked.event;
 
   /** Checks `doc` unless it was already checked at this version with these settings. */
   check(doc: TextDocument, settings: SrmSettings, version: number | null, facts: TextFacts = {}): CheckedFile {
@@ -35,13 +52,15 @@ export class CheckedFiles {
     const environment = this.environmentOf(doc.uri);
     if (previous && previous.version === version && version !== null && previous.settings === settings && previous.doc === doc && previous.environment === environment) return previous;
     const result = this.checkerFor(doc.uri, settings, environment).check(doc.getText(), facts);
-    const visible = result.diagnostics.flatMap((diagnostic) => {
-      const severity = effectiveSeverity(diagnostic, settings);
-      return severity ? [{ diagnostic, severity }] : [];
-    });
-    const file: CheckedFile = { uri: doc.uri, version, doc, result, settings, environment, visible };
-    this.files.set(doc.uri, file);
-    return file;
+    this.checksRun++;
+    return this.record({ uri: doc.uri, version, doc, result, settings, environment, visible: visibleFindings(result, settings) });
+  }
+
+  /** A file on disk that was not read (too large): what is known of it is one finding. */
+  unread(uri: string, finding: Diagnostic, settings: SrmSettings): CheckedFile {
+    this.checkers.delete(uri);
+    const result: CheckResult = { diagnostics: [finding], documents: [] };
+    return this.record({ uri, version: null, doc: TextDocument.create(uri, 'srm', 0, ''), result, settings, environment: this.environmentOf(uri), visible: visibleFindings(result, settings) });
   }
 
   /** Checks text read from disk; `facts` are what its decoder found (invalid UTF-8). */
@@ -60,6 +79,12 @@ export class CheckedFiles {
   forget(uri: string): void {
     this.files.delete(uri);
     this.checkers.delete(uri);
+  }
+
+  private record(file: CheckedFile): CheckedFile {
+    this.files.set(file.uri, file);
+    this.checked.fire(file);
+    return file;
   }
 
   /**

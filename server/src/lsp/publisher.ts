@@ -3,12 +3,24 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
 import { toLspDiagnostic } from './convert';
 import type { CheckedFile, CheckedFiles } from './files';
+import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 
+/** The connection (vscode-jsonrpc) decodes one message per turn of the event loop, and dispatches it on a later turn. */
+const QUIET_TURNS = 2;
+
 /**
- * Checks open documents and publishes their diagnostics. Changes that arrive
- * together are checked once; a result is published only if its document has not
- * moved on meanwhile, so an older version never replaces a newer one.
+ * Checks open documents and publishes their diagnostics, newest version only.
+ *
+ * The connection hands over one message per turn of the event loop, so a
+ * burst of changes that arrived together reaches `schedule` over as many
+ * turns. Checking as soon as the first one is in would check (and publish)
+ * every version in between; instead a check starts once the connection has
+ * dispatched nothing for a few turns: the burst is in, and only its newest
+ * version is checked. No timer: a lone change is checked a few turns (well
+ * under a millisecond) after it arrives. A result is published only if its
+ * document has not moved on meanwhile, so an older version never replaces a
+ * newer one.
  */
 export class Publisher {
   private readonly pending = new Set<string>();
@@ -19,13 +31,14 @@ export class Publisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly files: CheckedFiles,
     private readonly settings: SettingsStore,
+    private readonly state: ConnectionState,
   ) {}
 
   schedule(uri: string): void {
     this.pending.add(uri);
     if (!this.flushing) {
       this.flushing = true;
-      setImmediate(() => void this.flush());
+      void this.flush();
     }
   }
 
@@ -35,6 +48,7 @@ export class Publisher {
 
   /** Publishes a checked file (open or from disk), or clears a file's diagnostics when given `undefined`. */
   publish(uri: string, file: CheckedFile | undefined): void {
+    if (this.state.isShutDown) return;
     // An open document's diagnostics, cleared or not, say which version they are for.
     const version = file && file.version !== null ? { version: file.version } : {};
     if (!file || !file.settings.enable) {
@@ -55,7 +69,8 @@ export class Publisher {
 
   private async flush(): Promise<void> {
     try {
-      while (this.pending.size > 0) {
+      while (this.pending.size > 0 && !this.state.isShutDown) {
+        await this.quietTurns();
         const [uri] = this.pending;
         this.pending.delete(uri!);
         const doc = this.documents.get(uri!);
@@ -63,14 +78,23 @@ export class Publisher {
         const settings = await this.settings.get(uri!);
         const current = this.documents.get(uri!);
         // A newer version arrived while the settings were fetched: it is pending and will be checked itself.
-        if (!current || current.version !== doc.version) continue;
+        if (!current || current.version !== doc.version || this.state.isShutDown) continue;
         this.publish(uri!, this.files.check(current, settings, current.version));
       }
     } catch (err) {
       this.connection.console.error(`srm: checking failed: ${(err as Error).stack ?? String(err)}`);
     } finally {
       this.flushing = false;
-      if (this.pending.size > 0) this.schedule([...this.pending][0]!);
+      if (this.pending.size > 0 && !this.state.isShutDown) this.schedule([...this.pending][0]!);
+    }
+  }
+
+  /** Resolves once the connection has dispatched nothing for QUIET_TURNS turns of the event loop. */
+  private async quietTurns(): Promise<void> {
+    for (let quiet = 0; quiet < QUIET_TURNS; ) {
+      const seen = this.state.messagesDispatched;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      quiet = this.state.messagesDispatched === seen ? quiet + 1 : 0;
     }
   }
 

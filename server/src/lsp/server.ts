@@ -9,10 +9,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
+import { WorkspaceFolders } from './disk';
 import { LspEnvironments } from './environments';
 import { CheckedFiles } from './files';
+import type { Lifecycle } from './lifecycle';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings';
+import { WorkspaceIndex } from './workspace-index';
 import { WorkspaceScope } from './workspace-scope';
 import { assignOwner } from './handlers/assign-owner';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
@@ -23,14 +26,17 @@ import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
 import { layerStack } from './handlers/layer-stack';
 import { matrices, newDeclaration } from './handlers/new-declaration';
+import { registerTestHooks } from './test-hooks';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, lifecycle: Lifecycle): void {
   const documents = new TextDocuments(TextDocument);
   const environments = new LspEnvironments();
   const files = new CheckedFiles((uri) => environments.environment(uri));
-  const settings = new SettingsStore(connection);
-  const publisher = new Publisher(connection, documents, files, settings);
-  const workspace = new WorkspaceScope(connection, documents, files, settings, publisher);
+  const settings = new SettingsStore(connection, lifecycle);
+  const folders = new WorkspaceFolders();
+  const publisher = new Publisher(connection, documents, files, settings, lifecycle);
+  const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
+  const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
   const ctx: ServerContext = {
     connection,
     documents,
@@ -38,6 +44,7 @@ export function startServer(connection: Connection): void {
     settings,
     environments,
     workspace,
+    index,
     client: { versionedEdits: false },
     async current(uri) {
       const doc = documents.get(uri);
@@ -52,9 +59,8 @@ export function startServer(connection: Connection): void {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    workspace.setFolders(folders);
-    environments.setFolders(folders.map((f) => f.uri));
+    folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+    environments.setFolders(folders.all.map((f) => f.uri));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
@@ -74,8 +80,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (foldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        workspace.changeFolders(e.added, e.removed);
-        environments.setFolders(workspace.folderUris());
+        folders.change(e.added, e.removed);
+        environments.setFolders(folders.all.map((f) => f.uri));
+        index.foldersChanged(e.added);
         void workspace.refresh();
       });
     }
@@ -90,14 +97,19 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
-  documents.onDidClose((e) => void workspace.closed(e.document.uri));
+  documents.onDidClose((e) => {
+    index.documentClosed(e.document.uri);
+    void workspace.closed(e.document.uri);
+  });
   connection.onDidChangeWatchedFiles((e) => {
     // A configuration, matrix or owner file changed: every declaration it governs is checked again.
     if (e.changes.some((c) => environments.dependsOn(c.uri))) {
       environments.forget();
       publisher.recheckAll();
+      index.environmentsChanged();
       void workspace.refresh();
     }
+    index.filesChanged(e.changes);
     void workspace.changedOnDisk(e.changes);
   });
 
@@ -111,6 +123,12 @@ export function startServer(connection: Connection): void {
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
   connection.onRequest(MatricesRequest, (p) => matrices(ctx, p));
   connection.onRequest(NewDeclarationRequest, (p) => newDeclaration(ctx, p));
+
+  lifecycle.listen(connection);
+  registerTestHooks(connection, {
+    counters: () => ({ checks: files.checksRun, cachedSettings: settings.size }),
+    summary: (uri) => index.get(uri),
+  });
 
   documents.listen(connection);
   connection.listen();

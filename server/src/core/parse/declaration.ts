@@ -32,6 +32,7 @@ export interface LayerEntry extends Field {
 /** One YAML document read as a workload declaration. */
 export interface Declaration {
   readonly span: Span;
+  /** The parsed document; its `errors` and `warnings` are emptied once read (see `ParsedDocument.problems`). */
   readonly doc: Document.Parsed;
   /** The document's top-level mapping, or null when it is something else. */
   readonly root: YAMLMap | null;

@@ -93,8 +93,11 @@ function parseDocument(doc: Document.Parsed, text: string, limits: ParseLimits):
 
 /**
  * The parser's errors and warnings as plain findings, each once. The error
- * objects themselves are dropped from the document: their stacks would keep
- * alive everything reachable when they were made.
+ * objects themselves are dropped from the document: each holds the stack it
+ * was made with, whose frames hold the check that parsed it and the earlier
+ * results that check reused, so kept they would chain every check of an
+ * editing session together. `problems` is where a document's parser findings
+ * live from here on.
  */
 function parserProblems(doc: Document.Parsed, length: number): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import {
   CELLS,
   cellPhrase,
@@ -20,7 +20,14 @@ import {
 } from '../../core';
 import type { ServerContext } from '../context';
 
-export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[]> {
+/**
+ * How long the first owner completion waits for the workspace index. A small
+ * workspace is indexed well within it; a large one gets the owners indexed so
+ * far, marked incomplete, so the editor asks again as the user types.
+ */
+const OWNER_INDEX_WAIT_MS = 300;
+
+export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[] | CompletionList> {
   const file = await ctx.current(params.textDocument.uri);
   if (!file) return [];
   const offset = file.doc.offsetAt(params.position);
@@ -110,11 +117,15 @@ function cellItems(): CompletionItem[] {
   return CELLS.map((c, i) => ({ label: c, kind: CompletionItemKind.EnumMember, detail: cellPhrase(c), sortText: String(i) }));
 }
 
-async function ownerItems(ctx: ServerContext): Promise<CompletionItem[]> {
-  await ctx.workspace.indexOwners();
-  const owners = [...ctx.workspace.owners()].filter((o) => !isProviderOwner(o)).sort();
-  return [
-    ...owners.map((o) => ({ label: o, kind: CompletionItemKind.Value, detail: 'owner used in this workspace' })),
+async function ownerItems(ctx: ServerContext): Promise<CompletionList> {
+  const complete = await settlesWithin(ctx.index.ready(), OWNER_INDEX_WAIT_MS);
+  const owners = new Set<string>();
+  for (const written of ctx.index.owners()) {
+    const owner = written.trim();
+    if (owner && !isProviderOwner(owner)) owners.add(owner);
+  }
+  const items: CompletionItem[] = [
+    ...[...owners].sort().map((o) => ({ label: o, kind: CompletionItemKind.Value, detail: 'owner used in this workspace' })),
     {
       label: PROVIDER_OWNER,
       kind: CompletionItemKind.Keyword,
@@ -123,4 +134,16 @@ async function ownerItems(ctx: ServerContext): Promise<CompletionItem[]> {
       sortText: 'zz',
     },
   ];
+  return { isIncomplete: !complete, items };
+}
+
+/** True when `promise` settles within `ms`; it keeps running either way. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { WorkspaceFolder } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { TextFacts } from '../core';
+import { decode, textFactsOf } from '../io/encoding';
+import { MAX_FILE_BYTES } from '../io/file-size';
+
+/** Declaration files on disk, as the workspace scope and the workspace index see them. */
+const DECLARATION = /\.srm\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** A workspace with more declarations than this is scanned only this far. */
+export const MAX_FILES = 20000;
+
+/** The workspace folders the client announced, kept current as it adds and removes them. */
+export class WorkspaceFolders {
+  private folders: WorkspaceFolder[] = [];
+
+  get all(): readonly WorkspaceFolder[] {
+    return this.folders;
+  }
+
+  set(folders: readonly WorkspaceFolder[]): void {
+    this.folders = [...folders];
+  }
+
+  change(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
+    this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)).concat(added);
+  }
+
+  /** The folder a workspace declaration belongs to: inside it and outside the folders a scan skips. */
+  folderOf(uri: string): WorkspaceFolder | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !DECLARATION.test(parsed.path)) return undefined;
+    return this.folders.find((folder) => isBelow(URI.parse(folder.uri).fsPath, parsed.fsPath));
+  }
+
+  /** A declaration file inside a workspace folder, outside the folders the scan skips. */
+  contains(uri: string): boolean {
+    return this.folderOf(uri) !== undefined;
+  }
+}
+
+function isBelow(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative) && !relative.split(path.sep).some((part) => SKIPPED_DIRS.has(part));
+}
+
+/** True when `uri` is `folder` itself or lies below it (a deleted folder reported alone stands for everything in it). */
+export function isUnder(uri: string, folder: string): boolean {
+  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
+/** Every declaration file below `root`, sorted, as paths; stops at MAX_FILES or once `cancelled`. */
+export async function findDeclarations(root: string, cancelled: () => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    if (cancelled() || out.length >= MAX_FILES) return;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await walk(path.join(dir, entry.name));
+      else if (entry.isFile() && DECLARATION.test(entry.name)) out.push(path.join(dir, entry.name));
+    }
+  };
+  await walk(root);
+  return out.sort();
+}
+
+export type DiskRead =
+  /** `facts`: what the decoder found (invalid UTF-8), which the text alone cannot tell. */
+  | { readonly kind: 'text'; readonly text: string; readonly facts: TextFacts }
+  /** Over MAX_FILE_BYTES: not read at all. */
+  | { readonly kind: 'too-large'; readonly size: number }
+  /** Gone, unreadable, or not a file. */
+  | { readonly kind: 'unreadable' };
+
+/** Reads a declaration file, after a stat: one too large to be a declaration is never read into memory. */
+export async function readDeclarationFile(uri: string): Promise<DiskRead> {
+  const file = URI.parse(uri).fsPath;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { kind: 'unreadable' };
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'too-large', size: stat.size };
+    const decoded = decode(await fs.readFile(file));
+    return { kind: 'text', text: decoded.text, facts: textFactsOf(decoded) };
+  } catch {
+    return { kind: 'unreadable' };
+  }
+}

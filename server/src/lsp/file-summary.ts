@@ -1,0 +1,209 @@
+import type { Range } from 'vscode-languageserver';
+import type { SrmSettings } from '../../../protocol/settings';
+import { checkText, fieldOf, gapCount, layerOfEntry, stringValue, type CheckEnvironment, type CheckResult, type OverridePolicy, type Span } from '../core';
+import { fileTooLargeToRead } from '../io/file-size';
+import { readDeclarationFile, type DiskRead } from './disk';
+
+/*
+ * Places are kept as spans (UTF-16 offsets into the file's text) and turned
+ * into LSP ranges on demand with the file's line starts (`rangeOf`): a range
+ * object per place would make a summary twice as large, and a large workspace
+ * holds hundreds of thousands of them.
+ */
+
+/** One entry under `layers:`, as the workspace index keeps it. */
+export interface EntrySummary {
+  /** The key as written. */
+  readonly key: string;
+  readonly keySpan: Span;
+  /** The layer the key stands for (by id or another spelling); undefined for an unknown key. */
+  readonly layerId: string | undefined;
+  /** The owner as written, when it is text. */
+  readonly owner: string | undefined;
+  /** Where the owner's value is written. */
+  readonly ownerSpan: Span | undefined;
+}
+
+/** One declaration (one YAML document) of a file. */
+export interface WorkloadSummary {
+  /** Its position in the file, from 0. */
+  readonly index: number;
+  /** The `workload:` value, when it is text. */
+  readonly name: string | undefined;
+  readonly nameSpan: Span | undefined;
+  /** The whole document (from its `---`, when it has one). */
+  readonly span: Span;
+  /** The `model:` value as written, when it is text. */
+  readonly model: string | undefined;
+  /** The `matrix:` value as written, when there is one. */
+  readonly matrix: string | undefined;
+  readonly entries: readonly EntrySummary[];
+  /** Its gaps: layers whose cell asks for an owner with no real one (the core's one definition). */
+  readonly gaps: number;
+}
+
+/**
+ * What the workspace index keeps of one file: names, owners and where they are
+ * written, never the text or the syntax tree.
+ */
+export interface FileSummary {
+  readonly uri: string;
+  /** The editor's version it was taken from, or null when it was read from disk. */
+  readonly version: number | null;
+  readonly workloads: readonly WorkloadSummary[];
+  /** Every gap of the file: the sum of its workloads'. */
+  readonly gaps: number;
+  /** Where each line of the text starts, for `rangeOf` (a typed array: half the size of a plain one). */
+  readonly lineStarts: Uint32Array;
+}
+
+/** A place in a summarized file as an LSP range (line and UTF-16 column, as `TextDocument.positionAt` counts). */
+export function rangeOf(summary: { readonly lineStarts: ArrayLike<number> }, span: Span): Range {
+  return { start: positionIn(summary.lineStarts, span.start), end: positionIn(summary.lineStarts, span.end) };
+}
+
+function positionIn(lineStarts: ArrayLike<number>, offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low]! };
+}
+
+/** Line starts as LSP counts lines: after each \n, \r\n or lone \r. */
+function lineStartsOf(text: string): Uint32Array {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return Uint32Array.from(starts);
+}
+
+/**
+ * Strings in a summary are copies: a value sliced out of the text (as the YAML
+ * parser's are) would otherwise keep the whole text alive. Names repeat across
+ * a workspace (owners, layer keys, models), so each is kept once, counted by
+ * the summaries that use it and dropped with the last (an owner typed letter
+ * by letter leaves nothing behind).
+ */
+export class StringPool {
+  private readonly strings = new Map<string, { readonly kept: string; uses: number }>();
+
+  get size(): number {
+    return this.strings.size;
+  }
+
+  /** The pool's copy of `value`, counted as one more use. */
+  intern(value: string): string;
+  intern(value: string | undefined): string | undefined;
+  intern(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    let entry = this.strings.get(value);
+    if (!entry) {
+      // A fresh flat string that shares nothing with the text it came from.
+      const kept = Buffer.from(value, 'utf16le').toString('utf16le');
+      this.strings.set(kept, (entry = { kept, uses: 0 }));
+    }
+    entry.uses++;
+    return entry.kept;
+  }
+
+  /** Gives back every string a summary took. */
+  release(summary: FileSummary): void {
+    for (const value of stringsOf(summary)) {
+      const entry = this.strings.get(value);
+      if (entry && --entry.uses === 0) this.strings.delete(value);
+    }
+  }
+}
+
+/** Reads a summary off a check result of `text`. */
+export function summarize(
+  uri: string,
+  version: number | null,
+  text: string,
+  result: CheckResult,
+  policy: OverridePolicy,
+  pool: StringPool,
+): FileSummary {
+  const workloads = result.documents.map((checked): WorkloadSummary => {
+    const at = (s: Span): Span => ({ start: s.start + checked.base, end: s.end + checked.base });
+    const decl = checked.declaration;
+    const workload = fieldOf(decl.fields, 'workload');
+    const name = stringValue(workload);
+    const span = at(decl.span);
+    const entries = (decl.layers?.entries ?? []).map((entry): EntrySummary => {
+      const owner = fieldOf(entry.fields, 'owner');
+      const ownerText = stringValue(owner);
+      return {
+        key: pool.intern(entry.key),
+        keySpan: at(entry.keySpan),
+        layerId: pool.intern(layerOfEntry(checked, entry)),
+        owner: pool.intern(ownerText),
+        ownerSpan: ownerText !== undefined && owner?.valueSpan ? at(owner.valueSpan) : undefined,
+      };
+    });
+    return {
+      index: checked.index,
+      name: pool.intern(name),
+      nameSpan: name !== undefined && workload?.valueSpan ? at(workload.valueSpan) : undefined,
+      span,
+      model: pool.intern(stringValue(fieldOf(decl.fields, 'model'))),
+      matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
+      entries,
+      gaps: gapCount(checked, policy),
+    };
+  });
+  return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: lineStartsOf(text) };
+}
+
+/** Reads a file from disk and summarizes it (`summarizeRead`). Undefined when the file cannot be read. */
+export async function readSummary(uri: string, settings: SrmSettings, environment: CheckEnvironment, pool: StringPool): Promise<FileSummary | undefined> {
+  return summarizeRead(uri, await readDeclarationFile(uri), settings, environment, pool);
+}
+
+/**
+ * Summarizes a one-off check of a file read from disk (nothing of the check is
+ * kept). A file too large to read is summarized from its size alone.
+ * Undefined when the file could not be read.
+ */
+export function summarizeRead(uri: string, read: DiskRead, settings: SrmSettings, environment: CheckEnvironment, pool: StringPool): FileSummary | undefined {
+  if (read.kind === 'unreadable') return undefined;
+  const text = read.kind === 'text' ? read.text : '';
+  const result: CheckResult =
+    read.kind === 'text'
+      ? checkText(text, { environment, ...(settings.inlineSuppressions ? {} : { inlineSuppressions: false }) }, read.facts)
+      : { diagnostics: [fileTooLargeToRead(read.size)], documents: [] };
+  return summarize(uri, null, text, result, environment.config.overrides, pool);
+}
+
+/** A summary made elsewhere (a worker thread), with its strings taken from `pool`. */
+export function adopt(summary: FileSummary, pool: StringPool): FileSummary {
+  return {
+    ...summary,
+    workloads: summary.workloads.map((w) => ({
+      ...w,
+      name: pool.intern(w.name),
+      model: pool.intern(w.model),
+      matrix: pool.intern(w.matrix),
+      entries: w.entries.map((e) => ({ ...e, key: pool.intern(e.key), layerId: pool.intern(e.layerId), owner: pool.intern(e.owner) })),
+    })),
+  };
+}
+
+/** Every string a summary holds, as many times as it holds it. */
+function* stringsOf(summary: FileSummary): Generator<string> {
+  for (const w of summary.workloads) {
+    for (const s of [w.name, w.model, w.matrix]) if (s !== undefined) yield s;
+    for (const e of w.entries) for (const s of [e.key, e.layerId, e.owner]) if (s !== undefined) yield s;
+  }
+}

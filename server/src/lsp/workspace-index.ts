@@ -1,0 +1,224 @@
+import { Emitter, FileChangeType, type Connection, type Event, type FileEvent, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { SrmSettings } from '../../../protocol/settings';
+import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
+import type { LspEnvironments } from './environments';
+import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
+import type { CheckedFile, CheckedFiles } from './files';
+import { summarizeFiles, type ScanBatch } from './index-worker';
+import type { ConnectionState } from './lifecycle';
+import type { SettingsStore } from './settings';
+
+export interface IndexChange {
+  readonly uri: string;
+  /** The file's new summary; undefined when it left the index (deleted, closed, out of the workspace). */
+  readonly summary: FileSummary | undefined;
+}
+
+/**
+ * A small summary of every declaration file of the workspace (names, models,
+ * layer entries, owners and where they are written, gap counts), for the
+ * features that look across files: owner completion, and later workspace
+ * symbols, references, renaming an owner, an overview of every declaration.
+ *
+ * It keeps summaries, never texts or syntax trees, so a workspace of 20,000
+ * files costs megabytes, not hundreds. It is kept current as files change:
+ * every check of a file (an open document's edit, a file the problems scope
+ * read) replaces that file's summary; changes on disk re-read the file unless
+ * the editor has it open, whose copy wins; deletions and removed folders drop
+ * theirs. The files nobody opened are read by a background scan, started by
+ * the first call to `ready()`.
+ */
+export class WorkspaceIndex {
+  private readonly byUri = new Map<string, FileSummary>();
+  /** How many entries name each owner, as written. */
+  private readonly ownerUses = new Map<string, number>();
+  private readonly pool = new StringPool();
+  private readonly changed = new Emitter<IndexChange>();
+  /** The newest disk read of each file still under way: an older one that finishes late is dropped. */
+  private readonly reads = new Map<string, number>();
+  private readSequence = 0;
+  private started = false;
+  private jobs = 0;
+  private queue: Promise<void> = Promise.resolve();
+  /** Bumped when a running scan must stop (an environment changed: it starts over). */
+  private generation = 0;
+  /** While a scan runs: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
+  private touched: Set<string> | undefined;
+
+  /** Fires after a file's summary was added, replaced or removed. */
+  readonly onDidChange: Event<IndexChange> = this.changed.event;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    files: CheckedFiles,
+    private readonly settings: SettingsStore,
+    private readonly folders: WorkspaceFolders,
+    private readonly state: ConnectionState,
+    private readonly environments: LspEnvironments,
+  ) {
+    files.onDidCheck((file) => this.checked(file));
+  }
+
+  get(uri: string): FileSummary | undefined {
+    return this.byUri.get(uri);
+  }
+
+  summaries(): IterableIterator<FileSummary> {
+    return this.byUri.values();
+  }
+
+  get size(): number {
+    return this.byUri.size;
+  }
+
+  /** Every owner some entry names, as written (distinct). */
+  owners(): IterableIterator<string> {
+    return this.ownerUses.keys();
+  }
+
+  /** True once every workspace folder has been scanned and nothing is being read. */
+  get isReady(): boolean {
+    return this.started && this.jobs === 0;
+  }
+
+  /** Starts the background scan on the first call; settles once the index holds every workspace file. */
+  ready(): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      this.enqueue(() => this.scan(this.folders.all, false));
+    }
+    return this.queue;
+  }
+
+  /** A document was closed: a workspace file goes back to its text on disk; any other leaves the index. */
+  documentClosed(uri: string): void {
+    if (this.folders.contains(uri) && this.started) void this.reread(uri);
+    else this.remove(uri);
+  }
+
+  filesChanged(changes: readonly FileEvent[]): void {
+    for (const change of changes) {
+      if (this.documents.get(change.uri)) continue; // the editor's copy is the truth while it is open
+      if (change.type === FileChangeType.Deleted) {
+        // A deleted folder may be reported alone: what was below it goes too.
+        for (const uri of [...this.byUri.keys()]) if (isUnder(uri, change.uri) && !this.documents.get(uri)) this.remove(uri);
+        this.reads.delete(change.uri);
+      } else if (this.started && this.folders.contains(change.uri)) {
+        void this.reread(change.uri);
+      }
+    }
+  }
+
+  /** Call after the workspace folders changed: files no folder holds leave, added folders are scanned. */
+  foldersChanged(added: readonly { uri: string; name: string }[]): void {
+    for (const uri of [...this.byUri.keys()]) if (!this.documents.get(uri) && !this.folders.contains(uri)) this.remove(uri);
+    if (this.started && added.length > 0) this.enqueue(() => this.scan(added, false));
+  }
+
+  /**
+   * A configuration or matrix file changed: layer ids and gap counts may have
+   * changed with it, so every file not open is read again (open ones are
+   * re-checked anyway). A running scan stops and starts over.
+   */
+  environmentsChanged(): void {
+    if (!this.started) return;
+    const generation = ++this.generation;
+    this.enqueue(() => this.scan(this.folders.all, true, generation));
+  }
+
+  private checked(file: CheckedFile): void {
+    // A check is as new as anything read before it.
+    this.reads.delete(file.uri);
+    this.put(summarize(file.uri, file.version, file.doc.getText(), file.result, file.environment.config.overrides, this.pool));
+  }
+
+  private enqueue(job: () => Promise<void>): void {
+    this.jobs++;
+    this.queue = this.queue
+      .then(job)
+      .catch((err: unknown) => this.connection.console.error(`srm: indexing the workspace failed: ${(err as Error).stack ?? String(err)}`))
+      .then(() => void this.jobs--);
+  }
+
+  /** Reads the declarations of `folders`: those not yet indexed, or every one not open when `force`. */
+  private async scan(folders: readonly { uri: string }[], force: boolean, generation = this.generation): Promise<void> {
+    const cancelled = () => generation !== this.generation || this.state.isShutDown;
+    this.touched = new Set();
+    try {
+      for (const folder of folders) {
+        const settings = await this.settings.get(folder.uri);
+        const files = (await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)).map((file) => URI.file(file).toString());
+        const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri)));
+        if (cancelled()) return;
+        await summarizeFiles(wanted, settings, this.folders.all.map((f) => f.uri), (batch) => this.scanned(batch), cancelled);
+      }
+    } finally {
+      this.touched = undefined;
+    }
+  }
+
+  private scanned(batch: ScanBatch): void {
+    const current = (uri: string) => !this.touched?.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
+    for (const summary of batch.summaries) if (current(summary.uri)) this.put(adopt(summary, this.pool), false);
+    for (const uri of batch.unreadable) if (current(uri)) this.remove(uri, false);
+  }
+
+  private async reread(uri: string): Promise<void> {
+    const folder = this.folders.folderOf(uri);
+    if (folder) await this.readFromDisk(uri, await this.settings.get(folder.uri));
+  }
+
+  /** Summarizes a file from disk, unless something newer took its place while it was read. */
+  private async readFromDisk(uri: string, settings: SrmSettings): Promise<void> {
+    const token = ++this.readSequence;
+    this.reads.set(uri, token);
+    const summary = await readSummary(uri, settings, this.environments.environment(uri), this.pool);
+    const current = this.reads.get(uri) === token;
+    if (current) this.reads.delete(uri);
+    if (!current || this.documents.get(uri) || !this.folders.contains(uri) || this.state.isShutDown) {
+      if (summary) this.pool.release(summary);
+      return;
+    }
+    if (summary) this.put(summary);
+    else this.remove(uri);
+  }
+
+  /** `touches` is false for what a scan read: it stands for the file as it was when the scan began. */
+  private put(summary: FileSummary, touches = true): void {
+    if (touches) this.touched?.add(summary.uri);
+    const old = this.byUri.get(summary.uri);
+    this.byUri.set(summary.uri, summary);
+    this.countOwners(summary, 1);
+    if (old) this.drop(old);
+    this.changed.fire({ uri: summary.uri, summary });
+  }
+
+  private remove(uri: string, touches = true): void {
+    if (touches) this.touched?.add(uri);
+    this.reads.delete(uri);
+    const old = this.byUri.get(uri);
+    if (!old) return;
+    this.byUri.delete(uri);
+    this.drop(old);
+    this.changed.fire({ uri, summary: undefined });
+  }
+
+  private drop(summary: FileSummary): void {
+    this.countOwners(summary, -1);
+    this.pool.release(summary);
+  }
+
+  private countOwners(summary: FileSummary, by: 1 | -1): void {
+    for (const workload of summary.workloads) {
+      for (const { owner } of workload.entries) {
+        if (owner === undefined) continue;
+        const uses = (this.ownerUses.get(owner) ?? 0) + by;
+        if (uses > 0) this.ownerUses.set(owner, uses);
+        else this.ownerUses.delete(owner);
+      }
+    }
+  }
+}
