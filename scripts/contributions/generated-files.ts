@@ -1,5 +1,6 @@
 import { REFERENCE_MODEL } from '../../server/src/core/model/reference-model';
 import type { ResponsibilityModel } from '../../server/src/core/model/types';
+import { buildReportJsonSchema } from '../../server/src/core/report/json-schema';
 import { buildJsonSchema } from '../../server/src/core/schema';
 import { buildGrammar } from './grammar';
 import { buildSnippets } from './snippets';
@@ -13,6 +14,7 @@ export interface GeneratedFile {
 export const SCHEMA_PATH = 'schemas/srm.schema.json';
 export const GRAMMAR_PATH = 'syntaxes/srm.tmLanguage.json';
 export const SNIPPETS_PATH = 'snippets/srm.json';
+export const REPORT_SCHEMA_PATH = 'schemas/srm-report.schema.json';
 
 /** Every file generated from the responsibility model, as it must be committed. */
 export function generatedFiles(model: ResponsibilityModel = REFERENCE_MODEL): GeneratedFile[] {
@@ -20,6 +22,7 @@ export function generatedFiles(model: ResponsibilityModel = REFERENCE_MODEL): Ge
     { path: SCHEMA_PATH, content: renderJson(buildJsonSchema(model)) },
     { path: GRAMMAR_PATH, content: renderJson(buildGrammar(model)) },
     { path: SNIPPETS_PATH, content: renderJson(buildSnippets(model)) },
+    { path: REPORT_SCHEMA_PATH, content: renderJson(buildReportJsonSchema()) },
   ];
 }
 

@@ -5,6 +5,7 @@ export function helpText(modelIds: readonly string[]): string {
 Usage:
   srm check [files|folders|globs] [options]
   srm explain <layer | SRMnnn | model | service> [--markdown]
+  srm report [files|folders|globs] [--format <name>] [--by owner] [-o <file>]
   srm --help | --version
 
 srm check
@@ -26,8 +27,18 @@ srm explain
   a rule (SRM001), a service model (${modelIds.join(', ')}) or a catalogued service
   ("Azure App Service"). --markdown prints the markdown the editor's hovers show.
 
+srm report
+  Who owns each layer of every workload, with the gaps, totals and the
+  matrix of each row. Gaps do not change the exit code: srm check does.
+
+  -f, --format <name>    markdown (default), csv, html, json or oscal-ssp
+                         (an OSCAL 1.0.6 System Security Plan; its date is
+                         now, or SOURCE_DATE_EPOCH)
+      --by owner         one row per owner (markdown, csv and html)
+  -o, --output <file>    write the report to a file instead of standard output
+
 Exit codes:
-  0  no errors (and no more warnings than --max-warnings allows)
+  0  no errors (and no more warnings than --max-warnings allows); report: written
   1  errors found, or too many warnings
   2  usage error, or a file or folder that cannot be read
 `;

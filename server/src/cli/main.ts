@@ -18,6 +18,7 @@ import { formatStylish } from './formatters/stylish';
 import { helpText } from './help';
 import { packageInfo } from './package-info';
 import { toPlainText } from './plain-text';
+import { runReport } from './report';
 
 export interface Io {
   readonly cwd: string;
@@ -40,6 +41,8 @@ export function run(argv: readonly string[], io: Io): number {
       return runExplain(args, io);
     case 'check':
       return runCheck(args, io);
+    case 'report':
+      return runReport(args, io);
   }
 }
 

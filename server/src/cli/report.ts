@@ -1,0 +1,90 @@
+/**
+ * `srm report`: who owns what across every declaration, as Markdown, CSV,
+ * HTML, JSON or an OSCAL SSP. A report is not a check: it exits 0 when it was
+ * written, gaps or not (they are in the report; `srm check` is what fails CI),
+ * and 2 for a usage or I/O error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildReport, formatReport, OscalExportError, type ReportInput } from '../core/report';
+import { decode } from '../io/encoding';
+import { CliError, describeSystemError } from './errors';
+import { DECLARATION_FILE, discoverFiles } from './files';
+import { displayPathOf } from './check';
+import type { Io } from './main';
+import { packageInfo } from './package-info';
+import type { ReportArgs } from './report-args';
+
+/** As `srm check`: a file this large is no declaration, and is reported as skipped instead of read. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export function runReport(args: ReportArgs, io: Io): number {
+  const files = discoverFiles(args.paths, io.cwd);
+  const target = args.output !== undefined ? path.resolve(io.cwd, args.output) : undefined;
+  if (target !== undefined) refuseInputAsOutput(target, args.output!, files);
+  const report = buildReport(files.map((f) => readInput(f, io.cwd)), { toolVersion: packageInfo().version });
+  let text: string;
+  try {
+    text = formatReport(report, args.format, { by: args.by, oscal: args.format === 'oscal-ssp' ? { lastModified: lastModified(io.env) } : undefined });
+  } catch (err) {
+    if (err instanceof OscalExportError) throw new CliError(`cannot export an OSCAL SSP: ${err.message}`);
+    throw err;
+  }
+  if (target === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    throw new CliError(`cannot write ${args.output}: ${describeSystemError(err)}.`);
+  }
+  return 0;
+}
+
+/** `-o` must never overwrite a declaration, nor write a file the next run would read as one. */
+function refuseInputAsOutput(target: string, written: string, inputs: readonly string[]): void {
+  const real = (file: string): string => {
+    try {
+      return fs.realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  const resolved = real(target);
+  if (inputs.some((f) => f === target || real(f) === resolved)) {
+    throw new CliError(`--output ${written} is one of the declarations being reported: write the report to another file.`);
+  }
+  if (DECLARATION_FILE.test(target)) {
+    throw new CliError(`--output ${written} has a declaration's name (*.srm.yaml, *.srm.yml): srm would read the report as a declaration next time. Choose another name.`);
+  }
+}
+
+function readInput(absolutePath: string, cwd: string): ReportInput {
+  const file = displayPathOf(absolutePath, cwd);
+  let size: number;
+  try {
+    size = fs.statSync(absolutePath).size;
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${describeSystemError(err)}.`);
+  }
+  if (size > MAX_FILE_BYTES) return { file, skipped: `The file is ${(size / (1024 * 1024)).toFixed(0)} MB; srm does not read files over ${MAX_FILE_BYTES / (1024 * 1024)} MB.` };
+  try {
+    return { file, text: decode(fs.readFileSync(absolutePath)).text };
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${describeSystemError(err)}.`);
+  }
+}
+
+/**
+ * The SSP's last-modified date: now, or SOURCE_DATE_EPOCH (seconds since 1970,
+ * the reproducible-builds convention) so that two runs give the same bytes.
+ */
+export function lastModified(env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return now().toISOString();
+  if (!/^\d+$/.test(epoch)) throw new CliError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}".`);
+  const date = new Date(Number(epoch) * 1000);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900 || date.getUTCFullYear() > 2999) throw new CliError(`SOURCE_DATE_EPOCH ${epoch} is out of range.`);
+  return date.toISOString();
+}
