@@ -187,7 +187,7 @@ function ownerRow(o: ReportOwner): string {
   for (const d of o.duties) {
     const key = `${d.file}\u0000${d.line}\u0000${d.workload}`;
     let entry = byWorkload.get(key);
-    if (!entry) byWorkload.set(key, (entry = { label: `${text(d.workload)} <span class="muted">(${text(d.matrix)})</span>`, layers: [] }));
+    if (!entry) byWorkload.set(key, (entry = { label: `${text(d.workload)} <code class="where">${text(`${d.file}:${d.line}`)}</code> <span class="muted">(${text(d.matrix)})</span>`, layers: [] }));
     let what = text(d.layerName);
     if (d.state === 'shared') what += ` (shared${d.handoff?.trim() ? `; handoff: ${text(d.handoff)}` : ''})`;
     if (d.state === 'third-party') what += ' (third party)';
@@ -195,7 +195,7 @@ function ownerRow(o: ReportOwner): string {
     entry.layers.push(what);
   }
   const list = [...byWorkload.values()].map((e) => `<li>${e.label}: ${e.layers.join(', ')}</li>`).join('');
-  const workloads = new Set(o.duties.map((d) => `${d.file}\u0000${d.workload}`)).size;
+  const workloads = new Set(o.duties.map((d) => `${d.file}\u0000${d.line}`)).size;
   return `<tr><th scope="row">${text(o.owner)}</th><td>${o.contact ? text(o.contact) : ''}</td><td class="num">${o.duties.length}</td><td class="num">${workloads}</td><td><ul class="duties">${list}</ul></td></tr>`;
 }
 

@@ -99,7 +99,7 @@ function byOwner(report: ResponsibilityReport, out: string[]): void {
 function ownerRow(o: ReportOwner): string {
   const byWorkload = new Map<string, string[]>();
   for (const d of o.duties) {
-    const key = `**${md(d.workload)}** (${md(d.matrix)})`;
+    const key = `**${md(d.workload)}** ${code(`${d.file}:${d.line}`)} (${md(d.matrix)})`;
     let layers = byWorkload.get(key);
     if (!layers) byWorkload.set(key, (layers = []));
     let what = md(d.layerName);
@@ -109,7 +109,7 @@ function ownerRow(o: ReportOwner): string {
     layers.push(what);
   }
   const what = [...byWorkload].map(([w, layers]) => `${w}: ${layers.join(', ')}`).join('<br>');
-  const workloads = new Set(o.duties.map((d) => `${d.file}\u0000${d.workload}`)).size;
+  const workloads = new Set(o.duties.map((d) => `${d.file}\u0000${d.line}`)).size;
   return row([`**${md(o.owner)}**`, o.contact ? md(o.contact) : '', String(o.duties.length), String(workloads), what]);
 }
 

@@ -341,7 +341,7 @@ function implementedRequirements(workloads: readonly WorkloadInfo[], owners: Map
       const layer = layers.get(cell.layerId) ?? { id: cell.layerId, name: cell.layerId };
       for (const control of row.controls) {
         let perWorkload = byControl.get(control);
-        if (!perWorkload) byControl.set(control, (perWorkload = new Map()));
+        if (!perWorkload) byControl.set(control, (perWorkload = new Map<WorkloadInfo, LayerHit[]>()));
         let hits = perWorkload.get(w);
         if (!hits) perWorkload.set(w, (hits = []));
         hits.push({ layer, cell, rationale: row.rationale });
