@@ -32,6 +32,7 @@ function sspValidator(): (doc: unknown) => void {
   return (doc) => assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 10), null, 1));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- OSCAL documents are walked as loose JSON
 type Json = Record<string, any>;
 const sspOf = (doc: Json): Json => doc['system-security-plan'];
 const requirement = (ssp: Json, control: string): Json => ssp['control-implementation']['implemented-requirements'].find((r: Json) => r['control-id'] === control);
@@ -172,10 +173,10 @@ describe('report as an OSCAL SSP (oscal-ssp)', () => {
     const componentIds = new Set(components.map((c) => c.uuid));
     const partyIds = new Set(ssp.metadata.parties.map((p: Json) => p.uuid));
     const roleIds = new Set(ssp.metadata.roles.map((r: Json) => r.id));
-    for (const id of valuesOf(ssp['control-implementation'], 'component-uuid')) assert.ok(componentIds.has(id), `component ${id}`);
+    for (const id of valuesOf(ssp['control-implementation'], 'component-uuid')) assert.ok(componentIds.has(id), `component ${String(id)}`);
     for (const ids of valuesOf(ssp, 'party-uuids')) for (const id of ids as string[]) assert.ok(partyIds.has(id), `party ${id}`);
-    for (const id of valuesOf(ssp, 'role-id')) assert.ok(roleIds.has(id), `role ${id}`);
-    for (const id of valuesOf(ssp, 'role-ids').flat()) assert.ok(roleIds.has(id), `role ${id}`);
+    for (const id of valuesOf(ssp, 'role-id')) assert.ok(roleIds.has(id), `role ${String(id)}`);
+    for (const id of valuesOf(ssp, 'role-ids').flat()) assert.ok(roleIds.has(id), `role ${String(id)}`);
   });
 
   it('uses stable version-5 UUIDs, each naming one thing', () => {
