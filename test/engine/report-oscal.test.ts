@@ -240,6 +240,8 @@ describe('the SP 800-53 crosswalk (our own mapping)', () => {
       for (const c of row.controls) assert.match(c, /^[a-z]{2}-\d+(\.\d+)?$/, `${row.layerId}: ${c}`);
     }
     assert.equal(new Set(LAYER_CROSSWALK.rows.map((r) => r.layerId)).size, LAYER_CROSSWALK.rows.length, 'one row per layer id');
+    const known = new Set([...REFERENCE_MODEL.layers.map((l) => l.id), ...AZURE]);
+    for (const row of LAYER_CROSSWALK.rows) assert.ok(known.has(row.layerId), `${row.layerId} is no layer of a known matrix`);
     assert.match(LAYER_CROSSWALK.note, /not NIST's/);
   });
 

@@ -1,17 +1,20 @@
 /**
  * Which NIST SP 800-53 Rev. 5 controls each layer touches: the crosswalk the
  * OSCAL export (`srm report --format oscal-ssp`) turns into implemented
- * requirements.
+ * requirements. The table itself is data, in crosswalk.json.
  *
  * THIS IS SRM'S OWN MAPPING, NOT NIST'S. NIST publishes no mapping from
  * shared-responsibility layers to controls. Each row names the controls whose
  * subject is plainly the layer's work, with the reason in a few words; it is a
  * starting point for an assessor, not an assessment. Control ids are the OSCAL
- * catalog's (`ac-2`), base controls only, not filtered by any baseline.
+ * catalog's (`ac-2`), base controls only, not filtered by any baseline. The
+ * rows cover the reference model's layers and the azure@2026-01 layers whose
+ * ids differ from them.
  *
- * The look-up goes by matrix first (`azure@2026-01` may carry its own rows),
- * then by layer id, so a matrix only lists the layers it maps differently.
+ * The look-up goes by matrix first (a matrix may carry its own rows), then by
+ * layer id, so a matrix only lists the layers it maps differently.
  */
+import data from './crosswalk.json';
 
 export interface CrosswalkRow {
   readonly layerId: string;
@@ -29,38 +32,10 @@ export interface Crosswalk {
   readonly rows: readonly CrosswalkRow[];
 }
 
-const CATALOG = 'NIST SP 800-53 Rev. 5';
-const CATALOG_URL = 'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final';
-export const CROSSWALK_NOTE = "srm's own mapping from responsibility layers to NIST SP 800-53 Rev. 5 controls, not NIST's: a starting point for an assessor, not an assessment.";
+/** By layer id, for every matrix. */
+export const LAYER_CROSSWALK: Crosswalk = { catalog: data.catalog, catalogUrl: data.catalogUrl, note: data.note, rows: data.rows };
 
-/** By layer id: the reference model's layers, then the azure@2026-01 layers whose ids differ. */
-export const LAYER_CROSSWALK: Crosswalk = {
-  catalog: CATALOG,
-  catalogUrl: CATALOG_URL,
-  note: CROSSWALK_NOTE,
-  rows: [
-    // The reference model (reference@1).
-    { layerId: 'data-classification', controls: ['ra-2', 'sc-8', 'sc-28', 'si-12'], rationale: 'categorize the data, protect it in transit and at rest, retain and dispose of it' },
-    { layerId: 'endpoint-devices', controls: ['ac-17', 'ac-19', 'si-3'], rationale: 'the devices that reach the workload remotely: device access rules and malware protection' },
-    { layerId: 'identity-access', controls: ['ac-2', 'ac-3', 'ac-6', 'ia-2', 'ia-5'], rationale: 'accounts, access enforcement, least privilege, MFA and credentials' },
-    { layerId: 'applications', controls: ['cm-6', 'ra-5', 'sa-11', 'si-2'], rationale: 'secure configuration, vulnerability scanning, developer testing and flaw remediation of our code' },
-    { layerId: 'runtime-middleware', controls: ['cm-2', 'sa-22', 'si-2'], rationale: 'a pinned runtime baseline, unsupported versions replaced, patches applied' },
-    { layerId: 'operating-system', controls: ['cm-6', 'cm-7', 'si-2', 'si-4'], rationale: 'hardening, least functionality, patching and monitoring of the guest OS' },
-    { layerId: 'network-config', controls: ['ac-4', 'sc-7'], rationale: 'flow rules and the boundary the customer configures' },
-    { layerId: 'physical-servers', controls: ['ma-2', 'mp-6', 'si-7'], rationale: 'hardware maintenance, disk sanitization and firmware integrity' },
-    { layerId: 'datacenter-network', controls: ['cp-8', 'pe-4', 'sc-5'], rationale: 'telecommunications, protected cabling and denial-of-service protection of the fabric' },
-    { layerId: 'physical-security', controls: ['pe-2', 'pe-3', 'pe-6'], rationale: 'who may enter the facility, how entry is controlled and monitored' },
-    // Microsoft Azure's matrix (azure@2026-01), for its layer ids that the reference does not have.
-    { layerId: 'customer-data', controls: ['ra-2', 'sc-8', 'sc-28', 'si-12'], rationale: 'as data-classification: categorize, protect, retain and dispose of the data' },
-    { layerId: 'configurations-settings', controls: ['cm-2', 'cm-3', 'cm-6'], rationale: 'the baseline, changes and settings of what the customer configures' },
-    { layerId: 'identities-users', controls: ['ac-2', 'ac-3', 'ac-6', 'ia-2', 'ia-5'], rationale: 'as identity-access: accounts, enforcement, least privilege, MFA, credentials' },
-    { layerId: 'client-devices', controls: ['ac-17', 'ac-19', 'si-3'], rationale: 'as endpoint-devices: remote access devices and malware protection' },
-    { layerId: 'network-controls', controls: ['ac-4', 'sc-7'], rationale: 'as network-config: flow rules and boundary protection' },
-    { layerId: 'physical-hosts', controls: ['ma-2', 'mp-6', 'si-7'], rationale: 'as physical-servers: maintenance, sanitization, firmware integrity' },
-    { layerId: 'physical-network', controls: ['cp-8', 'pe-4', 'sc-5'], rationale: 'as datacenter-network: telecommunications, cabling, DoS protection' },
-    { layerId: 'physical-datacenter', controls: ['pe-2', 'pe-3', 'pe-6'], rationale: 'as physical-security: facility access authorizations, control and monitoring' },
-  ],
-};
+export const CROSSWALK_NOTE = LAYER_CROSSWALK.note;
 
 /** Crosswalks a matrix carries itself, by `id@version`; a layer they do not list falls back to LAYER_CROSSWALK. */
 export const MATRIX_CROSSWALKS: Readonly<Record<string, Crosswalk>> = {};
