@@ -245,6 +245,13 @@ describe('the SP 800-53 crosswalk (our own mapping)', () => {
     assert.match(LAYER_CROSSWALK.note, /not NIST's/);
   });
 
+  it('is documented in docs/reports.md row for row, as our own mapping', () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'reports.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([a-z-]+)` \| ([A-Z0-9, -]+) \| (.+) \|$/gm)].map((m) => ({ layerId: m[1], controls: m[2].split(', ').map((c) => c.toLowerCase()), rationale: m[3] }));
+    assert.deepEqual(rows, LAYER_CROSSWALK.rows);
+    assert.match(doc, /srm's \*\*own\*\* mapping\. It is not\s+NIST's/);
+  });
+
   it('looks a layer up by matrix first, then by layer id', () => {
     const own = { 'azure@2026-01': { ...LAYER_CROSSWALK, rows: [{ layerId: 'customer-data', controls: ['sc-12'], rationale: 'the matrix says so' }] } };
     assert.deepEqual(crosswalkRow('azure@2026-01', 'customer-data', own)!.controls, ['sc-12']);

@@ -227,7 +227,7 @@ export function buildOscalSsp(report: ResponsibilityReport, options: OscalSspOpt
                   ...(date ? {} : { props: prop('placeholder', 'date-authorized') }),
                   'party-uuid': p.partyUuid,
                   'date-authorized': date ?? options.lastModified.slice(0, 10),
-                  ...(date ? {} : { remarks: `srm does not know when ${p.name}'s authorization was granted: date-authorized is the document's date. Replace it with the date of the authorization you leverage.` }),
+                  ...(date ? {} : { remarks: `srm does not know when this authorization was granted: date-authorized is the document's date. Replace it with the date of the authorization you leverage.` }),
                 };
               }),
             }
@@ -279,7 +279,8 @@ function serviceOf(w: ReportWorkload, providers: Map<string, ProviderInfo>, serv
   const key = `${providerKey}\u001f${w.service ?? ''}`;
   let service = services.get(key);
   if (!service) {
-    const title = w.service ? `${line(w.service, 'Service')} (${provider.name})` : `${provider.name} (no service named)`;
+    const by = w.provider ? provider.name : 'provider not named';
+    const title = w.service ? `${line(w.service, 'Service')} (${by})` : `${provider.name} (no service named)`;
     service = { key, uuid: uuid('component', 'service', key), title, provider, workloads: [] };
     services.set(key, service);
   }
