@@ -145,6 +145,10 @@ describe('srm report', function () {
       usage(['report', 'nowhere/'], /cannot read nowhere\/: no such file or directory/);
       usage(['report'], /no \*\.srm\.yaml or \*\.srm\.yml files below/, { cwd: tempDir({ 'x.txt': 'hi' }) });
       usage(['report', '-f', 'oscal-ssp'], /cannot export an OSCAL SSP: there is no workload to export/, { cwd: tempDir({ 'x.srm.yaml': '# nothing\n' }) });
+      const dir = tempDir({ 'x.srm.yaml': '# nothing\n', 'ssp.json': 'the previous export\n' });
+      usage(['report', '-f', 'oscal-ssp', '-o', 'ssp.json'], /cannot export an OSCAL SSP/, { cwd: dir });
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['ssp.json', 'x.srm.yaml'], 'no half-written file is left behind');
+      assert.equal(fs.readFileSync(path.join(dir, 'ssp.json'), 'utf8'), 'the previous export\n', 'a failed export keeps the previous file');
       usage(['report', '-f', 'oscal-ssp', WORKSPACE], /SOURCE_DATE_EPOCH must be a whole number/, { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
     });
   });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { REFERENCE_MODEL } from '../../server/src/core';
 import { buildReport } from '../../server/src/core/report/build';
 import { CROSSWALK_NOTE, LAYER_CROSSWALK, compareControls, controlLabel, crosswalkRow } from '../../server/src/core/report/crosswalk';
-import { FEDRAMP_NS, OscalExportError, SRM_OSCAL_NS, buildOscalSsp, formatOscalSsp } from '../../server/src/core/report/oscal-ssp';
+import { FEDRAMP_NS, OscalExportError, SRM_OSCAL_NS, buildOscalSsp, formatOscalSsp, oscalSspChunks } from '../../server/src/core/report/oscal-ssp';
 import { URL_NAMESPACE, uuidV5 } from '../../server/src/core/report/uuid';
 import { HAND_BUILT, PAYLOADS, hostile } from '../fixtures/report/hand-built';
 import { REPO_ROOT } from './helpers';
@@ -198,6 +198,14 @@ describe('report as an OSCAL SSP (oscal-ssp)', () => {
     assert.equal(high['system-characteristics']['security-sensitivity-level'], 'fips-199-high');
     assert.equal(high['system-characteristics']['authorization-boundary'].description, 'The payments VNet.');
     assert.ok(!high.metadata.remarks.includes('authorization-boundary'));
+  });
+
+  it('writes in pieces (one per requirement) exactly the text of the whole document', () => {
+    const chunks = [...oscalSspChunks(HAND_BUILT, OPTIONS)];
+    assert.equal(chunks.length, ssp['control-implementation']['implemented-requirements'].length + 2);
+    assert.equal(chunks.join(''), `${JSON.stringify(doc, null, 2)}\n`);
+    const tricky = hostile(() => '"implemented-requirements": []');
+    assert.equal(formatOscalSsp(tricky, OPTIONS), `${JSON.stringify(buildOscalSsp(tricky, OPTIONS), null, 2)}\n`, 'a value that looks like the key changes nothing');
   });
 
   it('refuses what cannot be a valid SSP, with a reason', () => {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildReport, formatReport, OscalExportError, type ReportInput } from '../core/report';
+import { buildReport, formatReportChunks, OscalExportError, type ReportInput } from '../core/report';
 import { decode } from '../io/encoding';
 import { CliError, describeSystemError } from './errors';
 import { DECLARATION_FILE, discoverFiles } from './files';
@@ -23,23 +23,45 @@ export function runReport(args: ReportArgs, io: Io): number {
   const target = args.output !== undefined ? path.resolve(io.cwd, args.output) : undefined;
   if (target !== undefined) refuseInputAsOutput(target, args.output!, files);
   const report = buildReport(files.map((f) => readInput(f, io.cwd)), { toolVersion: packageInfo().version });
-  let text: string;
+  const chunks = formatReportChunks(report, args.format, { by: args.by, oscal: args.format === 'oscal-ssp' ? { lastModified: lastModified(io.env) } : undefined });
+  if (target === undefined) {
+    for (const chunk of guarded(chunks)) io.stdout(chunk);
+    return 0;
+  }
+  // Into a file next to the target, renamed over it once complete: a failed export leaves no half-written report.
+  const partial = `${target}.${process.pid}.partial`;
   try {
-    text = formatReport(report, args.format, { by: args.by, oscal: args.format === 'oscal-ssp' ? { lastModified: lastModified(io.env) } : undefined });
+    const fd = openOrFail(partial, args.output!);
+    try {
+      for (const chunk of guarded(chunks)) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, target);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    if (err instanceof CliError) throw err;
+    throw new CliError(`cannot write ${args.output}: ${describeSystemError(err)}.`);
+  }
+  return 0;
+}
+
+/** The chunks, with an export the report cannot make turned into one clear line. */
+function* guarded(chunks: Iterable<string>): Generator<string> {
+  try {
+    yield* chunks;
   } catch (err) {
     if (err instanceof OscalExportError) throw new CliError(`cannot export an OSCAL SSP: ${err.message}`);
     throw err;
   }
-  if (target === undefined) {
-    io.stdout(text);
-    return 0;
-  }
+}
+
+function openOrFail(file: string, written: string): number {
   try {
-    fs.writeFileSync(target, text);
+    return fs.openSync(file, 'w');
   } catch (err) {
-    throw new CliError(`cannot write ${args.output}: ${describeSystemError(err)}.`);
+    throw new CliError(`cannot write ${written}: ${describeSystemError(err)}.`);
   }
-  return 0;
 }
 
 /** `-o` must never overwrite a declaration, nor write a file the next run would read as one. */

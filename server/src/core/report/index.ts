@@ -7,7 +7,7 @@ import { formatHtml } from './html';
 import { formatJson } from './json';
 import { formatMarkdown } from './markdown';
 import type { ResponsibilityReport } from './model';
-import { formatOscalSsp, type OscalSspOptions } from './oscal-ssp';
+import { formatOscalSsp, oscalSspChunks, type OscalSspOptions } from './oscal-ssp';
 
 export const REPORT_FORMATS = ['markdown', 'csv', 'html', 'json', 'oscal-ssp'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -37,6 +37,19 @@ export function formatReport(report: ResponsibilityReport, format: ReportFormat,
       if (!options.oscal) throw new Error('oscal-ssp needs its options (lastModified at least).');
       return formatOscalSsp(report, options.oscal);
   }
+}
+
+/**
+ * The same text as formatReport, in pieces to write one after the other: an
+ * OSCAL SSP of many workloads is larger than one string can be.
+ */
+export function* formatReportChunks(report: ResponsibilityReport, format: ReportFormat, options: FormatReportOptions = {}): Generator<string> {
+  if (format !== 'oscal-ssp') {
+    yield formatReport(report, format, options);
+    return;
+  }
+  if (!options.oscal) throw new Error('oscal-ssp needs its options (lastModified at least).');
+  yield* oscalSspChunks(report, options.oscal);
 }
 
 export { buildReport, type ReportInput } from './build';

@@ -124,10 +124,43 @@ interface WorkloadInfo {
 }
 
 export function formatOscalSsp(report: ResponsibilityReport, options: OscalSspOptions): string {
-  return `${JSON.stringify(buildOscalSsp(report, options), null, 2)}\n`;
+  return [...oscalSspChunks(report, options)].join('');
 }
 
+/** The whole document as one object (for tests and small reports; oscalSspChunks writes large ones). */
 export function buildOscalSsp(report: ResponsibilityReport, options: OscalSspOptions): Json {
+  const { document, requirements } = prepare(report, options);
+  (document['system-security-plan'] as Json)['control-implementation'] = { ...controlImplementation(), 'implemented-requirements': requirements.controls.map(requirements.build) };
+  return document;
+}
+
+/**
+ * The document as JSON text (two-space indentation, a final newline), in
+ * pieces: one per implemented requirement. With 10,000 workloads the whole
+ * text is larger than a JavaScript string can be; each piece is not.
+ */
+export function* oscalSspChunks(report: ResponsibilityReport, options: OscalSspOptions): Generator<string> {
+  const { document, requirements } = prepare(report, options);
+  (document['system-security-plan'] as Json)['control-implementation'] = { ...controlImplementation(), 'implemented-requirements': [] };
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  // Only a key can be written with bare quotes: in a string value they would be escaped.
+  const marker = '\n      "implemented-requirements": []';
+  const at = text.lastIndexOf(marker);
+  if (at < 0) throw new Error('oscal-ssp: the document lost its implemented-requirements');
+  const open = at + marker.length - 1;
+  yield text.slice(0, open);
+  const indent = ' '.repeat(8);
+  for (const [i, control] of requirements.controls.entries()) {
+    yield `${i ? ',' : ''}\n${indent}${JSON.stringify(requirements.build(control), null, 2).replace(/\n/g, `\n${indent}`)}`;
+  }
+  yield `\n      ${text.slice(open)}`;
+}
+
+function controlImplementation(): Json {
+  return { description: `How the responsibility for each control is split between the workloads' owners and their providers, as the srm declarations state it. ${CROSSWALK_NOTE}` };
+}
+
+function prepare(report: ResponsibilityReport, options: OscalSspOptions): { document: Json; requirements: Requirements } {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(options.lastModified)) {
     throw new OscalExportError(`lastModified must be an RFC 3339 date-time with a time zone, not "${options.lastModified}".`);
   }
@@ -159,7 +192,7 @@ export function buildOscalSsp(report: ResponsibilityReport, options: OscalSspOpt
 
   const owners = ownerParties(report);
   const requirements = implementedRequirements(workloads, owners, crosswalks);
-  if (requirements.length === 0) throw new OscalExportError('no layer of these workloads maps to an SP 800-53 control in the crosswalk: an OSCAL SSP needs at least one implemented requirement.');
+  if (requirements.controls.length === 0) throw new OscalExportError('no layer of these workloads maps to an SP 800-53 control in the crosswalk: an OSCAL SSP needs at least one implemented requirement.');
   const usesThirdParty = workloads.some((w) => w.workload.cells.some((c) => c.state === 'third-party'));
 
   const sspUuid = uuid('ssp', systemName);
@@ -167,7 +200,7 @@ export function buildOscalSsp(report: ResponsibilityReport, options: OscalSspOpt
   const serviceList = [...services.values()].sort((a, b) => byCodeUnits(a.key, b.key));
   const componentState = status === 'under-major-modification' ? 'operational' : status;
 
-  return {
+  const document: Json = {
     'system-security-plan': {
       uuid: sspUuid,
       metadata: {
@@ -248,12 +281,10 @@ export function buildOscalSsp(report: ResponsibilityReport, options: OscalSspOpt
           })),
         ],
       },
-      'control-implementation': {
-        description: `How the responsibility for each control is split between the workloads' owners and their providers, as the srm declarations state it. ${CROSSWALK_NOTE}`,
-        'implemented-requirements': requirements,
-      },
+      'control-implementation': {},
     },
   };
+  return { document, requirements };
 }
 
 function defaultedFields(o: OscalSspOptions): string[] {
@@ -332,7 +363,13 @@ interface LayerHit {
   readonly rationale: string;
 }
 
-function implementedRequirements(workloads: readonly WorkloadInfo[], owners: Map<string, OwnerParty>, crosswalks: Readonly<Record<string, Crosswalk>>): Json[] {
+/** The controls to write, in catalog order, and how to build each one's requirement (lazily: a large report holds one at a time). */
+interface Requirements {
+  readonly controls: readonly string[];
+  readonly build: (control: string) => Json;
+}
+
+function implementedRequirements(workloads: readonly WorkloadInfo[], owners: Map<string, OwnerParty>, crosswalks: Readonly<Record<string, Crosswalk>>): Requirements {
   const byControl = new Map<string, Map<WorkloadInfo, LayerHit[]>>();
   for (const w of workloads) {
     const layers = new Map(w.group.layers.map((l) => [l.id, l]));
@@ -349,7 +386,7 @@ function implementedRequirements(workloads: readonly WorkloadInfo[], owners: Map
       }
     }
   }
-  return [...byControl.keys()].sort(compareControls).map((control) => {
+  const build = (control: string): Json => {
     const perWorkload = byControl.get(control)!;
     const rationales = new Map<string, string>();
     for (const hits of perWorkload.values()) for (const h of hits) rationales.set(h.layer.id, h.rationale);
@@ -360,7 +397,8 @@ function implementedRequirements(workloads: readonly WorkloadInfo[], owners: Map
       'by-components': [...perWorkload].map(([w, hits]) => byComponent(control, w, hits, owners)),
       remarks: `${controlLabel(control)}: the layers srm's crosswalk maps to this control. ${CROSSWALK_NOTE}`,
     };
-  });
+  };
+  return { controls: [...byControl.keys()].sort(compareControls), build };
 }
 
 function byComponent(control: string, w: WorkloadInfo, hits: readonly LayerHit[], owners: Map<string, OwnerParty>): Json {

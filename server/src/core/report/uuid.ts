@@ -15,8 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The version-5 UUID of `name` in `namespace`, lower case. */
 export function uuidV5(namespace: string, name: string): string {
-  if (!UUID.test(namespace)) throw new Error(`not a UUID: ${namespace}`);
-  const ns = hexToBytes(namespace.replace(/-/g, ''));
+  const ns = namespaceBytes(namespace);
   const text = utf8ToBytes(name);
   const input = new Uint8Array(ns.length + text.length);
   input.set(ns);
@@ -34,6 +33,19 @@ export function sha256Base64(text: string): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);
+}
+
+/** A few namespaces serve many names: their bytes are worked out once. */
+const namespaces = new Map<string, Uint8Array>();
+
+function namespaceBytes(namespace: string): Uint8Array {
+  let bytes = namespaces.get(namespace);
+  if (!bytes) {
+    if (!UUID.test(namespace)) throw new Error(`not a UUID: ${namespace}`);
+    if (namespaces.size > 64) namespaces.clear();
+    namespaces.set(namespace, (bytes = hexToBytes(namespace.replace(/-/g, ''))));
+  }
+  return bytes;
 }
 
 function hexToBytes(hex: string): Uint8Array {
