@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { MatrixRegistry } from '../../server/src/core/matrix/registry';
 import type { Matrix } from '../../server/src/core/matrix/types';
+import { buildReportJsonSchema } from '../../server/src/core/report/json-schema';
 import { buildJsonSchema } from '../../server/src/core/schema';
 import { BUILT_IN_MODULE, builtInMatricesModule } from './built-in-matrices';
 import { buildGrammar } from './grammar';
@@ -15,6 +16,7 @@ export interface GeneratedFile {
 export const SCHEMA_PATH = 'schemas/srm.schema.json';
 export const GRAMMAR_PATH = 'syntaxes/srm.tmLanguage.json';
 export const SNIPPETS_PATH = 'snippets/srm.json';
+export const REPORT_SCHEMA_PATH = 'schemas/srm-report.schema.json';
 
 /** The built-in reference matrix: what the declaration schema and the snippets are generated from. */
 export function referenceMatrix(): Matrix {
@@ -31,6 +33,7 @@ export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): 
     { path: SCHEMA_PATH, content: renderJson(buildJsonSchema(model)) },
     { path: GRAMMAR_PATH, content: renderJson(buildGrammar()) },
     { path: SNIPPETS_PATH, content: renderJson(buildSnippets(model)) },
+    { path: REPORT_SCHEMA_PATH, content: renderJson(buildReportJsonSchema()) },
   ];
 }
 

@@ -167,6 +167,16 @@ function keyOf(e: EntrySpec, sharing: Sharing): string {
   return { plain: e.layer, double: `"${e.layer}"`, single: `'${e.layer}'`, anchor: `&k${e.layer.length} ${e.layer}` }[style];
 }
 
+/**
+ * The owner and handoff an entry ends up with as YAML reads it: through a
+ * merge key, the shared entry's, except for a field the entry writes itself.
+ */
+export function effectiveFields(doc: DeclarationSpec, e: EntrySpec): { owner: string; handoff: EntrySpec['handoff'] } {
+  const sharing = sharingOf(doc);
+  if (!merges(e, sharing) || !sharing.source) return { owner: e.owner, handoff: e.handoff };
+  return { owner: sharing.source.owner, handoff: e.handoff ?? sharing.source.handoff };
+}
+
 /** Merges the first entry's fields: not the first entry itself, and only when it is the source. */
 function merges(e: EntrySpec, sharing: Sharing): boolean {
   return sharing.source !== undefined && e !== sharing.source && e.ownerVia === 'merge';

@@ -1,5 +1,6 @@
 import { closest } from '../core/text/similarity';
 import { CliError } from './errors';
+import { parseReport, type ReportArgs } from './report-args';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -35,11 +36,11 @@ export interface MatricesArgs {
   readonly config?: string;
 }
 
-export type Args = CheckArgs | ExplainArgs | MatricesArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type Args = CheckArgs | ExplainArgs | MatricesArgs | ReportArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
-const COMMANDS = ['check', 'explain', 'matrices', 'help'];
+const COMMANDS = ['check', 'explain', 'matrices', 'report', 'help'];
 
-interface OptionSpec {
+export interface OptionSpec {
   readonly name: string;
   readonly short?: string;
   /** Takes a value: `--format json`, `--format=json`, `-f json`. */
@@ -71,9 +72,10 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === 'check') return parseCheck(rest);
   if (command === 'explain') return parseExplain(rest);
   if (command === 'matrices') return parseMatrices(rest);
+  if (command === 'report') return parseReport(rest);
   if (command.startsWith('-')) throw new CliError(`${command} needs a command first: srm check ${command} … (srm --help lists the options).`);
   const [guess] = closest(command, COMMANDS, (c) => [c], 1);
-  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, explain, matrices (srm --help).`);
+  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, explain, matrices, report (srm --help).`);
 }
 
 function parseCheck(argv: readonly string[]): CheckArgs {
@@ -127,7 +129,7 @@ function parseExplain(argv: readonly string[]): ExplainArgs {
 }
 
 /** Options and positionals; the last of a repeated option wins, `--` ends the options. */
-function readOptions(argv: readonly string[], specs: readonly OptionSpec[], command: string): { values: Map<string, string>; positionals: string[] } {
+export function readOptions(argv: readonly string[], specs: readonly OptionSpec[], command: string): { values: Map<string, string>; positionals: string[] } {
   const values = new Map<string, string>();
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {

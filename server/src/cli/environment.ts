@@ -26,7 +26,7 @@ export function cliEnvironments(cwd: string, config: string | undefined): Enviro
  * A configuration with an error stops the run: every finding after it would
  * rest on a configuration nobody meant. One line per error, as `path:line:col`.
  */
-export function refuseBrokenConfigurations(environments: readonly FoundEnvironment[], cwd: string): void {
+export function refuseBrokenConfigurations(environments: readonly FoundEnvironment[], cwd: string, nothingWas = 'checked'): void {
   const lines: string[] = [];
   const seen = new Set<string>();
   for (const env of environments) {
@@ -40,7 +40,7 @@ export function refuseBrokenConfigurations(environments: readonly FoundEnvironme
     }
   }
   if (lines.length === 0) return;
-  throw new CliError(`the configuration has ${lines.length === 1 ? 'an error' : `${lines.length} errors`}; nothing was checked.\n${lines.map((l) => `  ${l}`).join('\n')}`);
+  throw new CliError(`the configuration has ${lines.length === 1 ? 'an error' : `${lines.length} errors`}; nothing was ${nothingWas}.\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }
 
 function locate(file: string, d: Diagnostic, index: LineIndex, cwd: string): string {

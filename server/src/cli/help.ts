@@ -1,11 +1,17 @@
-/** The usage text; the model ids come from the responsibility model. */
+/** The usage text; the model ids come from the default matrix. */
 export function helpText(modelIds: readonly string[]): string {
   return `srm — check *.srm.yaml shared-responsibility declarations
 
 Usage:
   srm check [files|folders|globs] [options]
-  srm explain <layer | SRMnnn | model | service> [--markdown]
+  srm explain <layer | SRMnnn | model | service | matrix[:layer]> [--markdown]
+  srm matrices [folder] [--format json]
+  srm report [files|folders|globs] [--format <name>] [--by owner] [-o <file>]
   srm --help | --version
+
+Every command reads the srm.config.yaml nearest to each declaration (up to
+the repository root), as the editor does; -c, --config <file> uses that one
+for every declaration instead. A configuration with an error stops the run.
 
 srm check
   With no paths, checks every *.srm.yaml and *.srm.yml below the current
@@ -20,16 +26,34 @@ srm check
       --color, --no-color
                          force colour on or off (default: on for a terminal;
                          NO_COLOR and FORCE_COLOR are respected)
+  -c, --config <file>    the configuration for every declaration
 
 srm explain
   Explains a layer (id, display name or common spelling such as os or iam),
-  a rule (SRM001), a service model (${modelIds.join(', ')}) or a catalogued service
-  ("Azure App Service"). --markdown prints the markdown the editor's hovers show.
+  a rule (SRM001), a service model (${modelIds.join(', ')}), a catalogued service
+  ("Azure App Service") or a matrix (azure@2026-01, azure:network-config).
+  --markdown prints the markdown the editor's hovers show.
+
+srm matrices
+  Every matrix a declaration in the folder may name: built in, or a
+  *.srm-matrix.yaml the configuration lists, with its source and what it
+  extends, and the default for declarations that name none.
+
+srm report
+  Who owns each layer of every workload, with the gaps, totals and the
+  matrix of each row. Gaps do not change the exit code: srm check does.
+
+  -f, --format <name>    markdown (default), csv, html, json or oscal-ssp
+                         (an OSCAL 1.0.6 System Security Plan; its date is
+                         now, or SOURCE_DATE_EPOCH)
+      --by owner         one row per owner (markdown, csv and html)
+  -o, --output <file>    write the report to a file instead of standard output
+  -c, --config <file>    the configuration for every declaration
 
 Exit codes:
-  0  no errors (and no more warnings than --max-warnings allows)
+  0  no errors (and no more warnings than --max-warnings allows); report: written
   1  errors found, or too many warnings
-  2  usage error, or a file or folder that cannot be read, or a fix that
-     could not be written (reported with the other files, at the end)
+  2  usage error, a configuration with an error, a file or folder that cannot
+     be read, or a fix that could not be written (reported at the end)
 `;
 }

@@ -22,6 +22,7 @@ import { refuseOutputOverInput } from './output';
 import { packageInfo } from './package-info';
 import { toPlainText } from './plain-text';
 import { printable } from './printable';
+import { runReport } from './report';
 
 export interface Io {
   readonly cwd: string;
@@ -65,6 +66,8 @@ export function run(argv: readonly string[], io: Io): number {
       return runCheck(args, io);
     case 'matrices':
       return runMatrices(args, io);
+    case 'report':
+      return runReport(args, io);
   }
 }
 

@@ -1,0 +1,275 @@
+/**
+ * Builds the responsibility report from declaration texts, each checked in the
+ * environment (matrices, configuration) that governs its file: the same check
+ * as `srm check`, with suppressions off, because a report shows every gap and
+ * a suppression only quiets the check.
+ *
+ * Which layers are gaps, and which cell applies after an override, comes from
+ * `layerStates`: one definition of a gap for the report, the status bar, the
+ * layer stack and the CLI summary.
+ */
+import { Checker, type CheckResult, type CheckedDocument } from '../check';
+import type { OwnerEntry } from '../config/config';
+import { builtInEnvironment, type CheckEnvironment } from '../environment';
+import { ownerKey } from '../format';
+import { layerStates, type LayerState } from '../layer-state';
+import { needsOwner } from '../matrix/duties';
+import type { MatrixIndex } from '../matrix/matrix-index';
+import { modelIdOf } from '../query';
+import { fieldOf, stringValue } from '../parse/declaration';
+import { LineIndex } from '../text/line-index';
+import type { Diagnostic } from '../types';
+import { byCodeUnits, hasDuty, matrixKey } from './cells';
+import {
+  REPORT_FORMAT_VERSION,
+  type ReportCell,
+  type ReportLayerTotals,
+  type ReportMatrixGroup,
+  type ReportOwner,
+  type ReportOwnerDuty,
+  type ReportWorkload,
+  type ResponsibilityReport,
+} from './model';
+
+/** One declaration file: its text and the environment of its folder, or why it could not be read at all. */
+export type ReportInput =
+  | { readonly file: string; readonly text: string; readonly environment?: CheckEnvironment }
+  | { readonly file: string; readonly skipped: string };
+
+export interface BuildReportOptions {
+  readonly toolVersion: string;
+}
+
+interface Built {
+  readonly matrix: MatrixIndex;
+  readonly workload: ReportWorkload;
+  readonly directory: readonly OwnerEntry[] | undefined;
+}
+
+/** Builds the report of every input, in a stable order whatever order the inputs come in. */
+export function buildReport(inputs: readonly ReportInput[], options: BuildReportOptions): ResponsibilityReport {
+  const built: Built[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  for (const input of [...inputs].sort((a, b) => byCodeUnits(a.file, b.file))) {
+    if ('skipped' in input) {
+      skipped.push({ file: input.file, reason: input.skipped });
+      continue;
+    }
+    const environment = input.environment ?? builtInEnvironment();
+    // A fresh checker per file: a checker keeps its last file to re-check edits.
+    const result = new Checker({ environment, inlineSuppressions: false }).check(input.text);
+    if (result.documents.length === 0) {
+      skipped.push({ file: input.file, reason: fileLevelReason(result) });
+      continue;
+    }
+    const lines = new LineIndex(input.text);
+    for (const doc of result.documents) {
+      const one = workloadOf(doc, result, environment, input.file, lines);
+      if ('reason' in one) skipped.push({ file: input.file, reason: one.reason });
+      else built.push({ ...one, directory: environment.config.owners });
+    }
+  }
+  const groups = groupsOf(built);
+  const workloads = built.map((b) => b.workload);
+  return {
+    version: REPORT_FORMAT_VERSION,
+    tool: { name: 'srm', version: options.toolVersion },
+    groups,
+    owners: ownersOf(groups, directoryOf(built)),
+    totals: {
+      workloads: workloads.length,
+      required: sum(workloads, (w) => w.required),
+      gaps: sum(workloads, (w) => w.gaps),
+      overridden: sum(workloads, (w) => w.cells.filter((c) => c.override).length),
+    },
+    skipped,
+  };
+}
+
+function fileLevelReason(result: CheckResult): string {
+  const finding = result.diagnostics.find((d) => d.severity === 'error');
+  return finding ? `${finding.code}: ${finding.message}` : 'The file declares no workload.';
+}
+
+function workloadOf(doc: CheckedDocument, result: CheckResult, environment: CheckEnvironment, file: string, lines: LineIndex): { matrix: MatrixIndex; workload: ReportWorkload } | { reason: string } {
+  const decl = doc.declaration;
+  const firstKey = decl.fields[0]?.keySpan.start ?? decl.span.start;
+  const line = lines.position(doc.base + firstKey).line;
+  const where = `document ${doc.index + 1} (line ${line})`;
+  const name = stringValue(fieldOf(decl.fields, 'workload'))?.trim();
+  if (!name) return { reason: `${where} has no workload: name.` };
+  const matrix = doc.matrix;
+  if (!matrix) return { reason: `${where} (${name}): ${matrixProblem(doc, result)}` };
+  const modelId = modelIdOf(doc)?.trim();
+  if (!modelId) return { reason: `${where} (${name}) has no model:.` };
+  if (!matrix.serviceModel(modelId)) {
+    return { reason: `${where} (${name}): "${modelId}" is not a service model of ${matrix.ref} (${matrix.models.map((m) => m.id).join(', ')}).` };
+  }
+  const gapFindings = gapFindingsOf(doc, result.diagnostics);
+  const cells = layerStates(doc, environment.config.overrides).map((state) => cellOf(state, matrix, gapFindings.get(state.layerId)));
+  const provider = stringValue(fieldOf(decl.fields, 'provider'))?.trim();
+  const service = stringValue(fieldOf(decl.fields, 'service'))?.trim();
+  const workload: ReportWorkload = {
+    name,
+    file,
+    line,
+    documentIndex: doc.index,
+    model: modelId,
+    ...(provider ? { provider } : {}),
+    ...(service ? { service } : {}),
+    cells,
+    required: cells.filter((c) => needsOwner(c.cell)).length,
+    gaps: cells.filter((c) => c.state === 'gap').length,
+    resources: [],
+  };
+  return { matrix, workload };
+}
+
+/** Why a declaration has no matrix to report against: the checker's finding on its `matrix:` (unknown or broken). */
+function matrixProblem(doc: CheckedDocument, result: CheckResult): string {
+  const resolution = doc.matrixChoice.resolution;
+  const finding = result.diagnostics.find((d) => (d.code === 'SRM029' || d.code === 'SRM032') && d.span.start >= doc.base + doc.declaration.span.start && d.span.start <= doc.base + doc.declaration.span.end);
+  if (finding) return `${finding.code}: ${finding.message}`;
+  return resolution.kind === 'ok' ? 'its matrix could not be used.' : `matrix "${doc.matrixChoice.written}" cannot be used.`;
+}
+
+function cellOf(state: LayerState, matrix: MatrixIndex, gapFinding: Diagnostic | undefined): ReportCell {
+  const layer = matrix.layer(state.layerId);
+  const cell = state.cell ?? 'not-applicable';
+  const entry = state.entry;
+  const contact = entry ? stringValue(fieldOf(entry.fields, 'contact')) : undefined;
+  const override = state.override?.status === 'applied' && state.override.to && state.matrixCell && state.override.reason
+    ? { from: state.matrixCell.who, to: state.override.to, reason: state.override.reason }
+    : undefined;
+  const gap = state.gap !== undefined;
+  const reportState = gap ? 'gap' : cell === 'customer' ? 'owner' : cell;
+  return {
+    layerId: state.layerId,
+    cell,
+    state: reportState,
+    ...(state.owner !== undefined ? { owner: state.owner } : {}),
+    ...(state.handoff !== undefined ? { handoff: state.handoff } : {}),
+    ...(contact !== undefined ? { contact } : {}),
+    ...(override ? { override } : {}),
+    ...(gap ? { gapReason: gapFinding?.message ?? gapWords(state, layer?.name ?? state.layerId) } : {}),
+    ...(state.matrixCell?.derived ? { derived: true } : {}),
+  };
+}
+
+function gapWords(state: LayerState, layerName: string): string {
+  switch (state.gap) {
+    case 'missing':
+      return `${layerName} has no entry.`;
+    case 'provider':
+      return `${layerName} names the provider as its owner, but the customer carries it.`;
+    default:
+      return `${layerName} has no real owner.`;
+  }
+}
+
+/** The first gap finding of each layer of one document (findings come sorted by position). */
+function gapFindingsOf(doc: CheckedDocument, all: readonly Diagnostic[]): Map<string, Diagnostic> {
+  const start = doc.base + doc.declaration.span.start;
+  const end = doc.base + doc.declaration.span.end;
+  const out = new Map<string, Diagnostic>();
+  for (const d of all) {
+    if (d.gap && d.layerId && d.span.start >= start && d.span.start <= end && !out.has(d.layerId)) out.set(d.layerId, d);
+  }
+  return out;
+}
+
+/** One group per matrix id and version, in that order; a group's layers are its matrix's rows. */
+function groupsOf(built: readonly Built[]): ReportMatrixGroup[] {
+  const byRef = new Map<string, { matrix: MatrixIndex; workloads: ReportWorkload[] }>();
+  for (const b of built) {
+    let group = byRef.get(b.matrix.ref);
+    if (!group) byRef.set(b.matrix.ref, (group = { matrix: b.matrix, workloads: [] }));
+    group.workloads.push(b.workload);
+  }
+  return [...byRef.values()]
+    .sort((a, b) => byCodeUnits(a.matrix.id, b.matrix.id) || byCodeUnits(a.matrix.version, b.matrix.version))
+    .map(({ matrix, workloads }) => groupOf(matrix, workloads));
+}
+
+function groupOf(matrix: MatrixIndex, workloads: readonly ReportWorkload[]): ReportMatrixGroup {
+  const layers = matrix.layers.map((l) => ({ id: l.id, name: l.name }));
+  const totals: ReportLayerTotals[] = layers.map((layer) => {
+    const cells = workloads.flatMap((w) => w.cells.filter((c) => c.layerId === layer.id));
+    return {
+      layerId: layer.id,
+      required: cells.filter((c) => needsOwner(c.cell)).length,
+      gaps: cells.filter((c) => c.state === 'gap').length,
+      overridden: cells.filter((c) => c.override).length,
+    };
+  });
+  const source = matrix.matrix.source;
+  return {
+    id: matrix.id,
+    version: matrix.version,
+    title: matrix.matrix.title,
+    source: { url: source.url, ...(source.published ? { published: source.published } : {}), ...(source.note ? { note: source.note } : {}) },
+    layers,
+    models: matrix.models.map((m) => ({ id: m.id, name: m.name, shortName: m.shortName })),
+    workloads,
+    totals,
+  };
+}
+
+/** A directory owner, as the report names it. */
+interface DirectoryOwner {
+  readonly name: string;
+  readonly contact?: string;
+}
+
+/**
+ * The owner directories (srm.config.yaml `owners:`) of every input, by owner
+ * name and alias: an alias is reported under the name it stands for. The
+ * first directory to know a spelling wins.
+ */
+function directoryOf(built: readonly Built[]): Map<string, DirectoryOwner> {
+  const out = new Map<string, DirectoryOwner>();
+  const seen = new Set<readonly OwnerEntry[]>();
+  for (const b of built) {
+    if (!b.directory || seen.has(b.directory)) continue;
+    seen.add(b.directory);
+    for (const entry of b.directory) {
+      const owner: DirectoryOwner = { name: entry.name, ...(entry.contact !== undefined ? { contact: entry.contact } : {}) };
+      for (const spelling of [entry.name, ...entry.aliases]) if (!out.has(ownerKey(spelling))) out.set(ownerKey(spelling), owner);
+    }
+  }
+  return out;
+}
+
+/** Every owner with their duties, by name (an alias under its directory name); duties in report order. */
+export function ownersOf(groups: readonly ReportMatrixGroup[], directory: ReadonlyMap<string, DirectoryOwner> = new Map()): ReportOwner[] {
+  const byOwner = new Map<string, { contact?: string; duties: ReportOwnerDuty[] }>();
+  for (const group of groups) {
+    const names = new Map(group.layers.map((l) => [l.id, l.name]));
+    for (const w of group.workloads) {
+      for (const c of w.cells) {
+        if (!hasDuty(c.state) || c.owner === undefined) continue;
+        const known = directory.get(ownerKey(c.owner));
+        const owner = known?.name ?? c.owner.trim();
+        let entry = byOwner.get(owner);
+        if (!entry) byOwner.set(owner, (entry = { ...(known?.contact !== undefined ? { contact: known.contact } : {}), duties: [] }));
+        entry.duties.push({
+          workload: w.name,
+          file: w.file,
+          line: w.line,
+          matrix: matrixKey(group),
+          layerId: c.layerId,
+          layerName: names.get(c.layerId) ?? c.layerId,
+          cell: c.cell,
+          state: c.state,
+          ...(c.handoff !== undefined ? { handoff: c.handoff } : {}),
+          ...(c.override ? { override: c.override } : {}),
+        });
+      }
+    }
+  }
+  return [...byOwner.entries()].sort(([a], [b]) => byCodeUnits(a, b)).map(([owner, { contact, duties }]) => ({ owner, ...(contact !== undefined ? { contact } : {}), duties }));
+}
+
+function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  return items.reduce((n, item) => n + of(item), 0);
+}
