@@ -159,8 +159,11 @@ describe('commands', () => {
     const uri = await freshCopy('payments-api.srm.yaml');
     const editor = await show(uri);
     await waitForDiagnostics(uri, (d) => d.length === 0, 'a clean file');
+    const before = { client: srm.client(), pid: srm.serverPid() };
     await vscode.commands.executeCommand('srm.restartServer');
-    await waitFor('the language client to run again', () => srm.client.isRunning());
+    await waitFor('the language client to run again', () => srm.client()?.isRunning());
+    assert.notEqual(srm.client(), before.client, 'a restart replaces the client');
+    assert.notEqual(srm.serverPid(), before.pid, 'and the server process');
     const doc = editor.document;
     assert.ok(
       await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '  operating-sytem:\n    owner: platform-team\n')),
