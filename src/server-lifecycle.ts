@@ -131,13 +131,13 @@ export class ServerLifecycle implements vscode.Disposable {
   }
 
   private async startRun(): Promise<void> {
-    let run: ClientRun | undefined = undefined;
-    const parts = createLanguageClient(this.context, this.output, {
-      error: () => ({ action: ErrorAction.Continue, handled: true }),
-      closed: () => this.onConnectionClosed(run),
-    });
-    run = { ...parts, closed: undefined };
-    const current = run;
+    const current: ClientRun = {
+      ...createLanguageClient(this.context, this.output, {
+        error: () => ({ action: ErrorAction.Continue, handled: true }),
+        closed: () => this.onConnectionClosed(current),
+      }),
+      closed: undefined,
+    };
     this.run = current;
     for (const relay of this.relays.values()) current.disposables.push(relay.attach(current.client));
     current.disposables.push(current.client.onDidChangeState((e) => this.onClientState(current, e.newState)));
@@ -170,8 +170,8 @@ export class ServerLifecycle implements vscode.Disposable {
   }
 
   /** The client's error handler: restart a crashed server, tell the user once per burst, give up when it keeps crashing. */
-  private onConnectionClosed(run: ClientRun | undefined): CloseHandlerResult {
-    if (!run || run !== this.run) return { action: CloseAction.DoNotRestart, handled: true };
+  private onConnectionClosed(run: ClientRun): CloseHandlerResult {
+    if (run !== this.run) return { action: CloseAction.DoNotRestart, handled: true };
     const verdict = this.crashes.record(Date.now());
     run.closed = verdict;
     const minutes = this.crashes.windowMs / 60_000;

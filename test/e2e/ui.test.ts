@@ -470,7 +470,10 @@ describe('SRM in a real VS Code, as a user (code-server + Chromium)', function (
 
   it('a crashed server is restarted and reported once; after five crashes the status bar says so, and its click restarts it', async () => {
     const ws = scratch!;
-    await h.openFile(page, FILE); // the status bar shows the SRM item for an SRM editor
+    // The status bar shows the SRM item for an SRM editor: bring back the file's tab (open it when run alone).
+    const tab = page.locator(`.tabs-container .tab[data-resource-name="${FILE}"]`);
+    if ((await tab.count()) > 0) await tab.first().click();
+    else await h.openFile(page, FILE);
     const counted = await h.waitFor('the status bar to count gaps', async () => {
       const text = await h.statusBarText(page, GAPS_ITEM);
       return text !== undefined && /^\d+ gaps?$/.test(text) && text;
