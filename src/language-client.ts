@@ -1,51 +1,43 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../protocol/settings';
 
-/** Restarts allowed in this window before the client gives up and says so. */
-const MAX_RESTARTS = 4;
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
+/** A language client and what must be disposed with it. The lifecycle (server-lifecycle.ts) owns both. */
+export interface ClientParts {
+  readonly client: LanguageClient;
+  readonly disposables: vscode.Disposable[];
+}
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/**
+ * The lifecycle tells the user when the server fails to start or crashes (once,
+ * with Restart and Show Output). The library would add notifications of its own
+ * for the same events ("couldn't create connection", "Restarting server failed"):
+ * those it forces go to the output only.
+ */
+class SrmLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    super.error(message, data, showNotification === 'force' ? false : showNotification);
+  }
+}
+
+/** A new, not yet started client for the bundled server; crashes go to `errorHandler`. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, errorHandler: ErrorHandler): ClientParts {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
   };
+  // One watcher per client: a restart replaces the client, and the old watcher goes with it.
+  // Every YAML file: declarations, and the configuration, matrix and owner files they depend on
+  // (an owner file may have any name); the server keeps the events that matter to it.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'srm' }],
-    synchronize: {
-      configurationSection: SETTINGS_SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.srm.{yaml,yml}'),
-    },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
     outputChannel: output,
-    errorHandler: restartingErrorHandler(output),
+    errorHandler,
+    // A server that dies while it initializes is a crash like any other: the error handler decides, quietly.
+    initializationFailedHandler: () => false,
   };
-  return new LanguageClient('srm', 'SRM Language Server', serverOptions, clientOptions);
-}
-
-/** Restarts a crashed server, tells the user once, and stops when it keeps crashing. */
-function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
-  const crashes: number[] = [];
-  let told = false;
-  return {
-    error: () => ({ action: ErrorAction.Continue, handled: true }),
-    closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length && now - crashes[0]! > RESTART_WINDOW_MS) crashes.shift();
-      output.appendLine(`[client] the SRM language server stopped (${crashes.length} time(s) in the last 3 minutes)`);
-      if (crashes.length > MAX_RESTARTS) {
-        void vscode.window.showErrorMessage('The SRM language server keeps crashing and was not restarted. See the "SRM" output; run "SRM: Restart Language Server" to try again.', 'Show Output').then((pick) => {
-          if (pick) output.show();
-        });
-        return { action: CloseAction.DoNotRestart, handled: true };
-      }
-      if (!told) {
-        told = true;
-        void vscode.window.showWarningMessage('The SRM language server crashed and was restarted. Details are in the "SRM" output.');
-      }
-      return { action: CloseAction.Restart, handled: true };
-    },
-  };
+  return { client: new SrmLanguageClient('srm', 'SRM Language Server', serverOptions, clientOptions), disposables: [watcher] };
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LayerStack, StackRange } from '../../protocol/layer-stack';
 import {
   AssignOwnerRequest,
@@ -9,9 +8,13 @@ import {
   type FileStatusParams,
 } from '../../protocol/requests';
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
+import type { ServerLifecycle } from '../server-lifecycle';
 import { renderLayerStackHtml } from './html';
 
 export const LAYER_STACK_VIEW_TYPE = 'srm.layerStack';
+
+/** What the panel needs of the lifecycle: the client now, quietly or loudly, and when a server comes back. */
+export type ServerAccess = Pick<ServerLifecycle, 'readyClient' | 'whenRunning' | 'onDidChangeHealth'>;
 
 /**
  * The layer-stack panel: follows the active declaration, asks the server for
@@ -24,26 +27,26 @@ export class LayerStackPanel implements vscode.Disposable {
   private stack: LayerStack | null = null;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  static show(context: vscode.ExtensionContext, client: LanguageClient, onFileStatus: vscode.Event<FileStatusParams>): LayerStackPanel {
+  static show(context: vscode.ExtensionContext, server: ServerAccess, onFileStatus: vscode.Event<FileStatusParams>): LayerStackPanel {
     if (LayerStackPanel.current) {
       LayerStackPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       LayerStackPanel.current.follow(vscode.window.activeTextEditor);
       return LayerStackPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(LAYER_STACK_VIEW_TYPE, 'Layer Stack', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context));
-    return new LayerStackPanel(panel, context, client, onFileStatus, undefined);
+    return new LayerStackPanel(panel, context, server, onFileStatus, undefined);
   }
 
   /** Restores a panel VS Code kept across a window reload. */
   static revive(
     panel: vscode.WebviewPanel,
     context: vscode.ExtensionContext,
-    client: LanguageClient,
+    server: ServerAccess,
     onFileStatus: vscode.Event<FileStatusParams>,
     state: WebviewState | undefined,
   ): void {
     panel.webview.options = webviewOptions(context);
-    new LayerStackPanel(panel, context, client, onFileStatus, state?.uri);
+    new LayerStackPanel(panel, context, server, onFileStatus, state?.uri);
   }
 
   /** The open panel, for tests and commands. */
@@ -54,7 +57,7 @@ export class LayerStackPanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
-    private readonly client: LanguageClient,
+    private readonly server: ServerAccess,
     onFileStatus: vscode.Event<FileStatusParams>,
     uri: string | undefined,
   ) {
@@ -64,10 +67,14 @@ export class LayerStackPanel implements vscode.Disposable {
     panel.webview.html = this.html();
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)),
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
       onFileStatus((p) => {
         if (p.uri === this.uri) void this.refresh();
+      }),
+      // A restarted server may never check the panel's file again if no editor shows it: ask.
+      server.onDidChangeHealth((h) => {
+        if (h.state === 'running') void this.refresh();
       }),
     );
     if (!this.uri) this.follow(vscode.window.activeTextEditor);
@@ -86,15 +93,27 @@ export class LayerStackPanel implements vscode.Disposable {
     void this.refresh();
   }
 
+  /** Asks for the stack again; while the server is down the panel keeps the last picture (the status bar says why). */
   private async refresh(): Promise<void> {
     const uri = this.uri;
-    this.stack = uri ? await this.client.sendRequest(LayerStackRequest, { uri }) : null;
+    let stack: LayerStack | null = null;
+    if (uri) {
+      const client = await this.server.readyClient();
+      if (!client) return;
+      try {
+        stack = await client.sendRequest(LayerStackRequest, { uri });
+      } catch {
+        return; // the server went down meanwhile; its health change says so
+      }
+    }
     if (uri !== this.uri) return; // the panel moved on to another file meanwhile
+    this.stack = stack;
     this.panel.title = uri && this.stack ? `Layer Stack: ${fileName(uri)}` : 'Layer Stack';
     this.post({ type: 'stack', stack: this.stack, ...(uri ? { fileName: fileName(uri) } : {}) });
   }
 
-  private async onMessage(message: FromWebview): Promise<void> {
+  /** What the page asks for (public for the integration suite, which cannot click inside the webview). */
+  async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.refresh();
@@ -118,7 +137,9 @@ export class LayerStackPanel implements vscode.Disposable {
   }
 
   private async assignOwner(params: AssignOwnerParams): Promise<void> {
-    const result = await this.client.sendRequest(AssignOwnerRequest, params);
+    const client = await this.server.whenRunning();
+    if (!client) return;
+    const result = await client.sendRequest(AssignOwnerRequest, params);
     if (!result) {
       void vscode.window.showWarningMessage('That gap changed since the picture was drawn; the picture is up to date again.');
       return this.refresh();

@@ -94,6 +94,11 @@ export function createScratch(prefix = 'e2e-code-server-'): Scratch {
 
 /** Removes the scratch folder (call after code-server stopped). */
 export function removeScratch(scratch: Scratch): void {
+  // SRM_E2E_KEEP=1 keeps the scratch folder (logs, settings, the workspace copy) to debug a failure.
+  if (process.env.SRM_E2E_KEEP) {
+    console.log(`[e2e] kept ${scratch.root}`);
+    return;
+  }
   fs.rmSync(scratch.root, { recursive: true, force: true, maxRetries: 3 });
 }
 

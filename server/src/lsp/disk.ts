@@ -8,6 +8,11 @@ import { MAX_FILE_BYTES } from '../io/file-size';
 
 /** Declaration files on disk, as the workspace scope and the workspace index see them. */
 const DECLARATION = /\.srm\.ya?ml$/i;
+
+/** True for the URI of a declaration file (`*.srm.yaml`, `*.srm.yml`). */
+export function isDeclarationUri(uri: string): boolean {
+  return DECLARATION.test(uri.replace(/[?#].*$/, ''));
+}
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** A workspace with more declarations than this is scanned only this far. */
 export const MAX_FILES = 20000;

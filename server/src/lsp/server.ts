@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -9,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
-import { WorkspaceFolders } from './disk';
+import { isDeclarationUri, WorkspaceFolders } from './disk';
 import { LspEnvironments } from './environments';
 import { CheckedFiles } from './files';
 import type { Lifecycle } from './lifecycle';
@@ -109,8 +110,10 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
       index.environmentsChanged();
       void workspace.refresh();
     }
-    index.filesChanged(e.changes);
-    void workspace.changedOnDisk(e.changes);
+    // The client reports every YAML file; a deletion may be a folder's, which takes its declarations with it.
+    const declarations = e.changes.filter((c) => c.type === FileChangeType.Deleted || isDeclarationUri(c.uri));
+    index.filesChanged(declarations);
+    void workspace.changedOnDisk(declarations);
   });
 
   connection.onHover((p) => hover(ctx, p));

@@ -26,7 +26,9 @@ describe('activation', () => {
     await waitFor('the extension to activate', () => ext.isActive);
     const api = ext.exports;
     assert.ok(api?.client, 'activate() returns the test API with the language client');
-    await waitFor('the language client to run', () => api.client.isRunning());
+    await waitFor('the language client to run', () => api.client()?.isRunning());
+    assert.equal(api.health().state, 'running');
+    assert.ok(api.serverPid(), 'the server runs in a process of its own');
     assert.equal(api.layerStackPanel(), undefined, 'no layer-stack panel before the command runs');
     const commands = await waitFor('the SRM commands to be registered', async () => {
       const all = await vscode.commands.getCommands(true);

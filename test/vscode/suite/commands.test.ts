@@ -160,8 +160,11 @@ describe('commands', () => {
     const uri = await freshCopy('payments-api.srm.yaml');
     const editor = await show(uri);
     await waitForDiagnostics(uri, (d) => d.length === 0, 'a clean file');
+    const before = { client: srm.client(), pid: srm.serverPid() };
     await vscode.commands.executeCommand('srm.restartServer');
-    await waitFor('the language client to run again', () => srm.client.isRunning());
+    await waitFor('the language client to run again', () => srm.client()?.isRunning());
+    assert.notEqual(srm.client(), before.client, 'a restart replaces the client');
+    assert.notEqual(srm.serverPid(), before.pid, 'and the server process');
     const doc = editor.document;
     assert.ok(
       await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '  operating-sytem:\n    owner: platform-team\n')),
@@ -195,7 +198,7 @@ describe('commands', () => {
         'datacenter-network': 'provider:provider',
         'physical-security': 'provider:provider',
       });
-      assert.deepEqual(first!.summary, { required: 7, assigned: 2 });
+      assert.deepEqual(first!.summary, { required: 7, assigned: 2, gaps: 5 });
       assert.equal(panel.panel.title, `Layer Stack: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
 
       // The panel follows the model as it is edited...
@@ -212,7 +215,7 @@ describe('commands', () => {
       await show(other);
       const followed = await waitFor('the stack of the newly active file', () => (panel.shown?.uri === other.toString() ? panel.shown : undefined));
       assert.deepEqual(followed.workloads.map((w) => w.workload), ['payments-api']);
-      assert.deepEqual(followed.workloads[0]!.summary, { required: 5, assigned: 5 });
+      assert.deepEqual(followed.workloads[0]!.summary, { required: 5, assigned: 5, gaps: 0 });
     } finally {
       panel.dispose();
     }
