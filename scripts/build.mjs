@@ -1,6 +1,7 @@
 // Bundles the extension, the language server, the CLI and the webview page.
 // `--watch` rebuilds on change; `--minify` for packaging; `--only=webview` (or
 // extension, server, cli, browser-extension, browser-server) builds one bundle.
+import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -16,15 +17,33 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
  * the few modules that need Node (the disk, worker threads) have a browser
  * stand-in, and everything else is the same code as the Node server.
  */
-const web = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, minify, logLevel: 'warning' };
+const web = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, minify, logLevel: 'warning', plugins: [noNodeBuiltIns()] };
 const BROWSER_FIRST = ['.browser.ts', '.ts', '.js', '.mjs', '.json'];
+
+/**
+ * A web bundle must not import a Node built-in: vscode.dev has none, and a
+ * package's `browser` field could quietly turn one into an empty module. Any
+ * such import fails the build, naming the module that imported it.
+ */
+function noNodeBuiltIns() {
+  const names = builtinModules.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const filter = new RegExp(`^(node:.*|(${names})(/.*)?)$`);
+  return {
+    name: 'no-node-built-ins',
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({
+        errors: [{ text: `"${args.path}" is a Node built-in, which a web bundle cannot use (imported by ${args.importer})` }],
+      }));
+    },
+  };
+}
 
 const builds = [
   { name: 'extension', ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { name: 'server', ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { name: 'cli', ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { name: 'browser-extension', ...web, format: 'cjs', entryPoints: ['src/browser-extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] },
-  { name: 'browser-server', ...web, format: 'iife', entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser/server.js', resolveExtensions: BROWSER_FIRST },
+  { name: 'browser-extension', ...web, format: 'cjs', entryPoints: ['src/browser-extension.ts'], outfile: 'dist/browser-extension.js', external: ['vscode'] },
+  { name: 'browser-server', ...web, format: 'iife', entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', resolveExtensions: BROWSER_FIRST },
   { name: 'webview', bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: true, minify, logLevel: 'warning', entryPoints: ['media/src/layer-stack/main.ts'], outfile: 'media/dist/layer-stack.js' },
 ];
 

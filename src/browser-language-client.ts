@@ -9,9 +9,9 @@ class SrmBrowserLanguageClient extends LanguageClient {
   }
 }
 
-/** Browser (vscode.dev, github.dev): the bundled server (dist/browser/server.js) in a web worker, over postMessage. */
+/** Browser (vscode.dev, github.dev): the bundled server (dist/browser-server.js) in a web worker, over postMessage. */
 export function browserClientFactory(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientFactory {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js').toString(true);
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/browser-server.js').toString(true);
   return (errorHandler) => {
     const { options, watcher } = clientOptions(output, errorHandler);
     let worker: Worker | undefined;
