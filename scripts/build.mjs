@@ -1,8 +1,8 @@
 // Bundles the extension, the language server, the CLI and the webview page.
 // `--watch` rebuilds on change; `--minify` for packaging; `--only=webview` (or
 // extension, server, cli, browser-extension, browser-server) builds one bundle.
-import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
+import { noNodeBuiltIns } from './no-node-built-ins.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -19,24 +19,6 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
  */
 const web = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, minify, logLevel: 'warning', plugins: [noNodeBuiltIns()] };
 const BROWSER_FIRST = ['.browser.ts', '.ts', '.js', '.mjs', '.json'];
-
-/**
- * A web bundle must not import a Node built-in: vscode.dev has none, and a
- * package's `browser` field could quietly turn one into an empty module. Any
- * such import fails the build, naming the module that imported it.
- */
-function noNodeBuiltIns() {
-  const names = builtinModules.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const filter = new RegExp(`^(node:.*|(${names})(/.*)?)$`);
-  return {
-    name: 'no-node-built-ins',
-    setup(build) {
-      build.onResolve({ filter }, (args) => ({
-        errors: [{ text: `"${args.path}" is a Node built-in, which a web bundle cannot use (imported by ${args.importer})` }],
-      }));
-    },
-  };
-}
 
 const builds = [
   { name: 'extension', ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

@@ -131,7 +131,7 @@ export class WorkerLspClient {
   async codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): Promise<CodeAction[]> {
     const result: (Command | CodeAction)[] | null = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [...diagnostics] } });
     const actions = (result ?? []).filter((a): a is CodeAction => !('command' in a && typeof a.command === 'string'));
-    return Promise.all(actions.map((a) => (a.edit ? a : this.connection.sendRequest(CodeActionResolveRequest.type, a))));
+    return Promise.all(actions.map(async (a) => (a.edit ? a : await this.connection.sendRequest(CodeActionResolveRequest.type, a))));
   }
 
   layerStack(uri: string): Promise<LayerStackResult> {

@@ -8,8 +8,9 @@ import { startServer } from './server';
  * (scripts/build.mjs) swaps the modules that need Node for their `.browser.ts`
  * siblings: no disk to scan, no worker threads (see disk.browser.ts).
  */
-type WorkerScope = ConstructorParameters<typeof BrowserMessageReader>[0];
-const scope = self as unknown as WorkerScope;
+// The worker's own global scope posts and receives the messages; the DOM types
+// the project compiles with name no worker scope, and a Worker has the same API.
+const scope = globalThis as unknown as Worker;
 
 const lifecycle = new Lifecycle();
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope), lifecycle.connectionOptions);
