@@ -59,6 +59,15 @@ describe('the packaged .vsix', function () {
     ]);
   });
 
+  it('packages the entry points package.json names: main (desktop) and browser (vscode.dev, github.dev)', function () {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const names = new Set(entries.map((e) => e.name));
+    for (const key of ['main', 'browser']) {
+      assert.equal(typeof manifest[key], 'string', `package.json declares ${key}`);
+      assert.ok(names.has(`extension/${path.posix.normalize(manifest[key])}`), `${manifest[key]} (${key}) is in the package`);
+    }
+  });
+
   it('leaks no sources, tests, source maps or node_modules', function () {
     const leaks = entries.map((e) => e.name).filter((n) => /node_modules\/|\.ts$|\.map$|(^|\/)(test|src|server|scripts|out|\.tools|\.artifacts)\//.test(n.replace(/^extension\//, '')));
     assert.deepEqual(leaks, []);
