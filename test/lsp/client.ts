@@ -582,7 +582,7 @@ export class LspClient {
   }
 }
 
-const CLIENT_CAPABILITIES: ClientCapabilities = {
+export const CLIENT_CAPABILITIES: ClientCapabilities = {
   general: { positionEncodings: ['utf-16'] },
   window: { workDoneProgress: true, showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true } },
   workspace: {

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
 import { toLspDiagnostic } from './convert';
 import type { CheckedFile, CheckedFiles } from './files';
+import { nextTurn } from './next-turn';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 
@@ -93,7 +94,7 @@ export class Publisher {
   private async quietTurns(): Promise<void> {
     for (let quiet = 0; quiet < QUIET_TURNS; ) {
       const seen = this.state.messagesDispatched;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       quiet = this.state.messagesDispatched === seen ? quiet + 1 : 0;
     }
   }
