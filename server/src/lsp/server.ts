@@ -25,6 +25,11 @@ import { documentLinks } from './handlers/links';
 import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
+import { codeLenses } from './handlers/code-lens';
+import { inlayHints } from './handlers/inlay-hints';
+import { references } from './handlers/references';
+import { prepareRename, rename } from './handlers/rename';
+import { workspaceSymbols } from './handlers/workspace-symbols';
 import { layerStack } from './handlers/layer-stack';
 import { matrices, newDeclaration } from './handlers/new-declaration';
 import { registerTestHooks } from './test-hooks';
@@ -56,6 +61,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   };
 
   let foldersSupported = false;
+  let inlayHintRefresh = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -63,6 +69,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     environments.setFolders(folders.all.map((f) => f.uri));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,6 +78,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        renameProvider: { prepareProvider: true },
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [FixAllCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -94,6 +106,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
     void workspace.refresh();
+    // `srm.inlayHints.enable` may have changed: the editor asks again.
+    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
@@ -121,6 +135,12 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onCodeAction((p) => codeActions(ctx, p));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
+  connection.onPrepareRename((p) => prepareRename(ctx, p));
+  connection.onRenameRequest((p) => rename(ctx, p));
+  connection.onReferences((p) => references(ctx, p));
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(ctx, p));
+  connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
+  connection.onCodeLens((p) => codeLenses(ctx, p));
   connection.onExecuteCommand((p) => executeFixAll(ctx, p));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
