@@ -64,7 +64,7 @@ describe('property: renaming an owner', function () {
           assert.deepEqual(outside(after, renamedAfter), outside(text, renamed.map((u) => u.span)), 'a byte outside the owner tokens changed');
         }
       }),
-      params(60),
+      params(40),
     );
   });
 

@@ -73,12 +73,9 @@ export interface DirectoryName {
  * mapping. Read from the text itself (it may be an unsaved editor copy).
  */
 export function directoryNames(text: string): DirectoryName[] {
-  let root: unknown;
-  try {
-    root = parseDocument(text, { keepSourceTokens: false }).contents;
-  } catch {
-    return [];
-  }
+  const doc = parseDocument(text);
+  // A broken file holds no directory the checker reads (its own findings say why): nothing to navigate or rename.
+  const root = doc.errors.length > 0 ? null : doc.contents;
   if (!isMap(root)) return [];
   const inline = root.get('owners', true);
   const map: YAMLMap = isMap(inline) ? inline : root;

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -62,6 +63,12 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
 
   let foldersSupported = false;
   let inlayHintRefresh = false;
+  let codeLensRefresh = false;
+  // Cells and gap counts rest on the settings and the environments as well as on the text: when those change, the editor asks again.
+  const refreshViews = (): void => {
+    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -70,6 +77,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     environments.setFolders(folders.all.map((f) => f.uri));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -106,8 +114,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
     void workspace.refresh();
-    // `srm.inlayHints.enable` may have changed: the editor asks again.
-    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    refreshViews();
   });
 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
@@ -123,6 +130,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
       publisher.recheckAll();
       index.environmentsChanged();
       void workspace.refresh();
+      refreshViews();
     }
     // The client reports every YAML file; a deletion may be a folder's, which takes its declarations with it.
     const declarations = e.changes.filter((c) => c.type === FileChangeType.Deleted || isDeclarationUri(c.uri));
