@@ -29,3 +29,5 @@ export { newDeclarationText } from './templates';
 export { buildJsonSchema } from './schema';
 export { fieldOf, stringValue, type Declaration, type Field, type LayerEntry } from './parse/declaration';
 export { LineIndex, type Position } from './text/line-index';
+export { directoryEntryOf, directoryNameAt, directoryNames, invalidOwnerName, ownerUseAt, ownerUses, renameDirectoryEdits, renameOwnerEdits, renameTokenEdit, sameOwner, typedValueSpan, type DirectoryName, type OwnerUse } from './owner-names';
+export { layerHints, type LayerHint } from './layer-hints';

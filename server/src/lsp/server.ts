@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,6 +26,11 @@ import { documentLinks } from './handlers/links';
 import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
+import { codeLenses } from './handlers/code-lens';
+import { inlayHints } from './handlers/inlay-hints';
+import { references } from './handlers/references';
+import { prepareRename, rename } from './handlers/rename';
+import { workspaceSymbols } from './handlers/workspace-symbols';
 import { layerStack } from './handlers/layer-stack';
 import { matrices, newDeclaration } from './handlers/new-declaration';
 import { registerTestHooks } from './test-hooks';
@@ -56,6 +62,13 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   };
 
   let foldersSupported = false;
+  let inlayHintRefresh = false;
+  let codeLensRefresh = false;
+  // Cells and gap counts rest on the settings and the environments as well as on the text: when those change, the editor asks again.
+  const refreshViews = (): void => {
+    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -63,6 +76,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     environments.setFolders(folders.all.map((f) => f.uri));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,6 +86,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        renameProvider: { prepareProvider: true },
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [FixAllCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -94,6 +114,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
     void workspace.refresh();
+    refreshViews();
   });
 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
@@ -109,6 +130,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
       publisher.recheckAll();
       index.environmentsChanged();
       void workspace.refresh();
+      refreshViews();
     }
     // The client reports every YAML file; a deletion may be a folder's, which takes its declarations with it.
     const declarations = e.changes.filter((c) => c.type === FileChangeType.Deleted || isDeclarationUri(c.uri));
@@ -121,6 +143,12 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onCodeAction((p) => codeActions(ctx, p));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
+  connection.onPrepareRename((p) => prepareRename(ctx, p));
+  connection.onRenameRequest((p) => rename(ctx, p));
+  connection.onReferences((p) => references(ctx, p));
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(ctx, p));
+  connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
+  connection.onCodeLens((p) => codeLenses(ctx, p));
   connection.onExecuteCommand((p) => executeFixAll(ctx, p));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
