@@ -10,6 +10,7 @@ import {
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
 import type { ServerLifecycle } from '../server-lifecycle';
 import { renderLayerStackHtml } from './html';
+import { openWebLink } from './links';
 
 export const LAYER_STACK_VIEW_TYPE = 'srm.layerStack';
 
@@ -127,6 +128,8 @@ export class LayerStackPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(message.markdown);
         void vscode.window.showInformationMessage('Layer stack copied as a Markdown table.');
         return;
+      case 'openLink':
+        return openWebLink(message.url);
     }
   }
 
