@@ -3,10 +3,12 @@ import { h } from './dom';
 
 /**
  * Which table the picture rests on: the matrix's title, id and version, and
- * its source (a button: the extension opens the address). When the declaration
- * names a matrix that is unknown or broken, what is wrong with it instead.
+ * its source (a button: the extension opens the address), where it is not the
+ * default (srm-matrix.md: views name the matrix where it is not the default, so
+ * the usual picture stays as it was). When the declaration names a matrix that
+ * is unknown or broken, what is wrong with it instead.
  */
-export function renderMatrixLine(workload: WorkloadStack, openLink: (url: string) => void): HTMLElement {
+export function renderMatrixLine(workload: WorkloadStack, openLink: (url: string) => void): HTMLElement | null {
   const matrix = workload.matrix;
   if (!matrix) {
     return h(
@@ -16,16 +18,18 @@ export function renderMatrixLine(workload: WorkloadStack, openLink: (url: string
       h('span', { class: 'matrix-problem-text', text: workload.matrixProblem ?? 'The matrix this declaration names cannot be used.' }),
     );
   }
+  if (matrix.isDefault) {
+    return null;
+  }
   const source = h('button', { class: 'link-button matrix-source', text: 'source', attrs: { type: 'button', title: matrix.sourceUrl, 'data-url': matrix.sourceUrl } });
   source.addEventListener('click', () => openLink(matrix.sourceUrl));
   return h(
     'p',
-    { class: matrix.isDefault ? 'matrix-line is-default' : 'matrix-line', attrs: { 'data-matrix': matrix.ref } },
+    { class: 'matrix-line', attrs: { 'data-matrix': matrix.ref } },
     h('span', { class: 'matrix-label', text: 'Matrix' }),
     h('span', { class: 'matrix-title', text: matrix.title }),
     ' ',
     h('code', { class: 'matrix-ref', text: matrix.ref }),
-    matrix.isDefault ? h('span', { class: 'matrix-default', text: ' (the default)' }) : null,
     ' · ',
     source,
   );
