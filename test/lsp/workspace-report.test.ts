@@ -109,7 +109,7 @@ describe('LSP: the workspace report and the overview', function () {
     assert.equal(json.text, formatReport(report, 'json'));
     const csv = await server().request(ExportReportRequest, { format: 'csv', by: 'owner' });
     assert.ok('text' in csv);
-    const rows = parseCsv<string[]>(csv.text, { bom: true });
+    const rows: string[][] = parseCsv(csv.text, { bom: true });
     assert.ok(rows.some((row) => row.includes('platform-team')), 'the owner view lists platform-team');
     const ssp = await server().request(ExportReportRequest, { format: 'oscal-ssp' });
     assert.ok('text' in ssp);
