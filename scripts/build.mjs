@@ -14,6 +14,7 @@ const builds = [
   { name: 'server', ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { name: 'cli', ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { name: 'webview', bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: true, minify, logLevel: 'warning', entryPoints: ['media/src/layer-stack/main.ts'], outfile: 'media/dist/layer-stack.js' },
+  { name: 'webview', bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: true, minify, logLevel: 'warning', entryPoints: ['media/src/report/main.ts'], outfile: 'media/dist/report.js' },
 ];
 
 const active = builds.filter((b) => !only || b.name === only).map(({ name: _, ...options }) => options);

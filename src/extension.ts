@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { OverviewChangedNotification } from '../protocol/report';
 import { FileStatusNotification, FixAllCommand } from '../protocol/requests';
 import type { WebviewState } from '../protocol/webview-messages';
 import { newDeclaration } from './commands/new-declaration';
@@ -7,6 +8,7 @@ import type { ServerHealth } from './server-health';
 import { ServerLifecycle } from './server-lifecycle';
 import { SERVER_RECOVERY_COMMAND, StatusBar, type StatusItemView } from './status-bar';
 import { LAYER_STACK_VIEW_TYPE, LayerStackPanel } from './webview/layer-stack-panel';
+import { ReportPanel } from './webview/report-panel';
 
 let lifecycle: ServerLifecycle | undefined;
 
@@ -21,6 +23,7 @@ export interface SrmExtensionApi {
   /** The status bar's gap/health item as shown now. */
   readonly statusItem: () => StatusItemView;
   readonly layerStackPanel: () => LayerStackPanel | undefined;
+  readonly reportPanel: () => ReportPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SrmExtensionApi> {
@@ -30,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
   // One relay of srm/fileStatus for the status bar and the panel, kept across restarts.
   const onFileStatus = server.onNotification(FileStatusNotification);
   const statusBar = new StatusBar(onFileStatus, server);
+  const onOverviewChanged = server.onNotification(OverviewChangedNotification);
   context.subscriptions.push(
     output,
     server,
@@ -41,6 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
     vscode.commands.registerCommand('srm.fixAll', () => fixAll(server)),
     vscode.commands.registerCommand('srm.showLayerStack', async () => {
       if (await server.whenRunning()) return LayerStackPanel.show(context, server, onFileStatus);
+      return undefined;
+    }),
+    vscode.commands.registerCommand('srm.openReport', async () => {
+      if (await server.whenRunning()) return ReportPanel.show(context, server, onOverviewChanged);
       return undefined;
     }),
     vscode.commands.registerCommand('srm.restartServer', () => server.restart()),
@@ -60,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
     serverPid: () => server.serverPid,
     statusItem: () => statusBar.gapItem,
     layerStackPanel: () => LayerStackPanel.active,
+    reportPanel: () => ReportPanel.active,
   };
 }
 

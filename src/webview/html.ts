@@ -14,6 +14,8 @@ export interface LayerStackHtmlOptions {
   /** `webview.asWebviewUri(media/layer-stack.css)`, as a string. */
   readonly styleUri: string;
   readonly title?: string;
+  /** What the page shows until its data arrives. */
+  readonly loading?: string;
 }
 
 /** Escapes a value for a double-quoted HTML attribute (and for text content). */
@@ -62,7 +64,7 @@ export function renderLayerStackHtml(opts: LayerStackHtmlOptions): string {
 </head>
 <body>
   <main id="app" aria-label="${title}">
-    <p class="loading">Loading the layer stack…</p>
+    <p class="loading">${escapeAttribute(opts.loading ?? 'Loading the layer stack…')}</p>
   </main>
   <script nonce="${escapeAttribute(opts.nonce)}" src="${escapeAttribute(opts.scriptUri)}"></script>
 </body>
