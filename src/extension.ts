@@ -4,6 +4,7 @@ import { OverviewChangedNotification } from '../protocol/report';
 import { FileStatusNotification, FixAllCommand } from '../protocol/requests';
 import type { WebviewState } from '../protocol/webview-messages';
 import { newDeclaration } from './commands/new-declaration';
+import { OVERVIEW_VIEW_ID, OverviewTree } from './overview/overview-tree';
 import type { ServerHealth } from './server-health';
 import { ServerLifecycle } from './server-lifecycle';
 import { SERVER_RECOVERY_COMMAND, StatusBar, type StatusItemView } from './status-bar';
@@ -24,6 +25,7 @@ export interface SrmExtensionApi {
   readonly statusItem: () => StatusItemView;
   readonly layerStackPanel: () => LayerStackPanel | undefined;
   readonly reportPanel: () => ReportPanel | undefined;
+  readonly overview: OverviewTree;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SrmExtensionApi> {
@@ -34,10 +36,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
   const onFileStatus = server.onNotification(FileStatusNotification);
   const statusBar = new StatusBar(onFileStatus, server);
   const onOverviewChanged = server.onNotification(OverviewChangedNotification);
+  const overview = new OverviewTree(server, onOverviewChanged);
   context.subscriptions.push(
     output,
     server,
     statusBar,
+    overview,
+    vscode.window.createTreeView(OVERVIEW_VIEW_ID, { treeDataProvider: overview, showCollapseAll: true }),
+    vscode.commands.registerCommand('srm.overview.groupByOwner', () => overview.setGrouping('owner')),
+    vscode.commands.registerCommand('srm.overview.groupByMatrix', () => overview.setGrouping('matrix')),
+    vscode.commands.registerCommand('srm.overview.showGapsOnly', () => overview.setGapsOnly(true)),
+    vscode.commands.registerCommand('srm.overview.showAll', () => overview.setGapsOnly(false)),
     vscode.commands.registerCommand('srm.newDeclaration', async () => {
       const client = await server.whenRunning();
       return client ? newDeclaration(client) : undefined;
@@ -69,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SrmExt
     statusItem: () => statusBar.gapItem,
     layerStackPanel: () => LayerStackPanel.active,
     reportPanel: () => ReportPanel.active,
+    overview,
   };
 }
 
