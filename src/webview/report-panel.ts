@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ExportReportRequest, WorkspaceReportRequest, type OverviewChangedParams, type ReportFormat } from '../../protocol/report';
+import { ExportReportRequest, WorkspaceReportRequest, type OverviewChangedParams, type ReportFormat, type ResponsibilityReport } from '../../protocol/report';
 import type { FromReportPage, ToReportPage } from '../../protocol/report-messages';
 import type { ServerLifecycle } from '../server-lifecycle';
 import { renderLayerStackHtml } from './html';
@@ -29,6 +29,8 @@ export class ReportPanel implements vscode.Disposable {
   private static current: ReportPanel | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private refreshing: Promise<void> | undefined;
+  /** The report the page shows now (for tests: the page itself cannot be read from the extension host). */
+  shown: ResponsibilityReport | null = null;
   private again = false;
 
   static show(context: vscode.ExtensionContext, server: ServerAccess, onOverviewChanged: vscode.Event<OverviewChangedParams>): ReportPanel {
@@ -99,7 +101,8 @@ export class ReportPanel implements vscode.Disposable {
     const client = await this.server.readyClient();
     if (!client) return this.post({ type: 'report', report: null, error: 'The SRM language server is not running.' });
     try {
-      this.post({ type: 'report', report: await client.sendRequest(WorkspaceReportRequest, {}) });
+      this.shown = await client.sendRequest(WorkspaceReportRequest, {});
+      this.post({ type: 'report', report: this.shown });
     } catch (err) {
       this.post({ type: 'report', report: null, error: `The report could not be built: ${(err as Error).message}` });
     }
