@@ -16,7 +16,9 @@ export type FromWebview =
   /** Save the given SVG text through a save dialog. */
   | { readonly type: 'exportSvg'; readonly svg: string; readonly suggestedName: string }
   /** Put the Markdown table on the clipboard. */
-  | { readonly type: 'copyMarkdown'; readonly markdown: string };
+  | { readonly type: 'copyMarkdown'; readonly markdown: string }
+  /** Open a source's address (a matrix's, a service option's) in the browser; the extension opens only https and http. */
+  | { readonly type: 'openLink'; readonly url: string };
 
 /** What the page keeps with `setState`, so a hidden or restored panel comes back as it was. */
 export interface WebviewState {

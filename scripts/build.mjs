@@ -27,6 +27,7 @@ const builds = [
   { name: 'browser-extension', ...web, format: 'cjs', entryPoints: ['src/browser-extension.ts'], outfile: 'dist/browser-extension.js', external: ['vscode'] },
   { name: 'browser-server', ...web, format: 'iife', entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', resolveExtensions: BROWSER_FIRST },
   { name: 'webview', bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: true, minify, logLevel: 'warning', entryPoints: ['media/src/layer-stack/main.ts'], outfile: 'media/dist/layer-stack.js' },
+  { name: 'webview', bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: true, minify, logLevel: 'warning', entryPoints: ['media/src/report/main.ts'], outfile: 'media/dist/report.js' },
 ];
 
 const active = builds.filter((b) => !only || b.name === only).map(({ name: _, ...options }) => options);

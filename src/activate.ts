@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { OverviewChangedNotification } from '../protocol/report';
 import { FileStatusNotification, FixAllCommand } from '../protocol/requests';
 import type { WebviewState } from '../protocol/webview-messages';
 import type { ClientFactory } from './client-parts';
 import { newDeclaration } from './commands/new-declaration';
+import { OVERVIEW_VIEW_ID, OverviewTree } from './overview/overview-tree';
 import type { ServerHealth } from './server-health';
 import { ServerLifecycle } from './server-lifecycle';
 import { SERVER_RECOVERY_COMMAND, StatusBar, type StatusItemView } from './status-bar';
 import { LAYER_STACK_VIEW_TYPE, LayerStackPanel } from './webview/layer-stack-panel';
+import { ReportPanel } from './webview/report-panel';
 
 /**
  * The extension, the same on the desktop and in the browser: the entry points
@@ -31,6 +34,8 @@ export interface SrmExtensionApi {
   /** The status bar's gap/health item as shown now. */
   readonly statusItem: () => StatusItemView;
   readonly layerStackPanel: () => LayerStackPanel | undefined;
+  readonly reportPanel: () => ReportPanel | undefined;
+  readonly overview: OverviewTree;
 }
 
 let lifecycle: ServerLifecycle | undefined;
@@ -42,10 +47,18 @@ export async function activateSrm(context: vscode.ExtensionContext, platform: Pl
   // One relay of srm/fileStatus for the status bar and the panel, kept across restarts.
   const onFileStatus = server.onNotification(FileStatusNotification);
   const statusBar = new StatusBar(onFileStatus, server);
+  const onOverviewChanged = server.onNotification(OverviewChangedNotification);
+  const overview = new OverviewTree(server, onOverviewChanged);
   context.subscriptions.push(
     output,
     server,
     statusBar,
+    overview,
+    vscode.window.createTreeView(OVERVIEW_VIEW_ID, { treeDataProvider: overview, showCollapseAll: true }),
+    vscode.commands.registerCommand('srm.overview.groupByOwner', () => overview.setGrouping('owner')),
+    vscode.commands.registerCommand('srm.overview.groupByMatrix', () => overview.setGrouping('matrix')),
+    vscode.commands.registerCommand('srm.overview.showGapsOnly', () => overview.setGapsOnly(true)),
+    vscode.commands.registerCommand('srm.overview.showAll', () => overview.setGapsOnly(false)),
     vscode.commands.registerCommand('srm.newDeclaration', async () => {
       const client = await server.whenRunning();
       return client ? newDeclaration(client) : undefined;
@@ -53,6 +66,10 @@ export async function activateSrm(context: vscode.ExtensionContext, platform: Pl
     vscode.commands.registerCommand('srm.fixAll', () => fixAll(server)),
     vscode.commands.registerCommand('srm.showLayerStack', async () => {
       if (await server.whenRunning()) return LayerStackPanel.show(context, server, onFileStatus);
+      return undefined;
+    }),
+    vscode.commands.registerCommand('srm.openReport', async () => {
+      if (await server.whenRunning()) return ReportPanel.show(context, server, onOverviewChanged);
       return undefined;
     }),
     vscode.commands.registerCommand('srm.restartServer', () => server.restart()),
@@ -73,6 +90,8 @@ export async function activateSrm(context: vscode.ExtensionContext, platform: Pl
     serverPid: () => server.serverPid,
     statusItem: () => statusBar.gapItem,
     layerStackPanel: () => LayerStackPanel.active,
+    reportPanel: () => ReportPanel.active,
+    overview,
   };
 }
 

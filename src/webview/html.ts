@@ -7,13 +7,15 @@
 export interface LayerStackHtmlOptions {
   /** `webview.cspSource`. */
   readonly cspSource: string;
-  /** A fresh random nonce per render, e.g. base64 of crypto.randomBytes(16). */
+  /** A fresh random nonce per render: newNonce(). */
   readonly nonce: string;
   /** `webview.asWebviewUri(media/dist/layer-stack.js)`, as a string. */
   readonly scriptUri: string;
   /** `webview.asWebviewUri(media/layer-stack.css)`, as a string. */
   readonly styleUri: string;
   readonly title?: string;
+  /** What the page shows until its data arrives. */
+  readonly loading?: string;
 }
 
 /** Escapes a value for a double-quoted HTML attribute (and for text content). */
@@ -62,10 +64,15 @@ export function renderLayerStackHtml(opts: LayerStackHtmlOptions): string {
 </head>
 <body>
   <main id="app" aria-label="${title}">
-    <p class="loading">Loading the layer stack…</p>
+    <p class="loading">${escapeAttribute(opts.loading ?? 'Loading the layer stack…')}</p>
   </main>
   <script nonce="${escapeAttribute(opts.nonce)}" src="${escapeAttribute(opts.scriptUri)}"></script>
 </body>
 </html>
 `;
+}
+
+/** 16 random bytes in base64, from the Web Crypto API (the desktop's extension host and the browser's both have it). */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }

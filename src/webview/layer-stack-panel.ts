@@ -8,7 +8,8 @@ import {
 } from '../../protocol/requests';
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
 import type { ServerLifecycle } from '../server-lifecycle';
-import { renderLayerStackHtml } from './html';
+import { newNonce, renderLayerStackHtml } from './html';
+import { openWebLink } from './links';
 
 export const LAYER_STACK_VIEW_TYPE = 'srm.layerStack';
 
@@ -126,6 +127,8 @@ export class LayerStackPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(message.markdown);
         void vscode.window.showInformationMessage('Layer stack copied as a Markdown table.');
         return;
+      case 'openLink':
+        return openWebLink(message.url);
     }
   }
 
@@ -194,11 +197,6 @@ export class LayerStackPanel implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.panel.dispose();
   }
-}
-
-/** 16 random bytes in base64, from the Web Crypto API (the desktop's extension host and the browser's both have it). */
-function newNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -5,6 +5,8 @@
  * server's code accepts. Without this, a new export of disk.ts would fail
  * only the browser build, and a changed signature not even that.
  */
+import type * as NodePackageInfo from '../../server/src/cli/package-info';
+import type * as BrowserPackageInfo from '../../server/src/cli/package-info.browser';
 import type * as NodeDisk from '../../server/src/lsp/disk';
 import type * as BrowserDisk from '../../server/src/lsp/disk.browser';
 import type * as NodeEnvironments from '../../server/src/lsp/environments';
@@ -25,3 +27,5 @@ export type DiskParity = [
 export type EnvironmentsParity = Stands<PublicOf<NodeEnvironments.LspEnvironments>, BrowserEnvironments.LspEnvironments>;
 
 export type IndexWorkerParity = Stands<typeof NodeIndexWorker, typeof BrowserIndexWorker>;
+
+export type PackageInfoParity = Stands<typeof NodePackageInfo, typeof BrowserPackageInfo>;

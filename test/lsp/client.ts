@@ -76,6 +76,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { FileStatusNotification, type FileStatusParams } from '../../protocol/requests';
+import { OverviewChangedNotification, type OverviewChangedParams } from '../../protocol/report';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
@@ -107,7 +108,8 @@ export type Recorded =
   | { readonly kind: 'status'; readonly params: FileStatusParams }
   | { readonly kind: 'progress'; readonly token: ProgressToken; readonly value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }
   | { readonly kind: 'progress-create'; readonly token: ProgressToken }
-  | { readonly kind: 'apply-edit'; readonly params: ApplyWorkspaceEditParams };
+  | { readonly kind: 'apply-edit'; readonly params: ApplyWorkspaceEditParams }
+  | { readonly kind: 'overview'; readonly params: OverviewChangedParams };
 
 export class LspClient {
   /** Every notification and request of interest the server sent, in order. */
@@ -182,6 +184,7 @@ export class LspClient {
 
     c.onNotification(PublishDiagnosticsNotification.type, (params) => void this.log.push({ kind: 'diagnostics', params }));
     c.onNotification(FileStatusNotification, (params) => void this.log.push({ kind: 'status', params }));
+    c.onNotification(OverviewChangedNotification, (params) => void this.log.push({ kind: 'overview', params }));
     c.onNotification(LogMessageNotification.type, (params) => void this.messages.push(params));
     c.onNotification(ShowMessageNotification.type, (params) => void this.messages.push(params));
     c.onRequest(ConfigurationRequest.type, async (params) => {

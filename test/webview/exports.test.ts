@@ -67,7 +67,7 @@ describe('layer stack exports (pure)', () => {
     const s = multiDocStack();
     assert.equal(suggestedSvgName(s, s.workloads[0]!), 'payments-api-layer-stack.svg');
     const unnamed = stack([UNKNOWN_SPEC]);
-    assert.equal(suggestedSvgName(unnamed, unnamed.workloads[0]!, 'payments.srm.yaml'), 'payments-4-layer-stack.svg');
+    assert.equal(suggestedSvgName(unnamed, unnamed.workloads[0]!, 'payments.srm.yaml'), 'payments-1-layer-stack.svg');
     assert.equal(fileStem('file:///a/b/My%20File.srm.yaml'), 'My File');
     assert.equal(fileSlug('../../etc/passwd'), 'etc-passwd');
     assert.equal(fileSlug('.hidden'), 'hidden');

@@ -1,15 +1,21 @@
 /**
- * Layer stacks shaped like the ones the language server sends, for the webview tests.
- * The model table is test data, copied from the design reference, so these tests do not
- * depend on the engine; the page itself reads everything from the stack.
+ * Layer stacks for the webview tests, made by the engine from declaration
+ * texts (engine-stack.ts): what the page draws is what the server would send,
+ * so a change of meaning in the engine (what a gap is, which cell applies)
+ * cannot leave these tests checking an old picture. The expectations in the
+ * tests (which layer is customer, shared, provider) are written from the
+ * design references, not read from the engine.
  */
-import type { BandStatus, LayerBand, LayerStack, ModelColumn, Responsibility, StackRange, WorkloadStack } from '../../protocol/layer-stack';
+import type { LayerStack } from '../../protocol/layer-stack';
+import type { MatrixFileText } from '../../server/src/core';
+import { engineStack } from './engine-stack';
 
 export const ENDPOINT_DERIVED =
   "Derived, not listed: the reference table lists Endpoint Devices only under SaaS, but its key pattern says the customer never escapes endpoint security under any model, so it is the customer's here too.";
 export const DATACENTER_DERIVED =
   "Derived, not listed: the reference table lists Data Center & Network only under IaaS and PaaS; under SaaS the provider runs the whole platform, so the data center is the provider's.";
 
+/** The reference matrix's layers (srm-format.md), top of the stack first. */
 export const LAYERS: readonly { readonly id: string; readonly name: string }[] = [
   { id: 'data-classification', name: 'Data & Classification' },
   { id: 'endpoint-devices', name: 'Endpoint Devices' },
@@ -23,158 +29,54 @@ export const LAYERS: readonly { readonly id: string; readonly name: string }[] =
   { id: 'physical-security', name: 'Physical Security' },
 ];
 
-const C = 'customer';
-const S = 'shared';
-const P = 'provider';
-const TABLE: Readonly<Record<string, readonly [Responsibility, Responsibility, Responsibility]>> = {
-  'data-classification': [C, C, C],
-  'endpoint-devices': [C, C, C],
-  'identity-access': [C, C, C],
-  applications: [C, C, P],
-  'runtime-middleware': [C, S, P],
-  'operating-system': [C, P, P],
-  'network-config': [S, P, P],
-  'physical-servers': [P, P, P],
-  'datacenter-network': [P, P, P],
-  'physical-security': [P, P, P],
-};
-
-const MODEL_NAMES: readonly (readonly [string, string])[] = [
-  ['iaas', 'Infrastructure as a Service'],
-  ['paas', 'Platform as a Service'],
-  ['saas', 'Software as a Service'],
+/** The reference matrix's service models and their cells (srm-format.md), for expectations. */
+export const MODELS: readonly { readonly id: string; readonly name: string; readonly cells: readonly string[] }[] = [
+  { id: 'iaas', name: 'IaaS — Infrastructure as a Service', cells: ['customer', 'customer', 'customer', 'customer', 'customer', 'customer', 'shared', 'provider', 'provider', 'provider'] },
+  { id: 'paas', name: 'PaaS — Platform as a Service', cells: ['customer', 'customer', 'customer', 'customer', 'shared', 'provider', 'provider', 'provider', 'provider', 'provider'] },
+  { id: 'saas', name: 'SaaS — Software as a Service', cells: ['customer', 'customer', 'customer', 'provider', 'provider', 'provider', 'provider', 'provider', 'provider', 'provider'] },
 ];
-
-function derivedFor(modelId: string, layerId: string): string | undefined {
-  if (layerId === 'endpoint-devices' && modelId !== 'saas') {
-    return ENDPOINT_DERIVED;
-  }
-  if (layerId === 'datacenter-network' && modelId === 'saas') {
-    return DATACENTER_DERIVED;
-  }
-  return undefined;
-}
-
-export const MODELS: readonly ModelColumn[] = MODEL_NAMES.map(([id, name], column) => ({
-  id,
-  name,
-  cells: LAYERS.map((layer) => {
-    const derived = derivedFor(id, layer.id);
-    const who = TABLE[layer.id]![column]!;
-    return derived ? { layerId: layer.id, who, derived } : { layerId: layer.id, who };
-  }),
-}));
 
 export interface EntrySpec {
   readonly owner?: string;
   readonly handoff?: string;
+  readonly responsibility?: string;
+  readonly reason?: string;
 }
 
 export interface WorkloadSpec {
-  readonly index: number;
   readonly workload?: string;
+  readonly matrix?: string;
   readonly model?: string;
+  readonly service?: string;
+  /** Entries in the order they are written. */
   readonly layers: Readonly<Record<string, EntrySpec>>;
-  /** Reasons to use instead of the generated ones (e.g. hostile text). */
-  readonly reasons?: Readonly<Record<string, string>>;
-  /** First line of the YAML document, to place reveal ranges plausibly. */
-  readonly line?: number;
 }
 
-const PLACEHOLDER = 'TODO-owner';
-
-function range(line: number, from: number, to: number): StackRange {
-  return { start: { line, character: from }, end: { line, character: to } };
-}
-
-/** Builds a workload the way the server does: status, reason, canAssign, summary, handoff line. */
-export function buildWorkload(spec: WorkloadSpec, models: readonly ModelColumn[] = MODELS): WorkloadStack {
-  const model = models.find((m) => m.id === spec.model);
-  const firstLine = spec.line ?? 0;
-  let entryLine = firstLine + 4;
-  const bands: LayerBand[] = LAYERS.map((layer) => {
-    const cell = model?.cells.find((c) => c.layerId === layer.id);
-    const entry = spec.layers[layer.id];
-    const who = cell?.who;
-    let status: BandStatus;
-    let reason: string | undefined;
-    let canAssign = false;
-    const modelId = spec.model ?? '?';
-    if (!who) {
-      status = 'unknown';
-    } else if (who === 'provider') {
-      status = 'provider';
-    } else if (!entry) {
-      status = 'gap';
-      reason = `Nobody owns ${layer.name}: under ${modelId} this layer is ${who === 'shared' ? 'shared, and the customer half needs an owner' : "the customer's"}.`;
-      canAssign = true;
-    } else if (entry.owner === 'provider') {
-      status = 'wrongly-provider';
-      reason =
-        who === 'shared'
-          ? `owner: provider on a shared layer: under ${modelId} the customer's half of ${layer.name} is still unassigned.`
-          : `owner: provider, but under ${modelId} ${layer.name} is the customer's; the provider does not cover it.`;
-      canAssign = true;
-    } else if (entry.owner === PLACEHOLDER) {
-      status = 'incomplete';
-      reason = `The owner is still the placeholder "${PLACEHOLDER}"; name a team, role or person.`;
-    } else if (who === 'shared' && !entry.handoff) {
-      status = 'incomplete';
-      reason = `${layer.name} is shared under ${modelId}: say where the handoff is (handoff:).`;
-    } else {
-      status = 'assigned';
+/** A declaration's text; every value double-quoted (JSON strings are YAML), so hostile text stays one scalar. */
+export function declarationText(spec: WorkloadSpec): string {
+  const q = (value: string): string => JSON.stringify(value);
+  const lines: string[] = [];
+  if (spec.workload !== undefined) lines.push(`workload: ${q(spec.workload)}`);
+  if (spec.matrix !== undefined) lines.push(`matrix: ${q(spec.matrix)}`);
+  if (spec.model !== undefined) lines.push(`model: ${q(spec.model)}`);
+  if (spec.service !== undefined) lines.push(`service: ${q(spec.service)}`);
+  lines.push('layers:');
+  for (const [layer, entry] of Object.entries(spec.layers)) {
+    lines.push(`  ${layer}:`);
+    for (const key of ['owner', 'handoff', 'responsibility', 'reason'] as const) {
+      const value = entry[key];
+      if (value !== undefined) lines.push(`    ${key}: ${q(value)}`);
     }
-    if (spec.reasons?.[layer.id] !== undefined) {
-      reason = spec.reasons[layer.id];
-    }
-    const line = entry ? entryLine++ : firstLine + 3;
-    const band: LayerBand = {
-      id: layer.id,
-      name: layer.name,
-      status,
-      canAssign,
-      reveal: range(line, 2, 2 + layer.id.length),
-      ...(who ? { who } : {}),
-      ...(cell?.derived ? { derived: cell.derived } : {}),
-      ...(entry?.owner !== undefined ? { owner: entry.owner } : {}),
-      ...(entry?.handoff !== undefined ? { handoff: entry.handoff } : {}),
-      ...(reason !== undefined ? { reason } : {}),
-    };
-    return band;
-  });
-  const needing = bands.filter((b) => b.who === 'customer' || b.who === 'shared');
-  const assigned = needing.filter((b) => b.status === 'assigned' || b.status === 'incomplete').length;
-  let handoffAfter: number | undefined;
-  if (model) {
-    handoffAfter = -1;
-    bands.forEach((b, i) => {
-      if (b.who !== 'provider') {
-        handoffAfter = i;
-      }
-    });
   }
-  const modelName = model?.name;
-  return {
-    index: spec.index,
-    ...(spec.workload !== undefined ? { workload: spec.workload } : {}),
-    ...(spec.model !== undefined ? { model: spec.model } : {}),
-    ...(modelName !== undefined ? { modelName } : {}),
-    bands,
-    summary: { required: needing.length, assigned, gaps: needing.length - assigned },
-    ...(handoffAfter !== undefined ? { handoffAfter } : {}),
-    range: range(firstLine, 0, 0),
-    models,
-  };
+  return `${lines.join('\n')}\n`;
 }
 
 export const URI = 'file:///work/examples/payments.srm.yaml';
 
-/** PaaS: one customer gap (identity), shared runtime with a handoff, derived endpoint cell. */
+/** PaaS: one customer gap (identity, no entry), shared runtime with a handoff, derived endpoint cell. */
 export const PAAS_SPEC: WorkloadSpec = {
-  index: 0,
   workload: 'payments-api',
   model: 'paas',
-  line: 0,
   layers: {
     'data-classification': { owner: 'data-governance' },
     'endpoint-devices': { owner: 'workplace-it' },
@@ -183,12 +85,10 @@ export const PAAS_SPEC: WorkloadSpec = {
   },
 };
 
-/** IaaS: owner: provider on the OS, a shared network layer without handoff, a missing runtime. */
+/** IaaS: owner: provider on the OS, a shared network layer without a handoff, a missing runtime. */
 export const IAAS_SPEC: WorkloadSpec = {
-  index: 1,
   workload: 'legacy-batch',
   model: 'iaas',
-  line: 20,
   layers: {
     'data-classification': { owner: 'data-governance' },
     'endpoint-devices': { owner: 'workplace-it' },
@@ -201,10 +101,8 @@ export const IAAS_SPEC: WorkloadSpec = {
 
 /** SaaS: complete, with a documented provider layer and the derived data center cell. */
 export const SAAS_SPEC: WorkloadSpec = {
-  index: 2,
   workload: 'm365-tenant',
   model: 'saas',
-  line: 40,
   layers: {
     'data-classification': { owner: 'records-management' },
     'endpoint-devices': { owner: 'workplace-it' },
@@ -213,21 +111,15 @@ export const SAAS_SPEC: WorkloadSpec = {
   },
 };
 
-/** A document with neither name nor known model. */
+/** A document with neither a name nor a known model. */
 export const UNKNOWN_SPEC: WorkloadSpec = {
-  index: 3,
   model: 'serverless',
-  line: 60,
   layers: { applications: { owner: 'app-team' } },
 };
 
-export function stack(specs: readonly WorkloadSpec[], opts: { uri?: string; version?: number; models?: readonly ModelColumn[] } = {}): LayerStack {
-  const models = opts.models ?? MODELS;
-  return {
-    uri: opts.uri ?? URI,
-    version: opts.version ?? 7,
-    workloads: specs.map((spec) => buildWorkload(spec, models)),
-  };
+/** A file of these declarations, one YAML document each, in this order (document index = position). */
+export function stack(specs: readonly WorkloadSpec[], opts: { uri?: string; version?: number; matrices?: readonly MatrixFileText[] } = {}): LayerStack {
+  return engineStack(specs.map(declarationText).join('---\n'), { uri: opts.uri ?? URI, version: opts.version ?? 7, matrices: opts.matrices ?? [] });
 }
 
 /** The usual multi-document file: paas, iaas, saas. */
@@ -239,10 +131,10 @@ export const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 export const HOSTILE_SCRIPT = '</script><script>alert(1)</script>';
 export const HOSTILE_PIPE = 'ops | sec\nnight shift & "on call" <b>bold</b> `code` *star*';
 export const HOSTILE_FILE = '<svg onload=alert(1)>.srm.yaml';
+export const HOSTILE_REASON = `${HOSTILE_IMG} is missing ${HOSTILE_SCRIPT}`;
 
 /** Every string the page shows from the file carries markup or table syntax. */
 export const HOSTILE_SPEC: WorkloadSpec = {
-  index: 0,
   workload: HOSTILE_IMG,
   model: 'paas',
   layers: {
@@ -251,22 +143,139 @@ export const HOSTILE_SPEC: WorkloadSpec = {
     applications: { owner: '"><iframe srcdoc="<script>parent.__pwned=1</script>">' },
     'runtime-middleware': { owner: "platform'team", handoff: 'line one\nline two | with pipe\u0001 & <i>markup</i> ]]> <!--' },
   },
-  reasons: { 'identity-access': `${HOSTILE_IMG} is missing ${HOSTILE_SCRIPT}` },
 };
 
+/** Hostile text everywhere, a hostile file name, and a reason (the engine's words) replaced by hostile text too. */
 export function hostileStack(): LayerStack {
-  return stack([HOSTILE_SPEC, { ...IAAS_SPEC, workload: '</select><img src=x onerror=alert(2)>' }], {
+  const s = stack([HOSTILE_SPEC, { ...IAAS_SPEC, workload: '</select><img src=x onerror=alert(2)>' }], {
     uri: 'file:///tmp/%3Cimg%20src%3Dx%3E.srm.yaml',
   });
+  const [first, ...rest] = s.workloads;
+  return {
+    ...s,
+    workloads: [{ ...first!, bands: first!.bands.map((b) => (b.id === 'identity-access' ? { ...b, reason: HOSTILE_REASON } : b)) }, ...rest],
+  };
 }
 
-/** A fourth, custom model, to prove the side-by-side reads its columns from the stack. */
+/**
+ * An organisation's own matrix (the shape of examples' org matrices): the
+ * reference extended with a fourth service model, a third-party layer and a
+ * layer that does not apply under SaaS.
+ */
+export const ORG_MATRIX: MatrixFileText = {
+  uri: 'file:///work/governance/acme.srm-matrix.yaml',
+  text: `matrix: acme
+version: "2"
+title: Acme responsibility matrix
+source:
+  url: https://wiki.acme.example/security/srm
+  published: 2026-10
+extends: reference@1
+layers:
+  - id: security-monitoring
+    name: Security Monitoring
+    after: identity-access
+service-models:
+  - id: iaas
+    cells:
+      security-monitoring: { who: third-party, note: Our MSSP runs the SOC. }
+  - id: paas
+    cells:
+      security-monitoring: third-party
+  - id: saas
+    cells:
+      security-monitoring: not-applicable
+  - id: faas
+    name: Functions as a Service
+    short: FaaS
+    cells:
+      data-classification: customer
+      endpoint-devices: customer
+      identity-access: customer
+      security-monitoring: third-party
+      applications: customer
+      runtime-middleware: shared
+      operating-system: provider
+      network-config: provider
+      physical-servers: provider
+      datacenter-network: provider
+      physical-security: provider
+`,
+};
+
+/** A workload of the organisation's matrix under its own fourth model, with a third-party layer. */
 export function fourModelStack(): LayerStack {
-  const faas: ModelColumn = {
-    id: 'faas',
-    name: 'Functions as a Service',
-    cells: LAYERS.map((layer, i) => ({ layerId: layer.id, who: i < 4 ? 'customer' : i === 4 ? 'shared' : 'provider' })),
-  };
-  const models = [...MODELS, faas];
-  return stack([{ ...PAAS_SPEC, model: 'faas', workload: 'thumbnailer' }], { models, uri: 'file:///work/examples/fn.srm.yaml' });
+  return stack(
+    [
+      {
+        workload: 'thumbnailer',
+        matrix: 'acme@2',
+        model: 'faas',
+        layers: {
+          'data-classification': { owner: 'media-team' },
+          'endpoint-devices': { owner: 'workplace-it' },
+          'identity-access': { owner: 'iam-team' },
+          'security-monitoring': { owner: 'mssp-corp', handoff: 'The MSSP watches the logs around the clock; we own the response' },
+          applications: { owner: 'media-team' },
+          'runtime-middleware': { owner: 'platform-team', handoff: 'The provider patches the runtime; we pin it' },
+        },
+      },
+    ],
+    { uri: 'file:///work/examples/fn.srm.yaml', matrices: [ORG_MATRIX] },
+  );
 }
+
+/** Azure's matrix (azure@2026-01), SaaS: client devices and applications shared. */
+export const AZURE_SAAS_SPEC: WorkloadSpec = {
+  workload: 'crm-online',
+  matrix: 'azure@2026-01',
+  model: 'saas',
+  layers: {
+    'customer-data': { owner: 'sales-ops' },
+    'configurations-settings': { owner: 'crm-admins' },
+    'identities-users': { owner: 'iam-team' },
+    'client-devices': { owner: 'workplace-it', handoff: 'Intune manages the devices; we own endpoint protection' },
+  },
+};
+
+/** A PaaS workload that departs from its matrix on two layers, each with its reason. */
+export const OVERRIDE_SPEC: WorkloadSpec = {
+  workload: 'events-fn',
+  model: 'paas',
+  layers: {
+    'data-classification': { owner: 'data-governance' },
+    'endpoint-devices': { owner: 'workplace-it' },
+    'identity-access': { owner: 'iam-team' },
+    applications: { owner: 'events-team' },
+    'runtime-middleware': { owner: 'platform-team', responsibility: 'provider', reason: 'Lambda runtime update mode Auto: AWS applies runtime patches' },
+    'operating-system': { owner: 'platform-team', responsibility: 'customer', reason: 'We run our own hardened image on this platform' },
+  },
+};
+
+/** AWS Lambda names a service whose runtime patching depends on an option: the runtime band carries the advice. */
+export const ADVICE_SPEC: WorkloadSpec = {
+  workload: 'resize-fn',
+  model: 'paas',
+  service: 'AWS Lambda',
+  layers: {
+    'data-classification': { owner: 'data-governance' },
+    'endpoint-devices': { owner: 'workplace-it' },
+    'identity-access': { owner: 'iam-team' },
+    applications: { owner: 'media-team' },
+    'runtime-middleware': { owner: 'platform-team', handoff: 'We redeploy monthly' },
+  },
+};
+
+/** A declaration whose matrix nobody defines. */
+export const UNKNOWN_MATRIX_SPEC: WorkloadSpec = {
+  workload: 'lost-app',
+  matrix: 'nosuch@1',
+  model: 'paas',
+  layers: { applications: { owner: 'app-team' } },
+};
+
+/** A placeholder owner is a gap (the core's one definition), not "needs attention". */
+export const PLACEHOLDER_SPEC: WorkloadSpec = {
+  ...PAAS_SPEC,
+  layers: { ...PAAS_SPEC.layers, 'identity-access': { owner: 'TODO' } },
+};

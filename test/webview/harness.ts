@@ -173,7 +173,17 @@ export interface OpenOptions {
   readonly state?: WebviewState;
 }
 
+/** Which page the harness serves: the layer stack (default) or the workspace report. */
+export interface PageFiles {
+  readonly script: string;
+  readonly style: string;
+}
+export const LAYER_STACK_PAGE: PageFiles = { script: 'layer-stack.js', style: 'layer-stack.css' };
+export const REPORT_PAGE: PageFiles = { script: 'report.js', style: 'report.css' };
+
 export class Harness {
+  constructor(private readonly files: PageFiles = LAYER_STACK_PAGE) {}
+
   private browser: Browser | undefined;
   private server: http.Server | undefined;
   private origin = '';
@@ -202,8 +212,8 @@ export class Harness {
       const html = renderLayerStackHtml({
         cspSource: `'self' ${this.origin}`,
         nonce,
-        scriptUri: `${this.origin}/media/dist/layer-stack.js`,
-        styleUri: `${this.origin}/media/layer-stack.css`,
+        scriptUri: `${this.origin}/media/dist/${this.files.script}`,
+        styleUri: `${this.origin}/media/${this.files.style}`,
       });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);

@@ -158,7 +158,7 @@ describe('layer stack webview page (Chromium)', function () {
     assert.equal(gap.status, 'gap');
     assert.match(gap.classes, /\bis-problem\b/);
     assert.equal(gap.owner, 'nobody assigned');
-    assert.match(gap.reason ?? '', /^Nobody owns Identity & Access: under paas/);
+    assert.match(gap.reason ?? '', /^Identity & Access \(identity-access\) has no owner\. Under PaaS the customer is responsible/);
     assert.equal(gap.canAssign, true);
     assert.equal(await page.locator('.band[data-layer-id="identity-access"] .status-badge').textContent(), 'Gap');
     assert.deepEqual(
@@ -195,7 +195,7 @@ describe('layer stack webview page (Chromium)', function () {
     const iaas = new Map((await bands(page)).map((b) => [b.id, b]));
     assert.equal(iaas.get('operating-system')?.status, 'wrongly-provider');
     assert.equal(iaas.get('operating-system')?.owner, 'provider');
-    assert.match(iaas.get('operating-system')?.reason ?? '', /owner: provider, but under iaas Operating System is the customer's/);
+    assert.match(iaas.get('operating-system')?.reason ?? '', /^Operating System is the customer's under IaaS: the provider does not cover it/);
     assert.equal(await page.locator('.band[data-layer-id="operating-system"] .status-badge').textContent(), 'Left to provider');
     assert.equal(iaas.get('network-config')?.status, 'incomplete');
     assert.equal(iaas.get('network-config')?.handoff, 'not stated');
@@ -213,7 +213,7 @@ describe('layer stack webview page (Chromium)', function () {
     assert.match(await text(page, '.summary-text'), /model is missing or unknown/);
     assert.equal(await page.locator('.handoff-line').count(), 0);
     assert.equal(await page.locator('.band.who-unknown').count(), LAYERS.length);
-    assert.match(await text(page, '.workload-name'), /^Document 4 \(no workload name\)$/);
+    assert.match(await text(page, '.workload-name'), /^Document 1 \(no workload name\)$/);
     assert.equal(await page.locator('.models-table th.is-current').count(), 0);
   });
 
@@ -278,7 +278,7 @@ describe('layer stack webview page (Chromium)', function () {
     assert.deepEqual(current, LAYERS.map(() => 'paas'));
     // Cells match the reference table.
     const paasCells = await page.$$eval('.models-table td[data-model="paas"]', (tds) => tds.map((td) => td.getAttribute('data-who')));
-    assert.deepEqual(paasCells, MODELS[1]!.cells.map((c) => c.who));
+    assert.deepEqual(paasCells, MODELS[1]!.cells);
     assert.equal(await text(page, '.models-table td[data-model="iaas"] .chip-full'), 'Customer');
     // Derived cells say so: a marker with the explanation as tooltip, and visible notes.
     const derived = await page.$$eval('.models-table td.is-derived', (tds) =>
@@ -338,7 +338,7 @@ describe('layer stack webview page (Chromium)', function () {
     // Another file starts at its first workload.
     await sendStack(page, stack([SAAS_SPEC, PAAS_SPEC], { uri: 'file:///other.srm.yaml' }));
     assert.equal(await text(page, '.workload-name'), 'm365-tenant');
-    assert.deepEqual(await savedState(page), { uri: 'file:///other.srm.yaml', selectedWorkload: 2 });
+    assert.deepEqual(await savedState(page), { uri: 'file:///other.srm.yaml', selectedWorkload: 0 });
     // One workload: no picker.
     await sendStack(page, stack([PAAS_SPEC]));
     assert.equal(await page.locator('.workload-select').count(), 0);
@@ -408,15 +408,15 @@ describe('layer stack webview page (Chromium)', function () {
     await page.click('button[data-action="copy-markdown"]');
     const md = await waitForPosted(page, 'copyMarkdown', before);
     const lines = md.markdown.trimEnd().split('\n');
-    assert.match(lines[0]!, /^\*\*legacy-batch\*\* · model `iaas` \(Infrastructure as a Service\) · file payments.srm.yaml · 5 of 7 layers/);
+    assert.match(lines[0]!, /^\*\*legacy-batch\*\* · model `iaas` \(IaaS — Infrastructure as a Service\) · matrix reference@1 \(default\) · file payments\.srm\.yaml · 5 of 7 layers/);
     assert.equal(lines[1], '');
     assert.equal(lines[2], '| Layer | Responsibility | Owner | Handoff | Status |');
     assert.equal(lines[3], '| --- | --- | --- | --- | --- |');
     assert.equal(lines.length, 4 + LAYERS.length);
     assert.equal(lines[4], '| Data & Classification | Customer | data-governance |  | Assigned |');
     assert.equal(lines[5], '| Endpoint Devices | Customer (derived) | workplace-it |  | Assigned |');
-    assert.match(lines[8]!, /^\| Runtime & Middleware \| Customer \| — none — \| {2}\| Gap: Nobody owns Runtime & Middleware/);
-    assert.equal(lines[10], '| Network Config | Shared | netops | not stated | Needs attention: Network Config is shared under iaas: say where the handoff is (handoff:). |');
+    assert.match(lines[8]!, /^\| Runtime & Middleware \| Customer \| — none — \| {2}\| Gap: Runtime & Middleware \(runtime-middleware\) has no owner\./);
+    assert.match(lines[10]!, /^\| Network Config \| Shared \| netops \| not stated \| Needs attention: Network Config is shared under IaaS, but its entry has no handoff:\./);
   });
 
   it('renders hostile strings as literal text, runs none of them, and escapes them in SVG and Markdown', async () => {
@@ -568,13 +568,13 @@ describe('layer stack webview page (Chromium)', function () {
       workloadIndex: 0,
       layerId: 'identity-access',
     });
-    // Shift+Tab returns to the band; a new stack (the fix applied) keeps focus on that band.
+    // Shift+Tab returns to the band; a new stack (the fix applied, its placeholder owner still a gap) keeps focus on that band.
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focusedLayer(page), 'identity-access');
-    const fixed = stack([{ ...PAAS_SPEC, layers: { ...PAAS_SPEC.layers, 'identity-access': { owner: 'TODO-owner' } } }], { version: 8 });
+    const fixed = stack([{ ...PAAS_SPEC, layers: { ...PAAS_SPEC.layers, 'identity-access': { owner: 'TODO' } } }], { version: 8 });
     await sendStack(page, fixed);
     assert.equal(await focusedLayer(page), 'identity-access');
-    assert.equal(await page.getAttribute('.band[data-layer-id="identity-access"]', 'data-status'), 'incomplete');
+    assert.equal(await page.getAttribute('.band[data-layer-id="identity-access"]', 'data-status'), 'gap');
 
     // The toolbar buttons are reachable by Tab as well.
     await page.focus('.band-body[data-layer-id="identity-access"]');
@@ -590,7 +590,7 @@ describe('layer stack webview page (Chromium)', function () {
     assert.equal(await page.getAttribute('.stack', 'aria-describedby'), 'stack-summary');
     assert.equal(
       await page.getAttribute('.band-body[data-layer-id="identity-access"]', 'aria-label'),
-      "Identity & Access: customer; no owner; Gap: Nobody owns Identity & Access: under paas this layer is the customer's. Press Enter to show it in the editor.",
+      'Identity & Access: customer; no owner; Gap: Identity & Access (identity-access) has no owner. Under PaaS the customer is responsible for it: add an entry under layers: naming who owns it. Press Enter to show it in the editor.',
     );
     assert.equal(await page.getAttribute('.handoff-line', 'role'), 'separator');
     assert.equal(await page.getAttribute('.legend', 'aria-label'), 'Legend');

@@ -1,4 +1,4 @@
-import type { LayerBand, LayerStack, WorkloadStack } from '../../../protocol/layer-stack';
+import { resourcesOf, type LayerBand, type LayerStack, type WorkloadStack } from '../../../protocol/layer-stack';
 import type { ToWebview, WebviewState } from '../../../protocol/webview-messages';
 import { renderStack } from './bands';
 import { append, h } from './dom';
@@ -6,6 +6,7 @@ import { buildMarkdownTable } from './export-markdown';
 import { buildStackSvg, suggestedSvgName } from './export-svg';
 import { installStackKeyboard } from './keyboard';
 import { derivedNotes, workloadLabel } from './labels';
+import { renderMatrixLine, renderResources } from './matrix-line';
 import { renderPicker } from './picker';
 import { renderSideBySide } from './side-by-side';
 import { renderLegend, renderSummary } from './summary';
@@ -151,7 +152,7 @@ export class LayerStackApp {
     }
     this.saveState();
 
-    const notes = derivedNotes(stack, workload);
+    const notes = derivedNotes(workload);
     const position = stack.workloads.indexOf(workload);
     const list = renderStack({
       workload,
@@ -161,6 +162,7 @@ export class LayerStackApp {
       handlers: {
         reveal: (band) => this.reveal(stack, workload, band),
         assignOwner: (band, button) => this.assignOwner(stack, workload, band, button),
+        openLink: (url) => this.api.postMessage({ type: 'openLink', url }),
       },
     });
     installStackKeyboard(list, {
@@ -199,8 +201,9 @@ export class LayerStackApp {
           h('span', { class: 'model-tag', attrs: { title: workload.modelName ?? '' } }, workload.model ? workload.model : 'no model'),
           workload.modelName ? h('span', { class: 'model-full', text: workload.modelName }) : null,
         ),
+        renderMatrixLine(workload, (url) => this.api.postMessage({ type: 'openLink', url })),
         renderSummary(workload, SUMMARY_ID),
-        renderLegend(),
+        renderLegend(workload),
         h(
           'div',
           { class: 'layout' },
@@ -208,10 +211,11 @@ export class LayerStackApp {
             'section',
             { class: 'stack-section', attrs: { 'aria-labelledby': 'stack-heading' } },
             h('h3', { class: 'section-heading', attrs: { id: 'stack-heading' }, text: 'Layers, top of the stack first' }),
-            list,
+            workload.bands.length > 0 ? list : h('p', { class: 'no-bands', text: 'No layers to draw: the matrix this declaration names cannot be used.' }),
           ),
-          renderSideBySide(stack, workload, notes),
+          renderSideBySide(workload, notes),
         ),
+        renderResources(resourcesOf(workload)),
       ),
     );
     this.restoreFocus(focus);

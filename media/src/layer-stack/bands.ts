@@ -1,12 +1,14 @@
 import type { LayerBand, WorkloadStack } from '../../../protocol/layer-stack';
 import { h, srOnly } from './dom';
-import { isKnownResponsibility, isProblem, RESPONSIBILITY_HINT, responsibilityLabel, statusLabel, workloadLabel } from './labels';
+import { asksForOwner, isKnownResponsibility, isProblem, overrideLabel, RESPONSIBILITY_HINT, responsibilityLabel, statusLabel, workloadLabel } from './labels';
 
 export interface BandHandlers {
   /** The user clicked a band or pressed Enter on it. */
   reveal(band: LayerBand): void;
   /** The user pressed "Assign owner" on a band. */
   assignOwner(band: LayerBand, button: HTMLButtonElement): void;
+  /** The user asked to open a source's address (the extension decides whether it may). */
+  openLink(url: string): void;
 }
 
 export interface StackOptions {
@@ -72,23 +74,37 @@ function handoffLine(where: 'top' | 'between' | 'bottom', label: string): HTMLEl
 
 function renderBand(band: LayerBand, index: number, isCurrent: boolean, opts: StackOptions): HTMLElement {
   const who = band.who;
-  const needsOwner = who === 'customer' || who === 'shared';
   const classes = ['band', whoClass(who), `status-${band.status}`];
   if (isProblem(band.status)) {
     classes.push('is-problem');
   }
+  if (band.override) {
+    classes.push('is-overridden');
+  }
+  if (band.advice) {
+    classes.push('is-advised');
+  }
   const el = h('div', {
     class: classes.join(' '),
-    attrs: { 'data-layer-id': band.id, 'data-band-index': index, 'data-who': who ?? 'unknown', 'data-status': band.status },
+    attrs: {
+      'data-layer-id': band.id,
+      'data-band-index': index,
+      'data-who': who ?? 'unknown',
+      'data-status': band.status,
+      'data-overridden': band.override ? 'true' : undefined,
+      'data-advised': band.advice ? 'true' : undefined,
+    },
   });
 
   const noteNumber = band.derived ? opts.notes.get(band.derived) : undefined;
+  const cellNote = band.note ? opts.notes.get(band.note) : undefined;
   const whoTag = h(
     'span',
     { class: `who-tag ${whoClass(who)}`, attrs: { title: isKnownResponsibility(who) ? RESPONSIBILITY_HINT[who] : 'The model is missing or unknown' } },
     h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } }),
     responsibilityLabel(who),
     band.derived ? derivedMarker(band.derived, noteNumber) : null,
+    band.note ? derivedMarker(band.note, cellNote, 'note') : null,
   );
 
   const head = h(
@@ -96,23 +112,27 @@ function renderBand(band: LayerBand, index: number, isCurrent: boolean, opts: St
     { class: 'band-head' },
     h('span', { class: 'band-name', text: band.name }),
     whoTag,
-    band.status !== 'provider' && band.status !== 'assigned'
+    band.override ? h('span', { class: 'override-badge', text: 'Overridden' }) : null,
+    band.status !== 'provider' && band.status !== 'assigned' && band.status !== 'not-applicable'
       ? h('span', { class: `status-badge status-${band.status}`, text: statusLabel(band.status) })
       : null,
   );
 
   const details = h('dl', { class: 'band-details' });
   if (band.owner !== undefined && band.owner !== '') {
-    details.appendChild(detail('Owner', band.owner, band.status === 'wrongly-provider' ? 'value is-wrong' : 'value'));
-  } else if (needsOwner) {
-    details.appendChild(detail('Owner', 'nobody assigned', 'value is-missing'));
+    details.appendChild(detail(who === 'third-party' ? 'Third party' : 'Owner', band.owner, band.status === 'wrongly-provider' || band.status === 'gap' ? 'value is-wrong' : 'value'));
+  } else if (asksForOwner(who)) {
+    details.appendChild(detail(who === 'third-party' ? 'Third party' : 'Owner', 'nobody assigned', 'value is-missing'));
   }
-  if (who === 'shared' || (band.handoff !== undefined && band.handoff !== '')) {
+  if (who === 'shared' || who === 'third-party' || (band.handoff !== undefined && band.handoff !== '')) {
     details.appendChild(
       band.handoff !== undefined && band.handoff !== ''
         ? detail('Handoff', band.handoff, 'value')
         : detail('Handoff', 'not stated', 'value is-missing'),
     );
+  }
+  if (band.override) {
+    details.appendChild(detail(overrideLabel(band.override), `because ${band.override.reason}`, 'value override-reason'));
   }
 
   const body = h(
@@ -139,6 +159,9 @@ function renderBand(band: LayerBand, index: number, isCurrent: boolean, opts: St
       : null,
   );
   el.appendChild(body);
+  if (band.advice) {
+    el.appendChild(renderAdvice(band.advice, opts.handlers));
+  }
 
   if (band.canAssign) {
     const button = h('button', {
@@ -169,12 +192,43 @@ function detail(term: string, value: string, valueClass: string): HTMLElement {
   return h('div', { class: 'detail' }, h('dt', { text: term }), h('dd', { class: valueClass, text: value }));
 }
 
-export function derivedMarker(text: string, note: number | undefined): HTMLElement {
+/** A superscript that points to a note below: why a cell was derived, or what the matrix's source says about it. */
+export function derivedMarker(text: string, note: number | undefined, kind: 'derived' | 'note' = 'derived'): HTMLElement {
+  const words = kind === 'derived' ? 'derived' : 'matrix note';
   return h(
     'sup',
-    { class: 'derived-marker', attrs: { title: text, 'data-note': note } },
+    { class: kind === 'derived' ? 'derived-marker' : 'note-marker-ref', attrs: { title: text, 'data-note': note } },
     h('span', { attrs: { 'aria-hidden': 'true' }, text: note !== undefined ? String(note) : '*' }),
-    srOnly(note !== undefined ? ` (derived, see note ${note})` : ' (derived)'),
+    srOnly(note !== undefined ? ` (${words}, see note ${note})` : ` (${words})`),
+  );
+}
+
+/** Who owns this layer depends on an option of the service: each cited option and what it makes of the layer. */
+function renderAdvice(advice: NonNullable<LayerBand['advice']>, handlers: BandHandlers): HTMLElement {
+  const list = h('ul', { class: 'advice-options' });
+  for (const option of advice.options) {
+    const source = h('button', { class: 'link-button advice-source', text: 'source', attrs: { type: 'button', title: option.source, 'data-url': option.source } });
+    source.addEventListener('click', (event) => {
+      event.stopPropagation();
+      handlers.openLink(option.source);
+    });
+    list.appendChild(
+      h(
+        'li',
+        { class: 'advice-option', attrs: { 'data-who': option.who } },
+        h('span', { class: 'advice-name', text: option.name }),
+        ' → ',
+        h('span', { class: `chip ${whoClass(option.who)}` }, h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'chip-full', text: responsibilityLabel(option.who) })),
+        ' ',
+        source,
+      ),
+    );
+  }
+  return h(
+    'div',
+    { class: 'band-advice', attrs: { role: 'note', 'aria-label': `Service advice for ${advice.service}` } },
+    h('p', { class: 'advice-text' }, h('span', { class: 'advice-service', text: advice.service }), ': ', h('span', { class: 'advice-depends', text: advice.depends }), ' Record the option that applies as an override (the quick fix on service: writes it).'),
+    list,
   );
 }
 
@@ -185,13 +239,19 @@ function bandAccessibleName(band: LayerBand, note: number | undefined): string {
   }
   if (band.owner) {
     parts.push(`owner ${band.owner}`);
-  } else if (band.who === 'customer' || band.who === 'shared') {
+  } else if (asksForOwner(band.who)) {
     parts.push('no owner');
   }
   if (band.handoff) {
     parts.push(`handoff ${band.handoff}`);
   }
-  if (band.status !== 'assigned' && band.status !== 'provider') {
+  if (band.override) {
+    parts.push(`${overrideLabel(band.override).toLowerCase()}, because ${band.override.reason}`);
+  }
+  if (band.advice) {
+    parts.push(`depends on an option of ${band.advice.service}`);
+  }
+  if (band.status !== 'assigned' && band.status !== 'provider' && band.status !== 'not-applicable') {
     parts.push(band.reason ? `${statusLabel(band.status)}: ${band.reason}` : statusLabel(band.status));
   }
   const text = parts.join('; ');

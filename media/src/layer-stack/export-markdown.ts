@@ -1,5 +1,5 @@
 import type { LayerBand, WorkloadStack } from '../../../protocol/layer-stack';
-import { countStatuses, isKnownResponsibility, RESPONSIBILITY_LABEL, statusLabel, summaryText, workloadLabel } from './labels';
+import { asksForOwner, gapCount, gapsText, isKnownResponsibility, matrixLabel, RESPONSIBILITY_LABEL, statusLabel, summaryText, workloadLabel } from './labels';
 
 /**
  * Text for one Markdown table cell: pipes and Markdown punctuation are backslash-escaped,
@@ -26,12 +26,13 @@ export interface MarkdownOptions {
 export function buildMarkdownTable(workload: WorkloadStack, opts: MarkdownOptions = {}): string {
   const model = workload.model ? `\`${workload.model.replace(/`/g, '')}\`` : 'no model';
   const modelName = workload.modelName ? ` (${escapeMarkdownCell(workload.modelName)})` : '';
-  const { problems } = countStatuses(workload.bands);
+  const gaps = gapCount(workload);
   const caption = [
     `**${escapeMarkdownCell(workloadLabel(workload))}**`,
     `model ${model}${modelName}`,
+    `matrix ${escapeMarkdownCell(matrixLabel(workload))}`,
     opts.fileName ? `file ${escapeMarkdownCell(opts.fileName)}` : '',
-    escapeMarkdownCell(summaryText(workload)) + (problems > 0 ? ` ${problems} ${problems === 1 ? 'gap' : 'gaps'}.` : ''),
+    escapeMarkdownCell(summaryText(workload)) + (gaps > 0 ? ` ${gapsText(gaps)}.` : ''),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -41,7 +42,7 @@ export function buildMarkdownTable(workload: WorkloadStack, opts: MarkdownOption
     band.name,
     responsibilityCell(band),
     ownerCell(band),
-    band.handoff ?? (band.who === 'shared' ? 'not stated' : ''),
+    band.handoff ?? (band.who === 'shared' || band.who === 'third-party' ? 'not stated' : ''),
     band.reason ? `${statusLabel(band.status)}: ${band.reason}` : statusLabel(band.status),
   ]);
   const line = (cells: readonly string[]): string => `| ${cells.map((cell) => escapeMarkdownCell(cell)).join(' | ')} |`;
@@ -49,15 +50,18 @@ export function buildMarkdownTable(workload: WorkloadStack, opts: MarkdownOption
 }
 
 function responsibilityCell(band: LayerBand): string {
-  const who = isKnownResponsibility(band.who) ? RESPONSIBILITY_LABEL[band.who] : 'Unknown';
-  return band.derived ? `${who} (derived)` : who;
+  const label = (who: unknown): string => (isKnownResponsibility(who) ? RESPONSIBILITY_LABEL[who] : 'Unknown');
+  if (band.override) {
+    return `${label(band.override.to)} (overridden from ${label(band.override.from)}, because ${band.override.reason})`;
+  }
+  return band.derived ? `${label(band.who)} (derived)` : label(band.who);
 }
 
 function ownerCell(band: LayerBand): string {
   if (band.owner) {
     return band.owner;
   }
-  if (band.who === 'customer' || band.who === 'shared') {
+  if (asksForOwner(band.who)) {
     return '— none —';
   }
   return '';

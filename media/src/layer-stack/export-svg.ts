@@ -1,5 +1,5 @@
 import type { LayerBand, LayerStack, Responsibility, WorkloadStack } from '../../../protocol/layer-stack';
-import { countStatuses, isKnownResponsibility, isProblem, modelLabel, RESPONSIBILITY_LABEL, statusLabel, summaryText, superscript, workloadLabel } from './labels';
+import { asksForOwner, attentionCount, gapCount, gapsText, isKnownResponsibility, isProblem, matrixLabel, modelLabel, overrideLabel, RESPONSIBILITY_LABEL, statusLabel, summaryText, superscript, workloadLabel } from './labels';
 import { escapeXml, fileSlug, fileStem, wrapText } from './text';
 
 /**
@@ -61,9 +61,10 @@ export function buildStackSvg(stack: LayerStack, workload: WorkloadStack, opts: 
   // Heading.
   wrapped(PAD, title, inner, 18, `font-weight="600" fill="${TEXT}"`);
   y += 4;
-  wrapped(PAD, `Model: ${modelLabel(workload)}${source ? ` · File: ${source}` : ''}`, inner, 12, `fill="${MUTED}"`);
-  const { problems, attention } = countStatuses(workload.bands);
-  const extra = [problems > 0 ? `${problems} ${problems === 1 ? 'gap' : 'gaps'}` : '', attention > 0 ? `${attention} need${attention === 1 ? 's' : ''} attention` : '']
+  wrapped(PAD, `Model: ${modelLabel(workload)} · Matrix: ${matrixLabel(workload)}${source ? ` · File: ${source}` : ''}`, inner, 12, `fill="${MUTED}"`);
+  const problems = gapCount(workload);
+  const attention = attentionCount(workload);
+  const extra = [problems > 0 ? gapsText(problems) : '', attention > 0 ? `${attention} need${attention === 1 ? 's' : ''} attention` : '']
     .filter(Boolean)
     .join(' · ');
   wrapped(PAD, `${summaryText(workload)}${extra ? ` ${extra}.` : ''}`, inner, FONT_SIZE, `font-weight="600" fill="${problems > 0 ? ERROR : TEXT}"`);
@@ -136,7 +137,7 @@ function bandBlock(out: string[], band: LayerBand, top: number, inner: number, n
       lines.push({ value: line, attrs: `font-size="${size}" ${attrs}`, indent: i === 0 ? 0 : 12 });
     });
   };
-  const needsOwner = band.who === 'customer' || band.who === 'shared';
+  const needsOwner = asksForOwner(band.who);
   if (band.owner) {
     add(`Owner: ${band.owner}`, 12, `fill="${band.status === 'wrongly-provider' ? ERROR : TEXT}"`);
   } else if (needsOwner) {
@@ -144,8 +145,11 @@ function bandBlock(out: string[], band: LayerBand, top: number, inner: number, n
   }
   if (band.handoff) {
     add(`Handoff: ${band.handoff}`, 12, `fill="${TEXT}"`);
-  } else if (band.who === 'shared') {
+  } else if (band.who === 'shared' || band.who === 'third-party') {
     add('Handoff: not stated', 12, `fill="${WARNING}" font-style="italic"`);
+  }
+  if (band.override) {
+    add(`${overrideLabel(band.override)}, because ${band.override.reason}`, 12, `fill="${TEXT}" font-style="italic"`);
   }
   if (band.reason) {
     add(`${statusLabel(band.status)}: ${band.reason}`, 12, `fill="${isProblem(band.status) ? ERROR : WARNING}" font-weight="600"`);

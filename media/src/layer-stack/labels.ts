@@ -1,4 +1,4 @@
-import type { BandStatus, LayerBand, LayerStack, Responsibility, WorkloadStack } from '../../../protocol/layer-stack';
+import type { BandStatus, LayerBand, Responsibility, WorkloadStack } from '../../../protocol/layer-stack';
 
 export const RESPONSIBILITY_LABEL: Readonly<Record<Responsibility, string>> = {
   customer: 'Customer',
@@ -66,6 +66,9 @@ export function modelLabel(workload: WorkloadStack): string {
 
 export function summaryText(workload: WorkloadStack): string {
   const { required, assigned } = workload.summary;
+  if (!workload.matrix) {
+    return 'Its matrix cannot be used, so it cannot be told which layers need a customer owner.';
+  }
   if (workload.handoffAfter === undefined && required === 0) {
     return 'The model is missing or unknown, so it cannot be told which layers need a customer owner.';
   }
@@ -81,48 +84,71 @@ export function summaryText(workload: WorkloadStack): string {
   return `${assigned} of ${required} ${layers} that need a customer owner ${required === 1 ? 'has' : 'have'} one.`;
 }
 
-export interface StatusCounts {
-  readonly problems: number;
-  readonly attention: number;
+/**
+ * How many layers of the workload are gaps: the core's count (`summary.gaps`,
+ * from its one definition of a gap), never one made here from the statuses.
+ */
+export function gapCount(workload: WorkloadStack): number {
+  return workload.summary.gaps;
 }
 
-export function countStatuses(bands: readonly LayerBand[]): StatusCounts {
-  let problems = 0;
-  let attention = 0;
-  for (const band of bands) {
-    if (isProblem(band.status)) {
-      problems++;
-    } else if (band.status === 'incomplete') {
-      attention++;
-    }
+/** Owned layers whose cell asks for a handoff the entry does not give (status `incomplete`). */
+export function attentionCount(workload: WorkloadStack): number {
+  return workload.bands.filter((band) => band.status === 'incomplete').length;
+}
+
+/** "1 gap", "3 gaps". */
+export function gapsText(gaps: number): string {
+  return `${gaps} ${gaps === 1 ? 'gap' : 'gaps'}`;
+}
+
+/** Cells that ask the customer to name someone: its own team, or the third party it contracts. */
+export function asksForOwner(who: Responsibility | undefined): boolean {
+  return who === 'customer' || who === 'shared' || who === 'third-party';
+}
+
+/** `overridden: Shared → Provider` */
+export function overrideLabel(override: NonNullable<LayerBand['override']>): string {
+  return `Overridden: ${responsibilityLabel(override.from)} → ${responsibilityLabel(override.to)}`;
+}
+
+/** `azure@2026-01`, or `reference@1 (default)`. */
+export function matrixLabel(workload: WorkloadStack): string {
+  const matrix = workload.matrix;
+  if (!matrix) {
+    return 'no usable matrix';
   }
-  return { problems, attention };
+  return matrix.isDefault ? `${matrix.ref} (default)` : matrix.ref;
 }
 
 /**
- * Numbers for the notes on derived cells: the side-by-side table's cells in reading
- * order first, then any band of the workload that says something the table does not.
+ * Numbers for the notes on cells (a derived cell's reason, a matrix's note on a
+ * cell): the side-by-side table's cells in reading order first, then any band
+ * of the workload that says something the table does not.
  */
-export function derivedNotes(stack: LayerStack, workload: WorkloadStack | undefined): Map<string, number> {
+export function derivedNotes(workload: WorkloadStack | undefined): Map<string, number> {
   const notes = new Map<string, number>();
   const add = (text: string | undefined): void => {
     if (typeof text === 'string' && text !== '' && !notes.has(text)) {
       notes.set(text, notes.size + 1);
     }
   };
-  for (const layerId of layerOrder(stack, workload)) {
+  for (const layerId of layerOrder(workload)) {
     for (const model of workload?.models ?? []) {
-      add(model.cells.find((cell) => cell.layerId === layerId)?.derived);
+      const cell = model.cells.find((c) => c.layerId === layerId);
+      add(cell?.derived);
+      add(cell?.note);
     }
   }
   for (const band of workload?.bands ?? []) {
     add(band.derived);
+    add(band.note);
   }
   return notes;
 }
 
-/** Layer ids top of stack first, with their display names. */
-export function layerOrder(stack: LayerStack, workload: WorkloadStack | undefined): string[] {
+/** Layer ids of the workload's matrix, top of the stack first. */
+export function layerOrder(workload: WorkloadStack | undefined): string[] {
   const ids: string[] = [];
   const seen = new Set<string>();
   const push = (id: string): void => {
@@ -134,14 +160,6 @@ export function layerOrder(stack: LayerStack, workload: WorkloadStack | undefine
   for (const band of workload?.bands ?? []) {
     push(band.id);
   }
-  // Without a workload, the layers of every workload (each of its own matrix), in file order.
-  if (!workload) {
-    for (const other of stack.workloads) {
-      for (const band of other.bands) {
-        push(band.id);
-      }
-    }
-  }
   for (const model of workload?.models ?? []) {
     for (const cell of model.cells) {
       push(cell.layerId);
@@ -150,13 +168,12 @@ export function layerOrder(stack: LayerStack, workload: WorkloadStack | undefine
   return ids;
 }
 
-export function layerNames(stack: LayerStack): Map<string, string> {
+/** The display names of the workload's layers: its own matrix's, which another workload of the file may not share. */
+export function layerNames(workload: WorkloadStack | undefined): Map<string, string> {
   const names = new Map<string, string>();
-  for (const workload of stack.workloads) {
-    for (const band of workload.bands) {
-      if (!names.has(band.id) && typeof band.name === 'string' && band.name !== '') {
-        names.set(band.id, band.name);
-      }
+  for (const band of workload?.bands ?? []) {
+    if (!names.has(band.id) && typeof band.name === 'string' && band.name !== '') {
+      names.set(band.id, band.name);
     }
   }
   return names;

@@ -1,15 +1,15 @@
 import type { WorkloadStack } from '../../../protocol/layer-stack';
 import { h } from './dom';
-import { countStatuses, workloadLabel } from './labels';
+import { gapCount, gapsText, workloadLabel } from './labels';
 
 /** The workload picker of a multi-document file. */
 export function renderPicker(workloads: readonly WorkloadStack[], selected: number, onSelect: (position: number) => void): HTMLElement {
   const select = h('select', { class: 'workload-select', attrs: { id: 'workload-select' } });
   workloads.forEach((workload, position) => {
-    const { problems } = countStatuses(workload.bands);
+    const gaps = gapCount(workload);
     const parts = [workloadLabel(workload), workload.model ?? 'no model'];
-    if (problems > 0) {
-      parts.push(`${problems} ${problems === 1 ? 'gap' : 'gaps'}`);
+    if (gaps > 0) {
+      parts.push(gapsText(gaps));
     }
     const option = h('option', { attrs: { value: position }, text: parts.join(' — ') });
     option.selected = position === selected;

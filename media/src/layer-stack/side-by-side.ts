@@ -1,16 +1,19 @@
-import type { LayerStack, WorkloadStack } from '../../../protocol/layer-stack';
+import type { WorkloadStack } from '../../../protocol/layer-stack';
 import { derivedMarker, whoClass } from './bands';
 import { h, srOnly } from './dom';
-import { layerNames, layerOrder, RESPONSIBILITY_LABEL, RESPONSIBILITY_SHORT } from './labels';
+import { layerNames, layerOrder, responsibilityLabel, RESPONSIBILITY_LABEL, RESPONSIBILITY_SHORT } from './labels';
 
 /**
- * Every model of the stack side by side, as the reference table draws them, with the
- * workload's model highlighted and derived cells marked and explained in notes.
+ * Every service model of the workload's matrix side by side, as its table draws
+ * them (any number of columns, any layers), with the workload's model
+ * highlighted, derived cells and the matrix's notes marked and explained, and
+ * where this workload overrides its column's cell.
  */
-export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | undefined, notes: ReadonlyMap<string, number>): HTMLElement {
+export function renderSideBySide(workload: WorkloadStack | undefined, notes: ReadonlyMap<string, number>): HTMLElement {
   const currentModel = workload?.model;
-  const names = layerNames(stack);
-  const ids = layerOrder(stack, workload);
+  const names = layerNames(workload);
+  const ids = layerOrder(workload);
+  const overrides = new Map((workload?.bands ?? []).flatMap((b) => (b.override ? [[b.id, b.override] as const] : [])));
   const models = workload?.models ?? [];
   const hasCurrent = models.some((model) => model.id === currentModel);
 
@@ -45,9 +48,10 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
     for (const model of models) {
       const cell = model.cells.find((c) => c.layerId === layerId);
       const isCurrent = model.id === currentModel;
+      const override = isCurrent ? overrides.get(layerId) : undefined;
       const td = h('td', {
-        class: ['cell', isCurrent ? 'is-current' : '', cell ? whoClass(cell.who) : 'who-none', cell?.derived ? 'is-derived' : ''].filter(Boolean).join(' '),
-        attrs: { 'data-model': model.id, 'data-who': cell?.who ?? 'none' },
+        class: ['cell', isCurrent ? 'is-current' : '', cell ? whoClass(cell.who) : 'who-none', cell?.derived ? 'is-derived' : '', override ? 'is-overridden' : ''].filter(Boolean).join(' '),
+        attrs: { 'data-model': model.id, 'data-who': cell?.who ?? 'none', 'data-override': override?.to },
       });
       if (cell) {
         const label = RESPONSIBILITY_LABEL[cell.who] ?? String(cell.who);
@@ -59,8 +63,20 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
             h('span', { class: 'chip-full', text: label }),
             h('span', { class: 'chip-short', attrs: { 'aria-hidden': 'true' }, text: RESPONSIBILITY_SHORT[cell.who] ?? '?' }),
             cell.derived ? derivedMarker(cell.derived, notes.get(cell.derived)) : null,
+            cell.note ? derivedMarker(cell.note, notes.get(cell.note), 'note') : null,
           ),
         );
+        if (override) {
+          td.appendChild(
+            h(
+              'span',
+              { class: 'override-note', attrs: { title: `because ${override.reason}` } },
+              h('span', { attrs: { 'aria-hidden': 'true' }, text: '→ ' }),
+              srOnly('this workload overrides it: '),
+              h('span', { class: 'override-to', text: responsibilityLabel(override.to) }),
+            ),
+          );
+        }
       } else {
         td.append(h('span', { attrs: { 'aria-hidden': 'true' }, text: '—' }), srOnly('not in this model'));
       }
@@ -84,7 +100,7 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
     h('div', { class: 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Service models table (scrolls sideways when narrow)' } }, table),
   );
   if (notes.size > 0) {
-    const list = h('ol', { class: 'notes', attrs: { 'aria-label': 'Notes on derived cells' } });
+    const list = h('ol', { class: 'notes', attrs: { 'aria-label': 'Notes on cells' } });
     for (const [text, n] of notes) {
       list.appendChild(
         h(
@@ -96,7 +112,7 @@ export function renderSideBySide(stack: LayerStack, workload: WorkloadStack | un
         ),
       );
     }
-    section.append(h('h4', { class: 'notes-heading', text: 'Derived cells' }), list);
+    section.append(h('h4', { class: 'notes-heading', text: 'Notes on cells' }), list);
   }
   return section;
 }

@@ -1,3 +1,4 @@
+import type { ServiceCatalogue } from './catalogue/catalogue';
 import type { CheckResult, CheckedDocument } from './check';
 import type { OverridePolicy } from './config/config';
 import { layerStates, type LayerState } from './layer-state';
@@ -7,6 +8,7 @@ import type { Cell } from './matrix/types';
 import { fieldOf, stringValue } from './parse/declaration';
 import { MISSING_LAYER_CODES } from './rules/coverage';
 import { modelIdOf } from './query';
+import { adviceOf, type MatrixAdvice } from './rules/service-advice';
 import type { Diagnostic, Fix, Span } from './types';
 
 /**
@@ -53,6 +55,17 @@ export interface LayerBand<R> {
   readonly reveal: R;
   /** True when "Assign owner" can close this gap with the engine's own fix. */
   readonly canAssign: boolean;
+  /** Set when an option of the declared service decides who owns this layer and no override says which applies. */
+  readonly advice?: BandAdvice;
+}
+
+/** Service advice on one layer: the catalogue's cited variants that would change its cell. */
+export interface BandAdvice {
+  /** The service as the catalogue names it. */
+  readonly service: string;
+  /** One sentence: what the option decides. */
+  readonly depends: string;
+  readonly options: readonly { readonly name: string; readonly who: Cell; readonly source: string }[];
 }
 
 export interface ModelColumn {
@@ -104,8 +117,8 @@ export interface LayerStack<R> {
 const MISSING_CODES: ReadonlySet<string> = new Set(Object.values(MISSING_LAYER_CODES));
 
 /** The layer stack of every declaration in a checked file, with offsets for ranges. */
-export function buildLayerStack(result: CheckResult, uri: string, version: number, policy: OverridePolicy): LayerStack<Span> {
-  return { uri, version, workloads: result.documents.map((doc) => workloadStack(doc, result.diagnostics, policy)) };
+export function buildLayerStack(result: CheckResult, uri: string, version: number, policy: OverridePolicy, catalogue?: ServiceCatalogue): LayerStack<Span> {
+  return { uri, version, workloads: result.documents.map((doc) => workloadStack(doc, result.diagnostics, policy, catalogue)) };
 }
 
 /** The fix that closes a gap in one layer: the single-entry fix of its missing-layer finding. */
@@ -116,7 +129,7 @@ export function assignOwnerFix(result: CheckResult, documentIndex: number, layer
   return finding?.fixes.find((f) => f.safe && f.preferred);
 }
 
-function workloadStack(doc: CheckedDocument, all: readonly Diagnostic[], policy: OverridePolicy): WorkloadStack<Span> {
+function workloadStack(doc: CheckedDocument, all: readonly Diagnostic[], policy: OverridePolicy, catalogue: ServiceCatalogue | undefined): WorkloadStack<Span> {
   const decl = doc.declaration;
   const abs = (s: Span): Span => ({ start: s.start + doc.base, end: s.end + doc.base });
   const matrix = doc.matrix;
@@ -125,7 +138,8 @@ function workloadStack(doc: CheckedDocument, all: readonly Diagnostic[], policy:
   const findings = diagnosticsOf(doc, all);
   const fallback = abs(decl.layers?.field.keySpan ?? fieldOf(decl.fields, 'model')?.keySpan ?? { start: decl.span.start, end: decl.span.start });
   const states = layerStates(doc, policy);
-  const bands = states.map((state): LayerBand<Span> => band(state, doc, findings, fallback, abs));
+  const advice = catalogue && matrix ? adviceOf({ declaration: decl, matrix, catalogue }) : undefined;
+  const bands = states.map((state): LayerBand<Span> => band(state, doc, findings, fallback, abs, advice));
   const required = states.filter((s) => needsOwner(s.cell)).length;
   const gaps = states.filter((s) => s.gap !== undefined).length;
   const lastOwned = bands.reduce((last, b, i) => (needsOwner(b.who) ? i : last), -1);
@@ -155,7 +169,7 @@ function workloadStack(doc: CheckedDocument, all: readonly Diagnostic[], policy:
   };
 }
 
-function band(state: LayerState, doc: CheckedDocument, findings: readonly Diagnostic[], fallback: Span, abs: (s: Span) => Span): LayerBand<Span> {
+function band(state: LayerState, doc: CheckedDocument, findings: readonly Diagnostic[], fallback: Span, abs: (s: Span) => Span, advice: MatrixAdvice | undefined): LayerBand<Span> {
   const layer = doc.matrix!.layer(state.layerId)!;
   const status = statusOf(state);
   // The finding that says best why the band needs attention: the gravest of its layer.
@@ -163,6 +177,7 @@ function band(state: LayerState, doc: CheckedDocument, findings: readonly Diagno
   const fix = state.gap === 'missing' ? findings.find((d) => d.layerId === state.layerId && MISSING_CODES.has(d.code))?.fixes.find((f) => f.safe && f.preferred) : undefined;
   const reveal = state.entry ? abs(state.entry.keySpan) : fix?.edits[0] ? { start: fix.edits[0].start, end: fix.edits[0].start } : fallback;
   const o = state.override;
+  const advised = bandAdvice(state, advice);
   return {
     id: layer.id,
     name: layer.name,
@@ -176,7 +191,15 @@ function band(state: LayerState, doc: CheckedDocument, findings: readonly Diagno
     ...(finding ? { reason: finding.message } : {}),
     reveal,
     canAssign: fix !== undefined,
+    ...(advised ? { advice: advised } : {}),
   };
+}
+
+/** The options of the service that move this layer, unless an override already says which applies (as SRM038 reads it). */
+function bandAdvice(state: LayerState, advice: MatrixAdvice | undefined): BandAdvice | undefined {
+  if (!advice || state.override || !advice.layers.has(state.layerId)) return undefined;
+  const options = advice.variants.flatMap(({ variant, cells }) => cells.filter((c) => c.layerId === state.layerId).map((c) => ({ name: variant.name, who: c.responsibility, source: variant.source })));
+  return { service: advice.service.name, depends: advice.service.advice?.depends ?? '', options };
 }
 
 function statusOf(state: LayerState): BandStatus {

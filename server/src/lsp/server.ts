@@ -9,6 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ExportReportRequest, OverviewRequest, WorkspaceReportRequest } from '../../../protocol/report';
 import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
 import { isDeclarationUri, WorkspaceFolders } from './disk';
@@ -18,6 +19,7 @@ import type { Lifecycle } from './lifecycle';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings';
 import { WorkspaceIndex } from './workspace-index';
+import { WorkspaceReports } from './workspace-reports';
 import { WorkspaceScope } from './workspace-scope';
 import { assignOwner } from './handlers/assign-owner';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
@@ -44,6 +46,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const publisher = new Publisher(connection, documents, files, settings, lifecycle);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
   const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
+  const reports = new WorkspaceReports(connection, documents, index, environments, folders);
   const ctx: ServerContext = {
     connection,
     documents,
@@ -128,6 +131,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     if (e.changes.some((c) => environments.dependsOn(c.uri))) {
       environments.forget();
       publisher.recheckAll();
+      reports.environmentsChanged();
       index.environmentsChanged();
       void workspace.refresh();
       refreshViews();
@@ -154,6 +158,9 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
   connection.onRequest(MatricesRequest, (p) => matrices(ctx, p));
   connection.onRequest(NewDeclarationRequest, (p) => newDeclaration(ctx, p));
+  connection.onRequest(WorkspaceReportRequest, () => reports.report());
+  connection.onRequest(ExportReportRequest, (p) => reports.export(p.format, p.by));
+  connection.onRequest(OverviewRequest, async () => ({ files: await reports.overview() }));
 
   lifecycle.listen(connection);
   registerTestHooks(connection, {

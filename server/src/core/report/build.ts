@@ -40,7 +40,7 @@ export interface BuildReportOptions {
   readonly toolVersion: string;
 }
 
-interface Built {
+export interface Built {
   readonly matrix: MatrixIndex;
   readonly workload: ReportWorkload;
   readonly directory: readonly OwnerEntry[] | undefined;
@@ -48,27 +48,42 @@ interface Built {
 
 /** Builds the report of every input, in a stable order whatever order the inputs come in. */
 export function buildReport(inputs: readonly ReportInput[], options: BuildReportOptions): ResponsibilityReport {
+  return assembleReport(inputs.map(reportPiecesOf), options);
+}
+
+/**
+ * What one input adds to a report: its workloads, or why it was skipped. A
+ * server keeps these per file and re-makes only the pieces of a changed file
+ * (assembleReport is cheap next to checking every file again).
+ */
+export interface ReportPieces {
+  readonly file: string;
+  readonly built: readonly Built[];
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+}
+
+export function reportPiecesOf(input: ReportInput): ReportPieces {
+  if ('skipped' in input) return { file: input.file, built: [], skipped: [{ file: input.file, reason: input.skipped }] };
+  const environment = input.environment ?? builtInEnvironment();
+  // A fresh checker per file: a checker keeps its last file to re-check edits.
+  const result = new Checker({ environment, inlineSuppressions: false }).check(input.text);
+  if (result.documents.length === 0) return { file: input.file, built: [], skipped: [{ file: input.file, reason: fileLevelReason(result) }] };
+  const lines = new LineIndex(input.text);
   const built: Built[] = [];
   const skipped: { file: string; reason: string }[] = [];
-  for (const input of [...inputs].sort((a, b) => byCodeUnits(a.file, b.file))) {
-    if ('skipped' in input) {
-      skipped.push({ file: input.file, reason: input.skipped });
-      continue;
-    }
-    const environment = input.environment ?? builtInEnvironment();
-    // A fresh checker per file: a checker keeps its last file to re-check edits.
-    const result = new Checker({ environment, inlineSuppressions: false }).check(input.text);
-    if (result.documents.length === 0) {
-      skipped.push({ file: input.file, reason: fileLevelReason(result) });
-      continue;
-    }
-    const lines = new LineIndex(input.text);
-    for (const doc of result.documents) {
-      const one = workloadOf(doc, result, environment, input.file, lines);
-      if ('reason' in one) skipped.push({ file: input.file, reason: one.reason });
-      else built.push({ ...one, directory: environment.config.owners });
-    }
+  for (const doc of result.documents) {
+    const one = workloadOf(doc, result, environment, input.file, lines);
+    if ('reason' in one) skipped.push({ file: input.file, reason: one.reason });
+    else built.push({ ...one, directory: environment.config.owners });
   }
+  return { file: input.file, built, skipped };
+}
+
+/** The report of every file's pieces, in a stable order whatever order they come in. */
+export function assembleReport(pieces: readonly ReportPieces[], options: BuildReportOptions): ResponsibilityReport {
+  const sorted = [...pieces].sort((a, b) => byCodeUnits(a.file, b.file));
+  const built = sorted.flatMap((p) => p.built);
+  const skipped = sorted.flatMap((p) => p.skipped);
   const groups = groupsOf(built);
   const workloads = built.map((b) => b.workload);
   return {

@@ -52,7 +52,7 @@ export function* formatReportChunks(report: ResponsibilityReport, format: Report
   yield* oscalSspChunks(report, options.oscal);
 }
 
-export { buildReport, type ReportInput } from './build';
+export { assembleReport, buildReport, reportPiecesOf, type ReportInput, type ReportPieces } from './build';
 export { buildReportJsonSchema } from './json-schema';
 export { OscalExportError, type OscalSspOptions } from './oscal-ssp';
 export * from './model';

@@ -13,7 +13,10 @@ export interface MatrixAdvice {
   readonly layers: ReadonlySet<string>;
 }
 
-export function adviceOf(ctx: RuleContext): MatrixAdvice | undefined {
+/** What advice needs of a check: the declaration, its matrix and the service catalogue (a rule's context has them, and so does the layer stack). */
+export type AdviceContext = Pick<RuleContext, 'declaration' | 'matrix' | 'catalogue'>;
+
+export function adviceOf(ctx: AdviceContext): MatrixAdvice | undefined {
   const matrix = ctx.matrix;
   const name = stringValue(fieldOf(ctx.declaration.fields, 'service'));
   const service = name && matrix ? ctx.catalogue.find(name) : undefined;
@@ -31,6 +34,6 @@ export function adviceOf(ctx: RuleContext): MatrixAdvice | undefined {
 }
 
 /** The layers of the declaration's matrix whose owner depends on an option of its service. */
-export function adviceLayers(ctx: RuleContext): ReadonlySet<string> {
+export function adviceLayers(ctx: AdviceContext): ReadonlySet<string> {
   return adviceOf(ctx)?.layers ?? new Set();
 }

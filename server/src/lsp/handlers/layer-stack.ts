@@ -7,7 +7,7 @@ import type { ServerContext } from '../context';
 export async function layerStack(ctx: ServerContext, params: LayerStackParams): Promise<LayerStackResult> {
   const file = await ctx.current(params.uri);
   if (!file) return null;
-  const stack: LayerStack<Span> = buildLayerStack(file.result, file.uri, file.version ?? 0, file.environment.config.overrides);
+  const stack: LayerStack<Span> = buildLayerStack(file.result, file.uri, file.version ?? 0, file.environment.config.overrides, file.environment.catalogue);
   const range = (s: Span) => toRange(file.doc, s);
   return {
     ...stack,

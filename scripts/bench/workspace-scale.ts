@@ -1,0 +1,143 @@
+/**
+ * `npm run bench` (after main.js), or alone: `node out/scripts/bench/workspace-scale.js [--files=10000]`.
+ *
+ * The overview and the workspace report on a generated tree of 10,000
+ * declaration files (one workload each), measured through our language server
+ * over the real protocol:
+ *   - overview ready: initialized → srm/overview answered (the index has read every file);
+ *   - report ready: srm/workspaceReport, first (every file checked once) and again (assembled from kept pieces);
+ *   - one edit: didChange of one open file → its srm/overviewChanged, and → the next report answered;
+ *   - the server's peak RSS (VmHWM) with every file indexed and the report built.
+ * Beside them, the baseline the report is compared to: reading and parsing
+ * every file (yaml) in this process. Measurements, never assertions: the
+ * machine is shared and noisy; the targets are printed beside the figures.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
+import { parseAllDocuments } from 'yaml';
+import { OverviewChangedNotification, OverviewRequest, WorkspaceReportRequest, type OverviewChangedParams } from '../../protocol/report';
+import { generateFile } from './generate';
+import { LspSession, type ServerSpec } from './lsp-client';
+import { mib, ms, ratio, table } from './stats';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const OUT_DIR = path.join(ROOT, '.artifacts/bench');
+
+const SRM: ServerSpec = {
+  name: 'srm',
+  args: [path.join(ROOT, 'dist/server.js'), '--stdio'],
+  languageId: 'srm',
+  configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
+};
+
+/** 10,000 files, 100 per folder, each one generated workload (varied owners, models and gaps). */
+function generateTree(dir: string, files: number): string[] {
+  rmSync(dir, { recursive: true, force: true });
+  const out: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const folder = path.join(dir, `team-${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    if (i % 100 === 0) mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `workload-${i}.srm.yaml`);
+    writeFileSync(file, generateFile(1, i + 1).text.replace(/^workload: .*$/m, `workload: bench-${i}`));
+    out.push(file);
+  }
+  return out;
+}
+
+function readAndParse(dir: string): number {
+  const start = performance.now();
+  let documents = 0;
+  for (const folder of readdirSync(dir)) {
+    for (const name of readdirSync(path.join(dir, folder))) documents += parseAllDocuments(readFileSync(path.join(dir, folder, name), 'utf8')).length;
+  }
+  if (documents === 0) throw new Error('nothing parsed');
+  return performance.now() - start;
+}
+
+export async function benchWorkspaceScale(files: number): Promise<string> {
+  const dir = path.join(os.tmpdir(), 'srm-bench-workspace');
+  const paths = generateTree(dir, files);
+  const baseline = readAndParse(dir);
+
+  const t0 = performance.now();
+  const session = await LspSession.start(SRM, pathToFileURL(dir).toString());
+  const changes: { at: number; params: OverviewChangedParams }[] = [];
+  session.connection.onNotification(OverviewChangedNotification, (params) => void changes.push({ at: performance.now(), params }));
+  try {
+    const overview = await session.connection.sendRequest(OverviewRequest, {});
+    const overviewReady = performance.now() - t0;
+    const listed = overview.files.reduce((n, f) => n + f.workloads.length, 0);
+
+    let t = performance.now();
+    const first = await session.connection.sendRequest(WorkspaceReportRequest, {});
+    const reportFirst = performance.now() - t;
+    t = performance.now();
+    await session.connection.sendRequest(WorkspaceReportRequest, {});
+    const reportAgain = performance.now() - t;
+
+    // One edit of one file: open it, then change an owner to a placeholder (a gap more).
+    const target = paths[Math.floor(files / 2)]!;
+    const uri = pathToFileURL(target).toString();
+    const text = readFileSync(target, 'utf8');
+    await session.open(uri, text, 1);
+    const opened = changes.length;
+    await waitUntil(() => changes.slice(opened).some((c) => c.params.changes.some((x) => x.uri === uri)));
+    await session.connection.sendRequest(WorkspaceReportRequest, {});
+    const ownerAt = text.indexOf('owner: ') + 'owner: '.length;
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+    const column = ownerAt - text.lastIndexOf('\n', ownerAt - 1) - 1;
+    const lineEnd = text.indexOf('\n', ownerAt);
+    const before = changes.length;
+    t = performance.now();
+    await session.change(uri, 2, { start: { line: lineOf(ownerAt), character: column }, end: { line: lineOf(ownerAt), character: column + (lineEnd - ownerAt) } }, 'TODO');
+    const notified = await waitUntil(() => changes.slice(before).find((c) => c.params.changes.some((x) => x.uri === uri)));
+    const editToOverview = notified.at - t;
+    const edited = await session.connection.sendRequest(WorkspaceReportRequest, {});
+    const editToReport = performance.now() - t;
+    const rss = session.peakRss();
+    if (edited.totals.gaps < first.totals.gaps) throw new Error('the edit did not reach the report');
+
+    const rows = [
+      ['declaration files', String(files), '', ''],
+      ['workloads listed / reported', `${listed} / ${first.totals.workloads}`, '', ''],
+      ['baseline: read + parse every file (yaml, in process)', ms(baseline), '1.00×', ''],
+      ['overview ready (initialize → srm/overview)', ms(overviewReady), ratio(overviewReady / baseline), '< 2 s'],
+      ['report ready, first (every file checked)', ms(reportFirst), ratio(reportFirst / baseline), '< 2 s'],
+      ['report again (pieces kept)', ms(reportAgain), ratio(reportAgain / baseline), ''],
+      ['one edit → overview notification', ms(editToOverview), '', '< 50 ms'],
+      ['one edit → report answered', ms(editToReport), '', '< 50 ms'],
+      ['server peak RSS (VmHWM)', mib(rss), '', '≤ 300 MiB'],
+    ];
+    return `## Workspace overview and report at scale\n\n${table(['measure', 'value', 'vs baseline', 'target'], rows, ['l', 'r', 'r', 'l'])}\n`;
+  } finally {
+    await session.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitUntil<T>(probe: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+if (require.main === module) {
+  const files = Number(process.argv.find((a) => a.startsWith('--files='))?.slice('--files='.length) ?? 10_000);
+  benchWorkspaceScale(files)
+    .then((md) => {
+      process.stdout.write(`${md}\n`);
+      mkdirSync(OUT_DIR, { recursive: true });
+      writeFileSync(path.join(OUT_DIR, 'workspace-scale.md'), md);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

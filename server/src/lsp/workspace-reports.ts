@@ -1,0 +1,137 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { OverviewChangedNotification, type OverviewFile, type OverviewWorkload } from '../../../protocol/report';
+import { defaultMatrixOf } from '../core/environment';
+import {
+  assembleReport,
+  formatReport,
+  OscalExportError,
+  REPORT_FORMATS,
+  reportPiecesOf,
+  type ReportFormat,
+  type ReportInput,
+  type ReportPieces,
+  type ResponsibilityReport,
+} from '../core/report';
+import { packageInfo } from '../cli/package-info';
+import { MAX_FILE_BYTES } from '../io/file-size';
+import { readDeclarationFile, type WorkspaceFolders } from './disk';
+import type { LspEnvironments } from './environments';
+import { rangeOf, type FileSummary } from './file-summary';
+import type { WorkspaceIndex } from './workspace-index';
+
+/**
+ * The workspace report and overview, kept per file: the index tells which file
+ * changed, and only that file's report pieces are made again (one check of one
+ * file); the report is then assembled from the pieces of every file, which is
+ * cheap next to checking them. The overview is read from the index's summaries
+ * and sent to the client as changes, batched per turn of the event loop.
+ */
+export class WorkspaceReports {
+  private readonly pieces = new Map<string, ReportPieces>();
+  private pending = new Map<string, FileSummary | undefined>();
+  private flushing = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly index: WorkspaceIndex,
+    private readonly environments: LspEnvironments,
+    private readonly folders: WorkspaceFolders,
+  ) {
+    index.onDidChange(({ uri, summary }) => {
+      this.pieces.delete(uri);
+      this.pending.set(uri, summary);
+      this.scheduleFlush();
+    });
+  }
+
+  /** A configuration or matrix changed: every piece may be stale (the index re-reads the files as well). */
+  environmentsChanged(): void {
+    this.pieces.clear();
+  }
+
+  async report(): Promise<ResponsibilityReport> {
+    await this.index.ready();
+    const all: ReportPieces[] = [];
+    for (const summary of [...this.index.summaries()]) {
+      let pieces = this.pieces.get(summary.uri);
+      if (!pieces) {
+        pieces = reportPiecesOf(await this.input(summary.uri));
+        // Kept unless the file changed while it was read (the index dropped it meanwhile).
+        if (this.index.get(summary.uri) === summary) this.pieces.set(summary.uri, pieces);
+      }
+      all.push(pieces);
+    }
+    return assembleReport(all, { toolVersion: packageInfo().version });
+  }
+
+  async export(format: ReportFormat, by: 'workload' | 'owner' | undefined): Promise<{ text: string } | { error: string }> {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) return { error: `unknown report format "${String(format)}" (${REPORT_FORMATS.join(', ')}).` };
+    const report = await this.report();
+    try {
+      return { text: formatReport(report, format, { by, oscal: { lastModified: new Date().toISOString() } }) };
+    } catch (err) {
+      if (err instanceof OscalExportError) return { error: err.message };
+      throw err;
+    }
+  }
+
+  async overview(): Promise<OverviewFile[]> {
+    await this.index.ready();
+    return [...this.index.summaries()].map((s) => ({ uri: s.uri, workloads: this.workloadsOf(s) })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  private workloadsOf(summary: FileSummary): OverviewWorkload[] {
+    const fallback = defaultMatrixOf(this.environments.environment(summary.uri)).ref;
+    return summary.workloads.map((w) => {
+      const at = rangeOf(summary, w.nameSpan ?? w.span).start;
+      const owners = [...new Set(w.entries.flatMap((e) => (e.owner !== undefined && e.owner.trim() !== '' ? [e.owner] : [])))];
+      return {
+        index: w.index,
+        ...(w.name !== undefined ? { name: w.name } : {}),
+        ...(w.model !== undefined ? { model: w.model } : {}),
+        matrix: w.matrix ?? fallback,
+        owners,
+        gaps: w.gaps,
+        line: at.line,
+        character: at.character,
+      };
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => {
+      this.flushing = false;
+      const changes = [...this.pending].map(([uri, summary]) => (summary ? { uri, workloads: this.workloadsOf(summary) } : { uri }));
+      this.pending = new Map();
+      if (changes.length > 0) void this.connection.sendNotification(OverviewChangedNotification, { changes });
+    });
+  }
+
+  /** The file as the editor has it when open, else as it is on disk; with the environment of its folder. */
+  private async input(uri: string): Promise<ReportInput> {
+    const file = this.displayPath(uri);
+    const environment = this.environments.environment(uri);
+    const open = this.documents.get(uri);
+    if (open) return { file, text: open.getText(), environment };
+    const read = await readDeclarationFile(uri);
+    if (read.kind === 'text') return { file, text: read.text, environment };
+    if (read.kind === 'too-large') return { file, skipped: `larger than ${MAX_FILE_BYTES} bytes, not read.` };
+    return { file, skipped: 'could not be read.' };
+  }
+
+  /** Relative to its workspace folder (with the folder's name first when there are several), with forward slashes. */
+  private displayPath(uri: string): string {
+    const folder = this.folders.folderOf(uri);
+    const filePath = URI.parse(uri).path;
+    if (!folder) return URI.parse(uri).fsPath;
+    // URI paths use forward slashes on every platform, and a file of a folder lies below the folder's path.
+    const folderPath = URI.parse(folder.uri).path.replace(/\/$/, '');
+    const relative = filePath.startsWith(`${folderPath}/`) ? filePath.slice(folderPath.length + 1) : filePath;
+    return this.folders.all.length > 1 ? `${folder.name}/${relative}` : relative;
+  }
+}
