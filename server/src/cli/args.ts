@@ -1,4 +1,5 @@
 import { closest } from '../core/text/similarity';
+import { parseDiscover, type DiscoverArgs } from './discover-args';
 import { CliError } from './errors';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -24,11 +25,11 @@ export interface ExplainArgs {
   readonly markdown: boolean;
 }
 
-export type Args = CheckArgs | ExplainArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type Args = CheckArgs | ExplainArgs | DiscoverArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
-const COMMANDS = ['check', 'explain', 'help'];
+const COMMANDS = ['check', 'discover', 'explain', 'help'];
 
-interface OptionSpec {
+export interface OptionSpec {
   readonly name: string;
   readonly short?: string;
   /** Takes a value: `--format json`, `--format=json`, `-f json`. */
@@ -57,9 +58,10 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === undefined || command === 'help') return { command: 'help' };
   if (command === 'check') return parseCheck(rest);
   if (command === 'explain') return parseExplain(rest);
+  if (command === 'discover') return parseDiscover(rest);
   if (command.startsWith('-')) throw new CliError(`${command} needs a command first: srm check ${command} … (srm --help lists the options).`);
   const [guess] = closest(command, COMMANDS, (c) => [c], 1);
-  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, explain (srm --help).`);
+  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, discover, explain (srm --help).`);
 }
 
 function parseCheck(argv: readonly string[]): CheckArgs {
@@ -98,7 +100,7 @@ function parseExplain(argv: readonly string[]): ExplainArgs {
 }
 
 /** Options and positionals; the last of a repeated option wins, `--` ends the options. */
-function readOptions(argv: readonly string[], specs: readonly OptionSpec[], command: string): { values: Map<string, string>; positionals: string[] } {
+export function readOptions(argv: readonly string[], specs: readonly OptionSpec[], command: string): { values: Map<string, string>; positionals: string[] } {
   const values = new Map<string, string>();
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -133,7 +135,7 @@ function readOptions(argv: readonly string[], specs: readonly OptionSpec[], comm
   return { values, positionals };
 }
 
-function lastOf(argv: readonly string[], flags: readonly string[]): string | undefined {
+export function lastOf(argv: readonly string[], flags: readonly string[]): string | undefined {
   for (let i = argv.length - 1; i >= 0; i--) if (flags.includes(argv[i])) return argv[i];
   return undefined;
 }

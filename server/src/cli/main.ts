@@ -9,6 +9,7 @@ import { Checker } from '../core';
 import { parseArgs, type CheckArgs, type ExplainArgs } from './args';
 import { checkFiles, totalCounts } from './check';
 import { styleFor, wantsColour } from './colour';
+import { runDiscover } from './discover';
 import { CliError, describeSystemError } from './errors';
 import { explainWord } from './explain';
 import { discoverFiles } from './files';
@@ -26,8 +27,8 @@ export interface Io {
   stdout(text: string): void;
 }
 
-/** Runs one command line and returns the exit code; throws CliError for usage and I/O errors. */
-export function run(argv: readonly string[], io: Io): number {
+/** Runs one command line and returns the exit code (a promise for discover, which loads a parser); throws CliError for usage and I/O errors. */
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':
@@ -40,6 +41,8 @@ export function run(argv: readonly string[], io: Io): number {
       return runExplain(args, io);
     case 'check':
       return runCheck(args, io);
+    case 'discover':
+      return runDiscover(args, io);
   }
 }
 
@@ -89,17 +92,22 @@ function main(): void {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
+  const fail = (err: unknown): void => {
+    const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`srm: ${message}\n`);
+    process.exitCode = 2;
+  };
   try {
-    process.exitCode = run(process.argv.slice(2), {
+    const code = run(process.argv.slice(2), {
       cwd: process.cwd(),
       env: process.env,
       stdoutIsTTY: process.stdout.isTTY === true,
       stdout: (text) => process.stdout.write(text),
     });
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), fail);
   } catch (err) {
-    const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
-    process.stderr.write(`srm: ${message}\n`);
-    process.exitCode = 2;
+    fail(err);
   }
 }
 

@@ -2,6 +2,7 @@ import { ServiceCatalogue } from './catalogue/catalogue';
 import { EditContext, detectIndentStep } from './fixes/edit-context';
 import { REFERENCE_MODEL } from './model/reference-model';
 import { ModelIndex } from './model/model-index';
+import type { IacView } from './iac/view';
 import type { ResponsibilityModel } from './model/types';
 import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
@@ -22,6 +23,8 @@ export interface CheckOptions {
   readonly maxLength?: number;
   /** Aliases one document may use (default 100). */
   readonly maxAliases?: number;
+  /** What the file's `iac:` links resolve to; without it the IaC rules that need the files stay silent. */
+  readonly iac?: IacView;
 }
 
 export interface CheckedDocument {
@@ -75,6 +78,7 @@ export class Checker {
   private readonly suppress: boolean;
   private readonly maxLength: number;
   private readonly maxAliases: number;
+  private readonly iac: IacView | undefined;
   private previous: readonly CheckedSegment[] = [];
 
   constructor(options: CheckOptions = {}) {
@@ -83,6 +87,7 @@ export class Checker {
     this.suppress = options.inlineSuppressions ?? true;
     this.maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
     this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
+    this.iac = options.iac;
   }
 
   check(text: string): CheckResult {
@@ -153,7 +158,7 @@ export class Checker {
       declarations.push(parsed.declaration);
       if (!parsed.checkable) continue;
       const first = diagnostics.length;
-      runRules({ declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits }, diagnostics);
+      runRules({ declaration: parsed.declaration, text, model: this.model, catalogue: this.catalogue, edits, ...(this.iac ? { iac: this.iac } : {}) }, diagnostics);
       if (hasSyntaxError(parsed.problems)) diagnostics.splice(first, diagnostics.length - first, ...diagnostics.slice(first).map(unattended));
     }
     if (this.suppress) {

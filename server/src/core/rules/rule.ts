@@ -2,6 +2,7 @@ import type { ServiceCatalogue } from '../catalogue/catalogue';
 import type { ModelIndex } from '../model/model-index';
 import type { Declaration } from '../parse/declaration';
 import type { EditContext } from '../fixes/edit-context';
+import type { IacView } from '../iac/view';
 import type { Diagnostic, Fix, Severity, Span } from '../types';
 
 export interface RuleContext {
@@ -11,6 +12,8 @@ export interface RuleContext {
   readonly model: ModelIndex;
   readonly catalogue: ServiceCatalogue;
   readonly edits: EditContext;
+  /** What the declaration's `iac:` links resolve to, when the adapter read the IaC (SRM060–SRM065 need it). */
+  readonly iac?: IacView;
   /** Reports a finding; the severity is the rule's default unless given. */
   report(finding: Finding): void;
 }

@@ -1,0 +1,59 @@
+/**
+ * The disk as the core's read-only IacFileSystem: `/`-separated absolute
+ * paths, text decoded as declarations are (UTF-8, with or without a BOM, or
+ * UTF-16 with one). Links to folders are not followed (they can loop); links
+ * to files are.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IacFileSystem } from '../core/iac';
+import { decode } from './encoding';
+
+/** Larger files are not read at all: no module or template comes near it. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export class NodeIacFileSystem implements IacFileSystem {
+  list(dir: string): { name: string; kind: 'file' | 'dir' }[] | undefined {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(toNative(dir), { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    const out: { name: string; kind: 'file' | 'dir' }[] = [];
+    for (const entry of entries) {
+      if (entry.isDirectory()) out.push({ name: entry.name, kind: 'dir' });
+      else if (entry.isFile()) out.push({ name: entry.name, kind: 'file' });
+      else if (entry.isSymbolicLink() && this.kind(`${dir}/${entry.name}`) === 'file') out.push({ name: entry.name, kind: 'file' });
+    }
+    return out;
+  }
+
+  read(file: string): string | undefined {
+    try {
+      const native = toNative(file);
+      if (fs.statSync(native).size > MAX_FILE_BYTES) return undefined;
+      return decode(fs.readFileSync(native)).text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  kind(p: string): 'file' | 'dir' | undefined {
+    try {
+      const stat = fs.statSync(toNative(p));
+      return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** An absolute native path as the core writes it. */
+export function toCorePath(native: string): string {
+  return path.resolve(native).split(path.sep).join('/');
+}
+
+export function toNative(corePath: string): string {
+  return path.sep === '/' ? corePath : corePath.split('/').join(path.sep);
+}
