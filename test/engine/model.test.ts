@@ -264,6 +264,8 @@ describe('the built-in responsibility model', () => {
  * Allowed:
  * - catalogue/services.ts: model ids as the `model:` of catalogue entries (that
  *   is the catalogue's data; catalogue.test.ts checks each names a model);
+ * - iac/resource-table.ts: model ids as `model:` and layer ids as `layer:` of
+ *   its rows and overrides (its data; iac-table.test.ts checks each exists);
  * - prose (a string with spaces) naming a model by its short name, e.g. a rule's
  *   help text "an EC2 workload declared as SaaS": documentation, not logic.
  */
@@ -271,6 +273,7 @@ describe('no layer or model id outside the model file', () => {
   const CORE = path.join(REPO_ROOT, 'server', 'src', 'core');
   const MODEL_FILE = path.join('model', 'reference-model.ts');
   const CATALOGUE_FILE = path.join('catalogue', 'services.ts');
+  const RESOURCE_TABLE_FILE = path.join('iac', 'resource-table.ts');
   const layerIds = REFERENCE_MODEL.layers.map((l) => l.id);
   const modelIds = REFERENCE_MODEL.models.map((m) => m.id);
   const tokenRe = new RegExp(`(?<![A-Za-z0-9_-])(${[...layerIds, ...modelIds].map((s) => s.replace(/-/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`);
@@ -281,12 +284,11 @@ describe('no layer or model id outside the model file', () => {
     const source = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true);
     const problems: string[] = [];
     const where = (node: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const isDataProperty = (node: ts.StringLiteralLike, key: string, ids: readonly string[]) =>
+      ts.isPropertyAssignment(node.parent) && node.parent.initializer === node && node.parent.name.getText() === key && ids.includes(node.text);
     const isCatalogueModel = (node: ts.StringLiteralLike) =>
-      rel === CATALOGUE_FILE &&
-      ts.isPropertyAssignment(node.parent) &&
-      node.parent.initializer === node &&
-      node.parent.name.getText() === 'model' &&
-      modelIds.includes(node.text);
+      (rel === CATALOGUE_FILE && isDataProperty(node, 'model', modelIds)) ||
+      (rel === RESOURCE_TABLE_FILE && (isDataProperty(node, 'model', modelIds) || isDataProperty(node, 'layer', layerIds)));
     const visit = (node: ts.Node): void => {
       const literal = ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isRegularExpressionLiteral(node);
       if (literal && !(ts.isStringLiteralLike(node) && isCatalogueModel(node))) {

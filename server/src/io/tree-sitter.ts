@@ -14,9 +14,11 @@ import type { TerraformParser } from '../core/iac';
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
 export const TERRAFORM_WASM = 'tree-sitter-terraform.wasm';
 
-/** A parser from the wasm bytes, wherever they came from. */
+let initialised: Promise<void> | undefined;
+
+/** A parser from the wasm bytes, wherever they came from. The runtime is initialised once per process (again would replace it under the parsers made). */
 export async function createTerraformParser(runtime: Uint8Array, grammar: Uint8Array): Promise<TerraformParser & { readonly abiVersion: number }> {
-  await Parser.init({ wasmBinary: runtime });
+  await (initialised ??= Parser.init({ wasmBinary: runtime }));
   const language = await Language.load(grammar);
   const parser = new Parser();
   parser.setLanguage(language);

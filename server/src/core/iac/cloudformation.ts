@@ -63,7 +63,7 @@ export function parseCloudFormation(path: string, text: string, wanted: WantedOp
   const all = Array.isArray(docs) ? docs : [];
   for (const doc of all) {
     if (!isMap(doc.contents) || !recogniseTemplate(doc.contents)) continue;
-    return file(readResources(doc.contents, wanted), problems(doc, text));
+    return file(readResources(doc.contents, wanted, text), problems(doc, text));
   }
   // A template too broken to show its structure still says what it is: report why it cannot be read.
   if (SAYS_TEMPLATE.test(text)) {
@@ -85,7 +85,7 @@ function problems(doc: Document.Parsed, text: string): IacDiagnostic[] {
   return out;
 }
 
-function readResources(root: YAMLMap, wanted: WantedOptions): ResourceBlock[] {
+function readResources(root: YAMLMap, wanted: WantedOptions, text: string): ResourceBlock[] {
   const resources = valueOf(root, 'Resources');
   if (!isMap(resources)) return [];
   const out: ResourceBlock[] = [];
@@ -96,15 +96,15 @@ function readResources(root: YAMLMap, wanted: WantedOptions): ResourceBlock[] {
     if (id.startsWith('Fn::ForEach::')) {
       // [identifier, collection, {LogicalId${identifier}: resource}]: each entry of the third item is a resource repeated per element.
       const body = isSeq(pair.value) ? pair.value.items[2] : undefined;
-      if (isMap(body)) for (const inner of body.items) pushResource(out, inner.key as Node | null, inner.value as Node | null, wanted, 'Fn::ForEach');
+      if (isMap(body)) for (const inner of body.items) pushResource(out, inner.key as Node | null, inner.value as Node | null, wanted, 'Fn::ForEach', text);
       continue;
     }
-    pushResource(out, key, pair.value as Node | null, wanted, undefined);
+    pushResource(out, key, pair.value as Node | null, wanted, undefined, text);
   }
   return out;
 }
 
-function pushResource(out: ResourceBlock[], key: Node | null, value: Node | null, wanted: WantedOptions, multi: ResourceBlock['multiInstance']): void {
+function pushResource(out: ResourceBlock[], key: Node | null, value: Node | null, wanted: WantedOptions, multi: ResourceBlock['multiInstance'], text: string): void {
   if (!isScalar(key) || !key.range || !isMap(value)) return;
   const typeNode = valueOf(value, 'Type');
   if (!isScalar(typeNode) || typeof typeNode.value !== 'string') return;
@@ -113,7 +113,7 @@ function pushResource(out: ResourceBlock[], key: Node | null, value: Node | null
   const options = new Map<string, OptionValue>();
   for (const path of wanted(type) ?? []) {
     const node = isMap(properties) ? at(properties, path.split('.')) : undefined;
-    if (node !== undefined) options.set(path, optionValue(node));
+    if (node !== undefined) options.set(path, optionValue(node, text));
   }
   const headerSpan: Span = { start: key.range[0], end: key.range[1] };
   const end = value.range ? value.range[1] : headerSpan.end;
@@ -132,13 +132,15 @@ function at(map: YAMLMap, path: readonly string[]): Node | null | undefined {
 }
 
 /** A literal when the value is a plain scalar; a tagged or `{Ref: …}` / `{Fn::…: …}` value is an expression. */
-function optionValue(node: Node | null): OptionValue {
+function optionValue(node: Node | null, source: string): OptionValue {
   if (node === null) return { kind: 'literal', value: null };
   if (isScalar(node) && !isTagged(node)) {
     const v = node.value;
     return { kind: 'literal', value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null };
   }
-  const text = node.toString();
+  const written = node.range ? source.slice(node.range[0], node.range[1]).trim() : node.toString();
+  // A node's range leaves out its tag.
+  const text = isTagged(node) && !written.startsWith('!') ? `${node.tag} ${written}` : written;
   if (isTagged(node) || (isMap(node) && node.items.length === 1 && isScalar(node.items[0].key) && /^(Ref|Fn::\w+|Condition)$/.test(String(node.items[0].key.value)))) {
     return { kind: 'expression', text, refs: refsOf(node) };
   }

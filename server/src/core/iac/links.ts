@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { fieldOf, nodeSpan, type Declaration, type Field } from '../parse/declaration';
 import type { Span } from '../types';
 
@@ -47,8 +47,9 @@ export function readIacLinks(declaration: Declaration): DeclarationLinks {
   const links: IacLink[] = [];
   const problems: LinkProblem[] = [];
   for (const item of field.value.items as (Node | null)[]) {
-    const span = nodeSpan(item);
-    if (!item || !span) continue;
+    const written = nodeSpan(item);
+    if (!item || !written) continue;
+    const span = isMap(item) ? mapSpan(item, written) : written;
     if (isScalar(item)) {
       if (typeof item.value === 'string' && item.value.trim() !== '') links.push({ path: item.value, pathSpan: span, span });
       else problems.push({ message: 'An iac: entry needs a path: a file or folder relative to this declaration.', span });
@@ -85,4 +86,11 @@ export function readIacLinks(declaration: Declaration): DeclarationLinks {
     else if (!problems.some((p) => p.span.start >= span.start && p.span.end <= span.end)) problems.push({ message: 'This iac: entry has no path: say which file or folder defines the workload.', span });
   }
   return { links, problems, field };
+}
+
+/** A block mapping's range runs on to the next line: end it at its last key or value. */
+function mapSpan(map: YAMLMap, written: Span): Span {
+  const last = map.items[map.items.length - 1];
+  const end = nodeSpan((last?.value ?? last?.key) as Node | null)?.end ?? nodeSpan(last?.key as Node | null)?.end;
+  return end !== undefined && end < written.end ? { start: written.start, end } : written;
 }

@@ -20,8 +20,11 @@ export interface Proposal {
   readonly resources: readonly Undeclared[];
 }
 
-/** Models from the one that leaves the customer the most: where resources disagree, a proposal takes the first. */
-const MOST_DUTIES_FIRST = ['iaas', 'paas', 'saas'];
+/** The model's ids, the one that leaves the customer the most layers first: where resources disagree, a proposal takes the first. */
+function mostDutiesFirst(model: ModelIndex): string[] {
+  const duties = (id: string) => Object.values(model.serviceModel(id)?.cells ?? {}).filter((c) => c.who !== 'provider').length;
+  return model.models.map((m) => m.id).sort((a, b) => duties(b) - duties(a));
+}
 
 /**
  * One proposed declaration per undeclared resource, or per folder: the `iac:`
@@ -55,7 +58,7 @@ function propose(members: readonly Undeclared[], model: ModelIndex, files: Reado
   const workload = grouping === 'folder' ? slug(basenameOf(folder)) || 'workload' : slug(nameOf(first)) || 'workload';
   const all = members.flatMap((m) => [m, ...m.parts.map((p) => ({ instance: p, classification: classify(p.block), parts: [] }))]);
   const classifications = all.map((m) => m.classification);
-  const chosen = chooseModel(members.map((m) => m.classification));
+  const chosen = chooseModel(members.map((m) => m.classification), mostDutiesFirst(model));
   const serviceModel = model.serviceModel(chosen.model)!;
   const overrides = new Map<string, { responsibility: Responsibility; reason: string }>();
   const already: string[] = [];
@@ -72,7 +75,8 @@ function propose(members: readonly Undeclared[], model: ModelIndex, files: Reado
     'Replace each TODO with the team, role or person who owns the layer (and say where each handoff falls).',
     ...chosen.notes,
     ...already.map((n) => `Note: ${n}`),
-    ...all.flatMap((m) => m.classification.notes.map((n) => `Note (${m.instance.address}): ${n}`)),
+    // A default a part overrides (a separate runtime management config) is not worth saying.
+    ...all.filter((m) => !m.parts.some((p) => classify(p.block).applied.length > 0)).flatMap((m) => m.classification.notes.map((n) => `Note (${m.instance.address}): ${n}`)),
     ...all.flatMap((m) => undecidedComments(m.instance, m.classification)),
   ];
   const text = newDeclarationText(model, workload, chosen.model, {
@@ -86,16 +90,20 @@ function propose(members: readonly Undeclared[], model: ModelIndex, files: Reado
   return { folder, fileName: `${workload}.srm.yaml`, workload, model: chosen.model, text, resources: members };
 }
 
-/** The model of the compute among the resources (else of the data); "model unknown" proposes IaaS, the model with the most duties, and says so. */
-function chooseModel(classifications: readonly Classification[]): { model: string; modelNote?: string; notes: string[] } {
+/** The model of the compute among the resources (else of the data); "model unknown" proposes the model with the most duties (IaaS), and says so. */
+function chooseModel(classifications: readonly Classification[], order: readonly string[]): { model: string; modelNote?: string; notes: string[] } {
   const rows = classifications.map((c) => c.row).filter((r) => r !== undefined);
   const compute = rows.filter((r) => r.role === 'compute');
   const models = unique((compute.length > 0 ? compute : rows).map((r) => r.model));
   const unknown = classifications.some((c) => c.status === 'model-unknown');
   if (models.length === 0) {
-    return { model: 'iaas', modelNote: 'model unknown: choose iaas, paas or saas', notes: ['No resource here has a classification the resource table can cite, so the model is yours to choose; IaaS, which leaves you the most layers, is only the starting point.'] };
+    return {
+      model: order[0],
+      modelNote: `model unknown: choose ${order.join(', ')}`,
+      notes: [`No resource here has a classification the resource table can cite, so the model is yours to choose; ${order[0]}, which leaves you the most layers, is only the starting point.`],
+    };
   }
-  const sorted = [...models].sort((a, b) => MOST_DUTIES_FIRST.indexOf(a) - MOST_DUTIES_FIRST.indexOf(b));
+  const sorted = [...models].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const notes: string[] = [];
   if (sorted.length > 1) notes.push(`These resources run under different models (${sorted.join(', ')}); the declaration takes ${sorted[0]}, which leaves you the most layers. Split it if the owners differ.`);
   if (unknown) notes.push('Some resources here have no classification the resource table can cite; check that the model fits them too.');

@@ -65,7 +65,7 @@ export interface ResourceRow {
 
 const AWS_MODEL: Source = {
   url: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/shared-responsibility.html',
-  note: 'AWS Well-Architected, security pillar: a service such as Amazon EC2 is Infrastructure as a Service; the customer manages the guest operating system, the applications and the security group firewall.',
+  note: 'AWS Well-Architected, security pillar: a service such as Amazon EC2 is Infrastructure as a Service; the customer manages the guest operating system, the application software and the security group firewall.',
 };
 const AWS_CATEGORIES: Source = {
   url: 'https://d1.awsstatic.com/whitepapers/Security/AWS_Security_Best_Practices.pdf',
@@ -89,7 +89,7 @@ const EKS_AUTO: Source = {
 };
 const AZURE: Source = {
   url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',
-  note: 'Microsoft\'s responsibility matrix: under IaaS the customer runs the operating system, network controls and applications; under PaaS Microsoft runs the operating system.',
+  note: 'Microsoft\'s responsibility matrix: under IaaS the customer runs the operating system, the network controls and the apps; under PaaS Microsoft runs the operating system.',
 };
 const AZURE_VM: Source = {
   url: 'https://learn.microsoft.com/azure/virtual-machines/overview',
@@ -109,7 +109,7 @@ const GCE: Source = {
 };
 const APP_ENGINE: Source = {
   url: 'https://cloud.google.com/appengine/docs/an-overview-of-app-engine',
-  note: 'App Engine is a fully managed, serverless platform for web applications: Google runs the infrastructure and the runtime environment (PaaS, the seed\'s example "Google App Engine").',
+  note: 'App Engine is a fully managed, serverless platform for web apps: Google runs the infrastructure and the runtime environment (PaaS, the seed\'s example "Google App Engine").',
 };
 const GKE: Source = {
   url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview',

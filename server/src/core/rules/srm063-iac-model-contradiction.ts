@@ -7,7 +7,7 @@ export const iacModelContradiction: Rule = {
   name: 'iac-model-contradiction',
   severity: 'warning',
   description: 'A claimed resource whose service runs under another model than `model:` says.',
-  help: 'The resource table knows the service model of common resource types, from the providers\' own documentation. A declaration that claims, say, an EC2 instance but says `model: saas` leaves the operating system with no owner. Compute decides: a bucket or database contradicts only a declaration that claims no compute.',
+  help: 'The resource table knows the service model of common resource types, from the providers\' own documentation. A declaration that claims, say, an EC2 instance but says SaaS leaves the operating system with no owner. Compute decides: a bucket or database contradicts only a declaration that claims no compute.',
   fixes: ['Set model: to the model of the claimed resource'],
   check(ctx) {
     const modelField = fieldOf(ctx.declaration.fields, 'model');
