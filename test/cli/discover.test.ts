@@ -2,8 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv';
-import { assertBuilt, removeTempDirs, srm, tempDir, textOfRegion } from './helpers';
+import { CLI, assertBuilt, removeTempDirs, srm, tempDir, textOfRegion } from './helpers';
+
+const CLI_DIR = path.dirname(CLI);
 
 /** Three undeclared workloads (an EC2 instance, a Lambda function in a module, an ECS service in a template) and one declared database. */
 const REPO: Record<string, string> = {
@@ -203,6 +206,15 @@ describe('srm discover', function () {
         assert.equal(r.stdout, '');
       });
     }
+  });
+
+  it('runs from the bundle alone: the wasm files beside dist/cli.js, no node_modules', () => {
+    const lone = tempDir();
+    for (const f of ['cli.js', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) fs.copyFileSync(path.join(CLI_DIR, f), path.join(lone, f));
+    const repo = tempDir({ 'main.tf': 'resource "aws_instance" "web" {}\n' });
+    const r = spawnSync(process.execPath, [path.join(lone, 'cli.js'), 'discover', '--format', 'json'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as DiscoverJson).undeclared.map((u) => u.address), ['aws_instance.web']);
   });
 
   it('is in srm --help', () => {

@@ -30,12 +30,26 @@ export class NodeIacFileSystem implements IacFileSystem {
   }
 
   read(file: string): string | undefined {
+    let fd: number | undefined;
     try {
-      const native = toNative(file);
-      if (fs.statSync(native).size > MAX_FILE_BYTES) return undefined;
-      return decode(fs.readFileSync(native)).text;
+      fd = fs.openSync(toNative(file), 'r');
+      const size = fs.fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) return undefined;
+      const bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = fs.readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      const content = bytes.subarray(0, read);
+      // Plain UTF-8 (almost every file) needs no more than that; a byte-order mark goes through the declarations' decoder.
+      const marked = (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) || (content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff);
+      return marked ? decode(content).text : content.toString('utf8');
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 

@@ -88,11 +88,13 @@ class BlockReader {
       const topLevel = new Set(want.map((w) => w.split('.')[0]));
       for (const child of body.namedChildren) {
         if (!child) continue;
-        if (child.type === 'attribute') {
-          const key = identifierText(child, this.text);
+        const kind = child.type;
+        if (kind === 'attribute') {
+          // The key from the text: cheaper than asking the tree for the identifier node.
+          const key = leadingIdentifier(this.text, child.startIndex);
           if (key === 'count' || key === 'for_each') multiInstance = key;
           if (key !== undefined && topLevel.has(key)) options.set(key, readExpression(child, this.text));
-        } else if (child.type === 'block') {
+        } else if (kind === 'block' && topLevel.size > 0) {
           const nested = readHeader(child, this.text);
           if (!nested) continue;
           if (nested.keyword === 'dynamic' && nested.labels[0] !== undefined && topLevel.has(nested.labels[0])) {
@@ -149,16 +151,19 @@ function readHeader(block: SyntaxNode, text: string): Header | undefined {
   return keyword === undefined ? undefined : { keyword, labels, headerEnd, body };
 }
 
-function identifierText(node: SyntaxNode, text: string): string | undefined {
-  const id = node.namedChildren[0];
-  return id?.type === 'identifier' ? text.slice(id.startIndex, id.endIndex) : undefined;
-}
-
 function attributeValue(body: SyntaxNode, key: string, text: string): OptionValue | undefined {
   for (const child of body.namedChildren) {
-    if (child?.type === 'attribute' && identifierText(child, text) === key) return readExpression(child, text);
+    if (child?.type === 'attribute' && leadingIdentifier(text, child.startIndex) === key) return readExpression(child, text);
   }
   return undefined;
+}
+
+const IDENTIFIER = /[A-Za-z_][\w-]*/y;
+
+/** The identifier an attribute or block starts with, read from the text at its start. */
+function leadingIdentifier(text: string, at: number): string | undefined {
+  IDENTIFIER.lastIndex = at;
+  return IDENTIFIER.exec(text)?.[0];
 }
 
 /** An attribute's value: a literal when it is one, else the expression's text and the resources it names. */
@@ -181,15 +186,17 @@ function readExpression(attribute: SyntaxNode, text: string): OptionValue {
   return { kind: 'expression', text: written, refs: resourceRefs(written) };
 }
 
-/** A quoted string without interpolation, as its text (escapes kept as written); undefined when it interpolates. */
+/**
+ * A quoted string without interpolation, as its text (escapes kept as
+ * written); undefined when it interpolates (`${…}`, `%{…}`) or is not closed.
+ * Read from the text between the quotes: cheaper than the tree's parts.
+ */
 function stringLiteral(node: SyntaxNode, text: string): string | undefined {
-  let value = '';
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'template_literal') value += text.slice(child.startIndex, child.endIndex);
-    else if (child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end') return undefined;
-  }
-  return value;
+  const start = node.startIndex;
+  const end = node.endIndex;
+  if (end - start < 2 || text.charCodeAt(start) !== 0x22 || text.charCodeAt(end - 1) !== 0x22) return undefined;
+  const inner = text.slice(start + 1, end - 1);
+  return /(^|[^$%])[$%]\{/.test(inner) || /^[$%]\{/.test(inner) ? undefined : inner;
 }
 
 /** `aws_eks_cluster.main` in `aws_eks_cluster.main.name`: resource types always hold an underscore, which `var.`, `local.` and `each.` do not. */
