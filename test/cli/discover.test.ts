@@ -83,7 +83,7 @@ describe('srm discover', function () {
     assert.match(listed.stdout, /infra\/main\.tf\n\s+2:1\s+info\s+aws_instance\.web: Amazon EC2, IaaS\. No declaration claims it\.\s+SRM066/);
     assert.match(listed.stdout, /infra\/modules\/api\/main\.tf\n\s+1:1\s+info\s+module\.api\.aws_lambda_function\.fn: AWS Lambda, PaaS \(a container image\)\./);
     assert.match(listed.stdout, /stack\/template\.yaml\n\s+3:3\s+info\s+Svc: Amazon ECS, PaaS \(Fargate\)\./);
-    assert.match(listed.stdout, /✖ 3 undeclared workloads .*1 declaration; 1 claimed/);
+    assert.match(listed.stdout, /✖ 3 undeclared workloads .*1 declaration with iac:; 1 claimed/);
     assert.doesNotMatch(listed.stdout, /aws_security_group|aws_iam_role|aws_db_instance|Cluster:/);
 
     // 2. --write proposes one declaration per resource, next to the file that deploys it.
@@ -111,7 +111,7 @@ describe('srm discover', function () {
     }
     const after = srm(['discover'], { cwd: dir });
     assert.equal(after.status, 0, after.stdout);
-    assert.match(after.stdout, /✔ No undeclared workloads .*4 declarations; 4 claimed/);
+    assert.match(after.stdout, /✔ No undeclared workloads .*4 declarations with iac:; 4 claimed/);
     const check = srm(['check'], { cwd: dir });
     assert.equal(check.status, 0, check.stdout);
   });
@@ -182,7 +182,7 @@ describe('srm discover', function () {
     const dir = tempDir({ 'net.tf': 'resource "aws_vpc" "main" {}\nresource "aws_iam_role" "r" {}\n', 'values.yaml': 'replicas: 2\n' });
     const r = srm(['discover'], { cwd: dir });
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /✔ No undeclared workloads \(1 IaC file, 2 resources, 0 declarations; 0 claimed\)/);
+    assert.match(r.stdout, /✔ No undeclared workloads \(1 IaC file, 2 resources, 0 declarations with iac:; 0 claimed\)/);
   });
 
   it('looks only below the paths it is given', () => {

@@ -33,7 +33,7 @@ export function formatDiscoveryStylish(result: DiscoveryResult, style: Style, wr
     out.push(p.written ? style.green(`Wrote ${p.file} (${p.resources.join(', ')}): fill in the owners.`) : style.yellow(`Did not write ${p.file} (${p.resources.join(', ')}): ${p.skipped ?? 'not written'}.`));
   }
   if (result.proposals.length) out.push('');
-  const scanned = `${plural(result.fileCount, 'IaC file')}, ${plural(result.resourceCount, 'resource')}, ${plural(result.declarationCount, 'declaration')}`;
+  const scanned = `${plural(result.fileCount, 'IaC file')}, ${plural(result.resourceCount, 'resource')}, ${plural(result.declarationCount, 'declaration')} with iac:`;
   const n = result.undeclared.length;
   const written = result.proposals.filter((p) => p.written).length;
   if (n === 0) {

@@ -58,6 +58,7 @@ export interface DiscoveryResult {
   readonly fileCount: number;
   readonly resourceCount: number;
   readonly claimedCount: number;
+  /** Declarations with at least one `iac:` link. */
   readonly declarationCount: number;
   readonly ignored: ReadonlyMap<string, number>;
 }

@@ -36,7 +36,7 @@ export async function runDiscover(args: DiscoverArgs, io: Io): Promise<number> {
   const inventory = buildInventory({ fs: fsys, parser, roots: [...roots, ...targets] });
   const report = resolveClaims(declarations, inventory, fsys, roots);
   const display = (absolute: string) => displayPathOf(toNative(absolute), io.cwd);
-  const described = describeDiscovery(report, inventory, checker.model, display, declarations.length);
+  const described = describeDiscovery(report, inventory, checker.model, display, declarations.filter((d) => d.links.length > 0).length);
 
   let proposals: ProposalItem[] = [];
   if (args.write) {
