@@ -44,7 +44,9 @@ function runIacRules(text: string, iac?: ReturnType<typeof createIacView>): Diag
 
 const DECLARATION = (workload: string, model: string, iac: string) => `workload: ${workload}\nmodel: ${model}\niac:\n${iac}layers: {}\n`;
 
-describe('discovery: modules, claims and undeclared workloads', () => {
+describe('discovery: modules, claims and undeclared workloads', function () {
+  // WebAssembly parsing on a shared 2-core machine: generous, as the CLI tests are.
+  this.timeout(30_000);
   let parser: TerraformParser;
   before(async () => {
     parser = await terraformParser();

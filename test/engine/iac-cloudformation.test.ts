@@ -13,7 +13,9 @@ const recognise = (yamlText: string) => {
 };
 const files = (dir: string) => fs.readdirSync(path.join(IAC_FIXTURES, 'cloudformation', dir)).map((f) => `cloudformation/${dir}/${f}`);
 
-describe('CloudFormation templates', () => {
+describe('CloudFormation templates', function () {
+  // WebAssembly parsing on a shared 2-core machine: generous, as the CLI tests are.
+  this.timeout(30_000);
   describe('the YAML fixtures hold exactly what their markers say', () => {
     for (const rel of [...files('templates'), ...files('broken')].filter((f) => !f.endsWith('.json'))) {
       it(rel, () => {

@@ -28,7 +28,9 @@ function unexpected(text: string, diagnostics: readonly Diagnostic[]): Diagnosti
 
 const filled = (text: string) => text.replace(/\bTODO\b/g, 'platform-team');
 
-describe('proposed declarations', () => {
+describe('proposed declarations', function () {
+  // WebAssembly parsing on a shared 2-core machine: generous, as the CLI tests are.
+  this.timeout(30_000);
   let parser: TerraformParser;
   let fs: IacFileSystem;
   let inventory: Inventory;

@@ -22,7 +22,9 @@ function terraformFixtures(): string[] {
   return out.sort();
 }
 
-describe('Terraform parsing', () => {
+describe('Terraform parsing', function () {
+  // WebAssembly parsing on a shared 2-core machine: generous, as the CLI tests are.
+  this.timeout(30_000);
   let parser: TerraformParser;
   before(async () => {
     parser = await terraformParser();

@@ -63,7 +63,7 @@ function classifyUncached(block: ResourceBlock): Classification {
     return { status, ...(provider ? { provider } : {}), applied: [], undecided: [], notes: [] };
   }
   const applied: Variant[] = [];
-  const undecided: Undecided[] = [];
+  const undecided: { option: string; why: string; variants: Variant[] }[] = [];
   for (const variant of row.variants ?? []) {
     if (variant.when.length === 0) {
       applied.push(variant);
@@ -75,7 +75,7 @@ function classifyUncached(block: ResourceBlock): Classification {
       const value = optionOf(block, condition.option);
       if (value === undefined) continue;
       if (value.kind === 'literal' || value.kind === 'block') {
-        if (!condition.oneOf) matched ||= true;
+        if (!condition.oneOf) matched = true;
         else if (value.kind === 'literal' && condition.oneOf.some((want) => sameLiteral(want, value.value))) matched = true;
       } else {
         open ??= { option: condition.option, text: value.kind === 'expression' ? value.text : `a ${value.kind} block` };
@@ -92,9 +92,9 @@ function classifyUncached(block: ResourceBlock): Classification {
   return { status: 'workload', row, provider: row.provider, applied, undecided, notes };
 }
 
-function addUndecided(list: Undecided[], option: string, why: string, variant: Variant): void {
+function addUndecided(list: { option: string; why: string; variants: Variant[] }[], option: string, why: string, variant: Variant): void {
   const found = list.find((u) => u.option === option);
-  if (found) (found.variants as Variant[]).push(variant);
+  if (found) found.variants.push(variant);
   else list.push({ option, why, variants: [variant] });
 }
 

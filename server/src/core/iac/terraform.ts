@@ -196,7 +196,7 @@ function stringLiteral(node: SyntaxNode, text: string): string | undefined {
   const end = node.endIndex;
   if (end - start < 2 || text.charCodeAt(start) !== 0x22 || text.charCodeAt(end - 1) !== 0x22) return undefined;
   const inner = text.slice(start + 1, end - 1);
-  return /(^|[^$%])[$%]\{/.test(inner) || /^[$%]\{/.test(inner) ? undefined : inner;
+  return /(^|[^$%])[$%]\{/.test(inner) ? undefined : inner;
 }
 
 /** `aws_eks_cluster.main` in `aws_eks_cluster.main.name`: resource types always hold an underscore, which `var.`, `local.` and `each.` do not. */
