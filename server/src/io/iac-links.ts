@@ -1,0 +1,55 @@
+/**
+ * Declarations' `iac:` links resolved against the disk: what `srm check`,
+ * `srm discover` and the language server share. The engine is core/iac; this
+ * file supplies the parser and the file system.
+ */
+import { Checker } from '../core';
+import { buildInventory, createIacView, declarationIacOf, dirnameOf, joinPath, mayHoldIacLinks, resolveClaims, type ClaimReport, type DeclarationIac, type IacView, type Inventory, type TerraformParser } from '../core/iac';
+import { NodeIacFileSystem, toCorePath } from './iac-fs';
+import { loadTerraformParser } from './tree-sitter';
+
+/** The declarations of one file's text with their links (core paths); none when the text holds no `iac:`. */
+export function linkedDeclarations(absolutePath: string, text: string): DeclarationIac[] {
+  if (!mayHoldIacLinks(text)) return [];
+  const file = toCorePath(absolutePath);
+  // Parsing alone: which matrix or configuration governs the file does not change its links.
+  return new Checker().check(text).documents.map((d) => declarationIacOf(file, d.declaration));
+}
+
+export interface ResolvedLinks {
+  readonly inventory: Inventory;
+  readonly report: ClaimReport;
+  /** What one declaration file's links resolved to, for its Checker. */
+  viewOf(absolutePath: string): IacView;
+}
+
+export interface ResolveOptions {
+  /** More files and folders to read (core paths): what `srm discover` was asked about. */
+  readonly roots?: readonly string[];
+  /** Only resources rooted inside these count as undeclared (default: every one read). */
+  readonly scope?: readonly string[];
+  readonly parser?: TerraformParser;
+}
+
+/**
+ * Reads the IaC the declarations link to (and any roots), then resolves every
+ * claim. Loads the Terraform parser (WebAssembly, once per process) first.
+ */
+export async function resolveLinksOnDisk(declarations: readonly DeclarationIac[], options: ResolveOptions = {}): Promise<ResolvedLinks> {
+  const parser = options.parser ?? (await loadTerraformParser());
+  const fs = new NodeIacFileSystem();
+  const targets = declarations.flatMap((d) => d.links.map((l) => joinPath(dirnameOf(d.file), l.path)));
+  const inventory = buildInventory({ fs, parser, roots: [...(options.roots ?? []), ...targets] });
+  const report = resolveClaims(declarations, inventory, fs, options.scope);
+  const views = new Map<string, IacView>();
+  return {
+    inventory,
+    report,
+    viewOf(absolutePath) {
+      const file = toCorePath(absolutePath);
+      let view = views.get(file);
+      if (!view) views.set(file, (view = createIacView(report, file)));
+      return view;
+    },
+  };
+}
