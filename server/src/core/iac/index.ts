@@ -17,3 +17,4 @@ export { proposeDeclarations, slug, type Proposal, type Grouping } from './propo
 export { createIacView, type IacView, type EntryView } from './view';
 export { normalizePath, joinPath, dirnameOf, basenameOf, isInside, relativePath } from './paths';
 export { summarizeUndeclared, type UndeclaredSummary } from './describe';
+export { iacFileFindings, isUndeclaredFinding, type UndeclaredFinding } from './findings';

@@ -1,5 +1,6 @@
 import type { ClaimReport } from './claims';
 import type { IacLink } from './links';
+import { dirnameOf, relativePath } from './paths';
 
 /** Another declaration that claims the same resource. */
 export interface OtherClaimant {
@@ -41,7 +42,8 @@ export function createIacView(report: ClaimReport, declarationFile: string): Iac
         const others = t.claims
           .filter((c) => c !== mine)
           .flatMap((c) => report.declarations[c.declaration]?.declaration ?? [])
-          .map((o) => ({ file: o.file, ...(o.workload !== undefined ? { workload: o.workload } : {}) }));
+          // Named as the declaration would write a path: relative to its folder.
+          .map((o) => ({ file: relativePath(dirnameOf(declarationFile), o.file), ...(o.workload !== undefined ? { workload: o.workload } : {}) }));
         return [{ name: nameAt(mine.span.start), address: t.instance.address, others }];
       });
       const contradictions = result.contradictions
