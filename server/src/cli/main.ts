@@ -11,6 +11,7 @@ import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import { matrixFileReports, runMatrices } from './matrices';
 import { checkFiles, failed, totalCounts } from './check';
 import { styleFor, wantsColour } from './colour';
+import { iacForCheck, type IacOf } from './check-iac';
 import { runDiscover } from './discover';
 import { CliError, describeSystemError } from './errors';
 import { explainWord } from './explain';
@@ -75,9 +76,14 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
   }
 }
 
-function runCheck(args: CheckArgs, io: Io): number {
+function runCheck(args: CheckArgs, io: Io): number | Promise<number> {
   const files = discoverFiles(args.paths, io.cwd);
   if (args.output !== undefined) refuseOutputOverInput(args.output, files, io.cwd);
+  const iac = iacForCheck(files);
+  return iac ? iac.then((iacOf) => checkAndReport(args, io, files, iacOf)) : checkAndReport(args, io, files, undefined);
+}
+
+function checkAndReport(args: CheckArgs, io: Io, files: readonly string[], iacOf: IacOf | undefined): number {
   const environments = cliEnvironments(io.cwd, args.config);
   for (const file of files) environments.forFile(file);
   refuseBrokenConfigurations(environments.all(), io.cwd);
@@ -88,6 +94,7 @@ function runCheck(args: CheckArgs, io: Io): number {
       refuseSuppressions: !args.inlineIgnore,
       environmentOf: (file) => environments.forFile(file).environment,
       ...(io.afterRead ? { afterRead: io.afterRead } : {}),
+      ...(iacOf ? { iacOf } : {}),
     }),
     ...matrixFileReports(environments.all(), io.cwd),
   ];
