@@ -43,9 +43,10 @@ if (!report) {
 }
 
 // 3. Discovery on the Terraform example: shown, then judged.
-console.log(`\n$ srm discover ${TERRAFORM}`);
-const discovered = spawnSync(process.execPath, [cli, 'discover', TERRAFORM], { cwd: root, stdio: 'inherit' });
-const discoveredJson = spawnSync(process.execPath, [cli, 'discover', TERRAFORM, '--format', 'json'], { cwd: root, encoding: 'utf8' });
+// From inside the folder: discovery reads the declarations below the current folder too, and the repository's test fixtures are not the example's.
+console.log(`\n$ cd ${TERRAFORM} && srm discover`);
+const discovered = spawnSync(process.execPath, [cli, 'discover'], { cwd: path.join(root, TERRAFORM), stdio: 'inherit' });
+const discoveredJson = spawnSync(process.execPath, [cli, 'discover', '--format', 'json'], { cwd: path.join(root, TERRAFORM), encoding: 'utf8' });
 let discovery;
 try {
   discovery = JSON.parse(discoveredJson.stdout);
