@@ -13,6 +13,8 @@ export interface SrmSettings {
   readonly problemsScope: ProblemsScope;
   /** Honour `# srm-ignore` comments. */
   readonly inlineSuppressions: boolean;
+  /** Report undeclared workloads on Terraform and CloudFormation files (`srm.iac.enable`). */
+  readonly iacEnable: boolean;
 }
 
 export const SETTINGS_SECTION = 'srm';
@@ -22,12 +24,14 @@ export const DEFAULT_SETTINGS: SrmSettings = {
   severity: {},
   problemsScope: 'openFiles',
   inlineSuppressions: true,
+  iacEnable: true,
 };
 
 /** Accepts whatever the client sent and fills what is missing or malformed with defaults. */
 export function normalizeSettings(raw: unknown): SrmSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const problems = (r.problems && typeof r.problems === 'object' ? r.problems : {}) as Record<string, unknown>;
+  const iac = (r.iac && typeof r.iac === 'object' ? r.iac : {}) as Record<string, unknown>;
   const severity: Record<string, SeveritySetting> = {};
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, level] of Object.entries(r.severity as Record<string, unknown>)) {
@@ -39,5 +43,6 @@ export function normalizeSettings(raw: unknown): SrmSettings {
     severity,
     problemsScope: problems.scope === 'workspace' ? 'workspace' : 'openFiles',
     inlineSuppressions: typeof r.inlineSuppressions === 'boolean' ? r.inlineSuppressions : DEFAULT_SETTINGS.inlineSuppressions,
+    iacEnable: typeof iac.enable === 'boolean' ? iac.enable : DEFAULT_SETTINGS.iacEnable,
   };
 }

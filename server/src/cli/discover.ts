@@ -7,10 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultMatrixOf } from '../core';
-import { proposeDeclarations, SKIPPED_FOLDERS, type DeclarationIac } from '../core/iac';
-import { decode } from '../io/encoding';
+import { proposeDeclarations } from '../core/iac';
 import { toCorePath, toNative } from '../io/iac-fs';
-import { linkedDeclarations, resolveLinksOnDisk } from '../io/iac-links';
+import { findDeclarationFiles, readLinkedDeclarations, resolveLinksOnDisk } from '../io/iac-links';
 import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import { styleFor, wantsColour } from './colour';
 import type { DiscoverArgs } from './discover-args';
@@ -18,7 +17,6 @@ import { formatDiscoveryJson, formatDiscoverySarif, formatDiscoveryStylish } fro
 import { describeDiscovery, type DiscoveryResult, type ProposalItem } from './discover-report';
 import { CliError, describeSystemError } from './errors';
 import { displayPathOf } from './check';
-import { DECLARATION_FILE } from './files';
 import type { Io } from './main';
 import { packageInfo } from './package-info';
 
@@ -29,8 +27,8 @@ export async function runDiscover(args: DiscoverArgs, io: Io): Promise<number> {
     return toCorePath(native);
   });
   const environments = cliEnvironments(io.cwd, args.config);
-  const declarationFiles = findDeclarations([...roots, toCorePath(io.cwd)]);
-  const declarations = declarationFiles.flatMap((file) => readDeclarations(file));
+  const declarationFiles = findDeclarationFiles([...roots, toCorePath(io.cwd)]);
+  const declarations = declarationFiles.flatMap((file) => readLinkedDeclarations(file));
   // Proposals go beside the IaC they are for: the configuration there decides their matrix.
   const matrixOf = (file: string) => defaultMatrixOf(environments.forFile(toNative(file)).environment);
   const { inventory, report } = await resolveLinksOnDisk(declarations, { roots, scope: roots });
@@ -85,36 +83,3 @@ function render(args: DiscoverArgs, io: Io, result: DiscoveryResult): string {
 }
 
 /** Every declaration below the roots, each once, sorted. */
-function findDeclarations(roots: readonly string[]): string[] {
-  const found = new Set<string>();
-  const visit = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(toNative(dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = `${dir === '/' ? '' : dir}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) visit(full);
-      } else if (DECLARATION_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-        found.add(full);
-      }
-    }
-  };
-  for (const root of roots) {
-    if (DECLARATION_FILE.test(root)) found.add(root);
-    else visit(root);
-  }
-  return [...found].sort();
-}
-
-/** The `iac:` links of each declaration in a file. */
-function readDeclarations(file: string): DeclarationIac[] {
-  try {
-    return linkedDeclarations(toNative(file), decode(fs.readFileSync(toNative(file))).text);
-  } catch {
-    return [];
-  }
-}

@@ -5,7 +5,12 @@
  */
 import { Checker } from '../core';
 import { buildInventory, createIacView, declarationIacOf, dirnameOf, joinPath, mayHoldIacLinks, resolveClaims, type ClaimReport, type DeclarationIac, type IacView, type Inventory, type TerraformParser } from '../core/iac';
-import { NodeIacFileSystem, toCorePath } from './iac-fs';
+import * as fs from 'node:fs';
+import { SKIPPED_FOLDERS, type IacFileSystem } from '../core/iac';
+import { decode } from './encoding';
+import { NodeIacFileSystem, toCorePath, toNative } from './iac-fs';
+
+const DECLARATION_FILE = /\.srm\.ya?ml$/;
 import { loadTerraformParser } from './tree-sitter';
 
 /** The declarations of one file's text with their links (core paths); none when the text holds no `iac:`. */
@@ -29,6 +34,8 @@ export interface ResolveOptions {
   /** Only resources rooted inside these count as undeclared (default: every one read). */
   readonly scope?: readonly string[];
   readonly parser?: TerraformParser;
+  /** What to read the IaC from (default: the disk); the editor lays its open documents over it. */
+  readonly fs?: IacFileSystem;
 }
 
 /**
@@ -37,10 +44,10 @@ export interface ResolveOptions {
  */
 export async function resolveLinksOnDisk(declarations: readonly DeclarationIac[], options: ResolveOptions = {}): Promise<ResolvedLinks> {
   const parser = options.parser ?? (await loadTerraformParser());
-  const fs = new NodeIacFileSystem();
+  const files = options.fs ?? new NodeIacFileSystem();
   const targets = declarations.flatMap((d) => d.links.map((l) => joinPath(dirnameOf(d.file), l.path)));
-  const inventory = buildInventory({ fs, parser, roots: [...(options.roots ?? []), ...targets] });
-  const report = resolveClaims(declarations, inventory, fs, options.scope);
+  const inventory = buildInventory({ fs: files, parser, roots: [...(options.roots ?? []), ...targets] });
+  const report = resolveClaims(declarations, inventory, files, options.scope);
   const views = new Map<string, IacView>();
   return {
     inventory,
@@ -52,4 +59,39 @@ export async function resolveLinksOnDisk(declarations: readonly DeclarationIac[]
       return view;
     },
   };
+}
+
+/** Every declaration file below the roots (core paths), the folders discovery skips left out. */
+export function findDeclarationFiles(roots: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visit = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(toNative(dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = `${dir === '/' ? '' : dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) visit(full);
+      } else if (DECLARATION_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+        found.add(full);
+      }
+    }
+  };
+  for (const root of roots) {
+    if (DECLARATION_FILE.test(root)) found.add(root);
+    else visit(root);
+  }
+  return [...found].sort();
+}
+
+/** The `iac:` links of each declaration in a file. */
+export function readLinkedDeclarations(file: string): DeclarationIac[] {
+  try {
+    return linkedDeclarations(toNative(file), decode(fs.readFileSync(toNative(file))).text);
+  } catch {
+    return [];
+  }
 }

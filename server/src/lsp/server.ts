@@ -8,7 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
+import { AssignOwnerRequest, CreateDeclarationCommand, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
 import { isDeclarationUri, WorkspaceFolders } from './disk';
 import { LspEnvironments } from './environments';
@@ -28,6 +28,8 @@ import { hover } from './handlers/hover';
 import { layerStack } from './handlers/layer-stack';
 import { matrices, newDeclaration } from './handlers/new-declaration';
 import { registerTestHooks } from './test-hooks';
+import { IacDocuments, isIacUri } from './iac-documents';
+import { createDeclaration, iacCodeActions, iacCodeLenses } from './handlers/iac-actions';
 
 export function startServer(connection: Connection, lifecycle: Lifecycle): void {
   const documents = new TextDocuments(TextDocument);
@@ -38,6 +40,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const publisher = new Publisher(connection, documents, files, settings, lifecycle);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
   const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
+  const iac = new IacDocuments(connection, documents, settings, folders, environments, lifecycle);
   const ctx: ServerContext = {
     connection,
     documents,
@@ -48,6 +51,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     index,
     client: { versionedEdits: false },
     async current(uri) {
+      // Terraform files are the IaC part's: no declaration hovers, fixes or outline on them.
+      if (isIacUri(uri)) return undefined;
       const doc = documents.get(uri);
       const file = doc ? files.check(doc, await settings.get(uri), doc.version) : files.get(uri);
       // A user who switched the checker off gets no hovers, fixes or outline from it either.
@@ -71,7 +76,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [FixAllCommand] },
+        executeCommandProvider: { commands: [FixAllCommand, CreateDeclarationCommand] },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'srm-language-server' },
@@ -93,12 +99,20 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onDidChangeConfiguration((change) => {
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
+    iac.recheckAll();
     void workspace.refresh();
   });
 
-  documents.onDidOpen((e) => publisher.schedule(e.document.uri));
-  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  // An open declaration may claim what an open Terraform file holds: a change to one reads the other again.
+  const changed = (uri: string) => {
+    if (isIacUri(uri)) return iac.schedule(uri);
+    publisher.schedule(uri);
+    if (isDeclarationUri(uri)) iac.recheckAll();
+  };
+  documents.onDidOpen((e) => changed(e.document.uri));
+  documents.onDidChangeContent((e) => changed(e.document.uri));
   documents.onDidClose((e) => {
+    if (isIacUri(e.document.uri)) return iac.closed(e.document.uri);
     index.documentClosed(e.document.uri);
     void workspace.closed(e.document.uri);
   });
@@ -113,15 +127,17 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     // The client reports every YAML file; a deletion may be a folder's, which takes its declarations with it.
     const declarations = e.changes.filter((c) => c.type === FileChangeType.Deleted || isDeclarationUri(c.uri));
     index.filesChanged(declarations);
+    if (declarations.length > 0) iac.recheckAll();
     void workspace.changedOnDisk(declarations);
   });
 
   connection.onHover((p) => hover(ctx, p));
   connection.onCompletion((p) => completion(ctx, p));
-  connection.onCodeAction((p) => codeActions(ctx, p));
+  connection.onCodeAction((p) => (isIacUri(p.textDocument.uri) ? iacCodeActions(iac, documents, p) : codeActions(ctx, p)));
+  connection.onCodeLens((p) => (isIacUri(p.textDocument.uri) ? iacCodeLenses(iac, documents, p) : []));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
-  connection.onExecuteCommand((p) => executeFixAll(ctx, p));
+  connection.onExecuteCommand((p) => (p.command === CreateDeclarationCommand ? createDeclaration(iac, connection, p.arguments ?? []) : executeFixAll(ctx, p)));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
   connection.onRequest(MatricesRequest, (p) => matrices(ctx, p));
