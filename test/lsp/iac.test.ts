@@ -47,7 +47,9 @@ describe('LSP: Terraform files (srm.iac.enable)', function () {
       found.map((d) => [d.code, d.severity, d.range.start.line, client.textAt(tf(), d.range)]),
       [['SRM066', 3, 0, 'resource "aws_instance" "web"']],
     );
-    assert.match(String(found[0]!.message), /No responsibility declaration covers aws_instance\.web: Amazon EC2, IaaS/);
+    const message = found[0]!.message;
+    assert.ok(typeof message === 'string');
+    assert.match(message, /No responsibility declaration covers aws_instance\.web: Amazon EC2, IaaS/);
     assert.equal(await client.hover(tf(), { line: 0, character: 12 }), null, 'no declaration hover on a .tf file');
   });
 
