@@ -85,6 +85,22 @@ describe('LSP: Terraform files (srm.iac.enable)', function () {
     await client.waitForDiagnostics(tf(), (x) => x.length === 0, 30_000);
   });
 
+  it('in a declaration, a document link and a hover on each iac: entry lead to the resource', async () => {
+    const client = server();
+    const decl = fileUri(dir, 'api.srm.yaml');
+    await client.open(decl, CLAIMS_API);
+    const links = await client.documentLinks(decl);
+    const byText = links.map((l) => [client.textAt(decl, l.range), l.target]);
+    assert.deepEqual(byText, [
+      ['infra/main.tf', fileUri(dir, 'infra/main.tf')],
+      ['aws_lambda_function.api', `${fileUri(dir, 'infra/main.tf')}#L5`],
+    ]);
+    const at = CLAIMS_API.indexOf('aws_lambda_function.api') + 3;
+    const hover = await client.hover(decl, client.rangeOf(decl, at, at).start);
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /aws_lambda_function\.api \(AWS Lambda, PaaS\), main\.tf:5/);
+  });
+
   it('says nothing with srm.iac.enable off', async () => {
     const client = server();
     await client.configure({ iac: { enable: false } });

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { defaultMatrixOf, type Diagnostic } from '../core';
-import { iacFileFindings, isUndeclaredFinding, proposeDeclarations, type IacFileSystem, type Proposal, type TerraformParser, type UndeclaredFinding } from '../core/iac';
+import { defaultMatrixOf, LineIndex, type Diagnostic, type Span } from '../core';
+import { classify, iacFileFindings, isUndeclaredFinding, mayHoldIacLinks, proposeDeclarations, type IacFileSystem, type Proposal, type TerraformParser, type UndeclaredFinding } from '../core/iac';
 import { NodeIacFileSystem, toCorePath, toNative } from '../io/iac-fs';
 import { findDeclarationFiles, linkedDeclarations, readLinkedDeclarations, resolveLinksOnDisk } from '../io/iac-links';
 import { loadTerraformParser } from '../io/tree-sitter';
@@ -38,6 +38,13 @@ class OpenDocumentsFileSystem implements IacFileSystem {
   kind(file: string) {
     return this.open.has(file) ? 'file' : this.disk.kind(file);
   }
+}
+
+/** Where a part of an `iac:` entry leads. */
+export interface ClaimTarget {
+  readonly span: Span;
+  readonly target: string;
+  readonly label: string;
 }
 
 export class IacDocuments {
@@ -83,6 +90,36 @@ export class IacDocuments {
     const file = toCorePath(URI.parse(uri).fsPath);
     const files = new Map([[file, { path: file, kind: 'terraform' as const, text: doc.getText(), resources: [], modules: [], diagnostics: [] }]]);
     return proposeDeclarations([finding.undeclared], matrixOf, files, 'resource')[0];
+  }
+
+  /**
+   * Where each `iac:` entry of a declaration leads: a named resource to the
+   * line that defines it, a path that is a file to the file. Empty when the
+   * text has no links or `srm.iac.enable` is off.
+   */
+  async claimTargets(uri: string, text: string): Promise<ClaimTarget[]> {
+    if (!mayHoldIacLinks(text) || URI.parse(uri).scheme !== 'file') return [];
+    const settings = await this.settings.get(uri);
+    if (!settings.enable || !settings.iacEnable) return [];
+    const parser = await (this.parser ??= loadTerraformParser());
+    const linked = linkedDeclarations(URI.parse(uri).fsPath, text);
+    const open = new Map(this.documents.all().filter((d) => isIacUri(d.uri)).map((d) => [toCorePath(URI.parse(d.uri).fsPath), d.getText()]));
+    const { report, inventory } = await resolveLinksOnDisk(linked, { parser, fs: new OpenDocumentsFileSystem(open) });
+    const out: ClaimTarget[] = [];
+    for (const declaration of report.declarations) {
+      for (const entry of declaration.entries) {
+        if (entry.exists === 'file') out.push({ span: entry.link.pathSpan, target: URI.file(toNative(entry.target)).toString(), label: entry.link.path });
+        for (const claim of entry.claims) {
+          if (claim.span.start === entry.link.pathSpan.start) continue;
+          const file = inventory.files.get(claim.instance.file);
+          const line = file ? new LineIndex(file.text).position(claim.instance.block.headerSpan.start).line : 1;
+          const c = classify(claim.instance.block);
+          const what = c.service ? `${c.service.name}, ${defaultMatrixOf(this.environments.environment(uri)).serviceModel(c.service.model)?.shortName ?? c.service.model}` : 'model unknown';
+          out.push({ span: claim.span, target: `${URI.file(toNative(claim.instance.file)).toString()}#L${line}`, label: `${claim.instance.address} (${what}), ${path.basename(toNative(claim.instance.file))}:${line}` });
+        }
+      }
+    }
+    return out;
   }
 
   private async update(uri: string): Promise<void> {

@@ -49,6 +49,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     environments,
     workspace,
     index,
+    iac,
     client: { versionedEdits: false },
     async current(uri) {
       // Terraform files are the IaC part's: no declaration hovers, fixes or outline on them.
