@@ -65,3 +65,6 @@ export interface NewDeclarationParams {
 }
 export type NewDeclarationResult = { readonly text: string } | null;
 export const NewDeclarationRequest = new RequestType<NewDeclarationParams, NewDeclarationResult, void>('srm/newDeclaration');
+
+/** Server command: write the proposed declaration of an undeclared workload and open it. Arguments: the IaC file's URI and the offset of the finding. */
+export const CreateDeclarationCommand = 'srm.server.createDeclaration';

@@ -15,6 +15,8 @@ export interface SrmSettings {
   readonly inlineSuppressions: boolean;
   /** Show each layer's cell (customer, shared, …, overridden) after its key (`srm.inlayHints.enable`). */
   readonly inlayHints: boolean;
+  /** Report undeclared workloads on Terraform and CloudFormation files (`srm.iac.enable`). */
+  readonly iacEnable: boolean;
 }
 
 export const SETTINGS_SECTION = 'srm';
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: SrmSettings = {
   problemsScope: 'openFiles',
   inlineSuppressions: true,
   inlayHints: true,
+  iacEnable: true,
 };
 
 /** Accepts whatever the client sent and fills what is missing or malformed with defaults. */
@@ -32,6 +35,7 @@ export function normalizeSettings(raw: unknown): SrmSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const inlayHints = (r.inlayHints && typeof r.inlayHints === 'object' ? r.inlayHints : {}) as Record<string, unknown>;
   const problems = (r.problems && typeof r.problems === 'object' ? r.problems : {}) as Record<string, unknown>;
+  const iac = (r.iac && typeof r.iac === 'object' ? r.iac : {}) as Record<string, unknown>;
   const severity: Record<string, SeveritySetting> = {};
   if (r.severity && typeof r.severity === 'object') {
     for (const [code, level] of Object.entries(r.severity as Record<string, unknown>)) {
@@ -44,5 +48,6 @@ export function normalizeSettings(raw: unknown): SrmSettings {
     problemsScope: problems.scope === 'workspace' ? 'workspace' : 'openFiles',
     inlineSuppressions: typeof r.inlineSuppressions === 'boolean' ? r.inlineSuppressions : DEFAULT_SETTINGS.inlineSuppressions,
     inlayHints: typeof inlayHints.enable === 'boolean' ? inlayHints.enable : DEFAULT_SETTINGS.inlayHints,
+    iacEnable: typeof iac.enable === 'boolean' ? iac.enable : DEFAULT_SETTINGS.iacEnable,
   };
 }

@@ -34,6 +34,13 @@ const BUNDLES = [
   { entry: 'server/src/lsp/main.ts', file: 'dist/server.js' },
 ];
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+// The Terraform parser's WebAssembly, read at run time from beside the bundles (server/src/io/tree-sitter.ts),
+// and the packages it comes from: their licences go in the notices although no JavaScript of the grammar is bundled.
+const WASM = [
+  { from: 'node_modules/web-tree-sitter/web-tree-sitter.wasm', file: 'dist/web-tree-sitter.wasm' },
+  { from: 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', file: 'dist/tree-sitter-terraform.wasm' },
+];
+const WASM_PACKAGES = ['node_modules/web-tree-sitter', 'node_modules/@tree-sitter-grammars/tree-sitter-hcl'];
 
 /** Bundles one entry into the stage; returns the esbuild metafile. */
 async function bundle(stage, { entry, file }) {
@@ -47,6 +54,8 @@ async function bundle(stage, { entry, file }) {
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
     legalComments: 'inline',
+    // web-tree-sitter's ES module build finds itself through import.meta.url, which a CommonJS bundle has not.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
     metafile: true,
     logLevel: 'warning',
   });
@@ -92,7 +101,8 @@ const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-npm-stage-'));
 try {
   writeManifest(stage);
   const metafiles = await Promise.all(BUNDLES.map((b) => bundle(stage, b)));
-  writeNotices(stage, bundledPackages(metafiles));
+  for (const w of WASM) fs.copyFileSync(path.join(root, w.from), path.join(stage, w.file));
+  writeNotices(stage, [...new Set([...bundledPackages(metafiles), ...WASM_PACKAGES])].sort());
   const outside = metafiles.flatMap(externals);
   if (outside.length > 0) {
     console.error(`package-npm: the bundles must run without node_modules, but ${outside.join('; ')}. Bundle it, or declare it as a dependency.`);

@@ -27,7 +27,8 @@ export function clientOptions(output: vscode.LogOutputChannel, errorHandler: Err
   // (an owner file may have any name); the server keeps the events that matter to it.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
   const options: LanguageClientOptions = {
-    documentSelector: [{ language: 'srm' }],
+    // Terraform files by their name only: the server reports on them, the Terraform extension keeps their language.
+    documentSelector: [{ language: 'srm' }, { scheme: 'file', pattern: '**/*.tf' }],
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
     outputChannel: output,
     errorHandler,

@@ -7,6 +7,7 @@
  *   npm run bench -- --quick           fewer iterations
  *   npm run bench -- --sizes=50,3000   only these files
  *   npm run bench -- --no-baseline     skip yaml-language-server
+ *   npm run bench -- --only-discovery  only srm discover against parsing the same Terraform alone
  *   npm run bench -- --profile         CPU profiles of the engine and of our server instead (--cpu-prof), summarised
  *
  * Tables go to stdout and to .artifacts/bench/results.md (profile.md for --profile).
@@ -18,6 +19,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
+import type { DiscoveryResult } from './discovery-worker';
 import type { EngineResult } from './engine-worker';
 import { generateFile } from './generate';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
@@ -34,6 +36,8 @@ const YAML_LS = path.join(ROOT, '.tools/bench/node_modules/yaml-language-server'
 /** yaml-language-server waits this long after a change before it validates (yamlSettings.validationDelayMs; not a setting). */
 const YAML_LS_DEBOUNCE_MS = 200;
 const ENGINE_TARGET = 1.5;
+const DISCOVERY_TARGET = 1.5;
+const DISCOVERY_FILES = 2000;
 const EDIT_TARGETS: Record<number, number> = { 50: 10, 3000: 30 };
 
 interface Options {
@@ -41,6 +45,7 @@ interface Options {
   readonly profile: boolean;
   readonly baseline: boolean;
   readonly sizes: readonly number[];
+  readonly onlyDiscovery: boolean;
 }
 
 function options(argv: readonly string[]): Options {
@@ -50,6 +55,7 @@ function options(argv: readonly string[]): Options {
     profile: argv.includes('--profile'),
     baseline: !argv.includes('--no-baseline'),
     sizes: sizes ? sizes.slice('--sizes='.length).split(',').map(Number).filter((n) => n > 0) : [1, 50, 500, 3000],
+    onlyDiscovery: argv.includes('--only-discovery'),
   };
 }
 
@@ -125,6 +131,40 @@ function runEngine(sizes: readonly number[], quick: boolean, extraFlags: readonl
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`the engine benchmark failed (exit ${r.status})`);
   return only ? [] : (JSON.parse(readFileSync(out, 'utf8')) as EngineResult[]);
+}
+
+function runDiscovery(quick: boolean): DiscoveryResult {
+  const out = path.join(OUT_DIR, 'discovery.json');
+  const dir = path.join(os.tmpdir(), 'srm-bench-terraform');
+  const args = [path.join(__dirname, 'discovery-worker.js'), out, dir, String(DISCOVERY_FILES), ...(quick ? ['--quick'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`the discovery benchmark failed (exit ${r.status})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as DiscoveryResult;
+}
+
+function discoverySection(r: DiscoveryResult): { text: string; target: string[] } {
+  const met = r.cpuRatioMedian <= DISCOVERY_TARGET;
+  const text = [
+    '## Discovery: srm discover vs. parsing the same Terraform alone',
+    '',
+    `A generated repository of ${r.files} \`.tf\` files (${(r.bytes / 1024).toFixed(0)} KiB; folders of 20 that call the next as a local module, ` +
+      'EC2 instances, Lambda functions, ECS services and buckets beside IAM roles and security groups, with count, dynamic blocks and heredocs). Discovery = walk, read, parse with web-tree-sitter, read the ' +
+      'resources, follow the modules, resolve the claims; parse alone = read and parse each file with the same parser and free the tree. Measured back to back ' +
+      'in one process, alternating which goes first. The target is judged on process CPU time (a shared machine makes wall time wait for a CPU); wall time beside it.',
+    '',
+    table(
+      ['files', 'resources', 'undeclared', 'parse ms', 'discover ms', 'discover/parse (wall)', 'discover/parse (CPU)', 'samples'],
+      [[String(r.files), String(r.resources), String(r.undeclared), ms(r.parseMedian), ms(r.discoverMedian), ratio(r.ratioMedian), ratio(r.cpuRatioMedian), String(r.samples)]],
+    ),
+    '',
+    `Target discover/parse ≤ ${DISCOVERY_TARGET}: **${met ? 'met' : 'NOT met'}** (CPU ${ratio(r.cpuRatioMedian)}, pairs ${ratio(Math.min(...r.cpuRatios))}–${ratio(Math.max(...r.cpuRatios))}; ` +
+      `wall ${ratio(r.ratioMedian)}, pairs ${ratio(Math.min(...r.ratios))}–${ratio(Math.max(...r.ratios))}).`,
+  ].join('\n');
+  return {
+    text,
+    target: [`discover/parse ≤ ${DISCOVERY_TARGET}, ${r.files} .tf files`, `${ratio(r.cpuRatioMedian)} by CPU time (wall ${ratio(r.ratioMedian)})`, met ? 'met' : '**NOT met**'],
+  };
 }
 
 function writeFiles(sizes: readonly number[]): Map<number, { uri: string; file: ReturnType<typeof generateFile> }> {
@@ -381,6 +421,14 @@ async function main(): Promise<void> {
   if (opts.profile) return profile(opts);
   const started = Date.now();
   const header = machine(opts.quick);
+  if (opts.onlyDiscovery) {
+    log(`discovery: ${DISCOVERY_FILES} .tf files`);
+    const only = discoverySection(runDiscovery(opts.quick));
+    const md = ['# Benchmark results', '', header, '', only.text, ''].join('\n');
+    process.stdout.write(`${only.text}\n`);
+    writeFileSync(path.join(OUT_DIR, 'discovery.md'), md);
+    return;
+  }
 
   let baselineProblem = opts.baseline ? installBaseline() : 'skipped (--no-baseline)';
   if (baselineProblem) log(`no baseline: ${baselineProblem}`);
@@ -390,6 +438,10 @@ async function main(): Promise<void> {
   const engine = runEngine(opts.sizes, opts.quick);
   const engineText = engineSection(engine);
   process.stdout.write(`${engineText.text}\n\n`);
+
+  log(`discovery: ${DISCOVERY_FILES} .tf files`);
+  const discovery = discoverySection(runDiscovery(opts.quick));
+  process.stdout.write(`${discovery.text}\n\n`);
 
   const files = writeFiles(opts.sizes);
   const rootUri = pathToFileURL(WORK_DIR).href;
@@ -424,7 +476,7 @@ async function main(): Promise<void> {
   const lsp = lspSections(pairs, note);
   process.stdout.write(`${lsp.text}\n\n`);
 
-  const targets = [...lsp.targets];
+  const targets = [discovery.target, ...lsp.targets];
   if (engineText.met !== undefined) {
     const big = engine.find((r) => r.workloads === 3000)!;
     targets.unshift([
@@ -437,7 +489,7 @@ async function main(): Promise<void> {
   const footer = `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Samples per size: engine median of N, LSP p50/p95 over the counts shown. Individual samples: .artifacts/bench/samples.json.`;
   process.stdout.write(`${targetText}\n\n${footer}\n`);
 
-  const md = ['# Benchmark results', '', header, '', engineText.text, '', lsp.text, '', targetText, '', footer, ''].join('\n');
+  const md = ['# Benchmark results', '', header, '', engineText.text, '', discovery.text, '', lsp.text, '', targetText, '', footer, ''].join('\n');
   writeFileSync(path.join(OUT_DIR, 'results.md'), md);
   writeFileSync(
     path.join(OUT_DIR, 'samples.json'),

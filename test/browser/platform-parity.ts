@@ -8,6 +8,8 @@
 import type * as NodePackageInfo from '../../server/src/cli/package-info';
 import type * as BrowserPackageInfo from '../../server/src/cli/package-info.browser';
 import type * as NodeDisk from '../../server/src/lsp/disk';
+import type * as NodeIac from '../../server/src/lsp/iac-documents';
+import type * as BrowserIac from '../../server/src/lsp/iac-documents.browser';
 import type * as BrowserDisk from '../../server/src/lsp/disk.browser';
 import type * as NodeEnvironments from '../../server/src/lsp/environments';
 import type * as BrowserEnvironments from '../../server/src/lsp/environments.browser';
@@ -29,3 +31,8 @@ export type EnvironmentsParity = Stands<PublicOf<NodeEnvironments.LspEnvironment
 export type IndexWorkerParity = Stands<typeof NodeIndexWorker, typeof BrowserIndexWorker>;
 
 export type PackageInfoParity = Stands<typeof NodePackageInfo, typeof BrowserPackageInfo>;
+
+export type IacParity = [
+  Stands<Omit<typeof NodeIac, 'IacDocuments'>, Omit<typeof BrowserIac, 'IacDocuments'>>,
+  Stands<PublicOf<NodeIac.IacDocuments>, BrowserIac.IacDocuments>,
+];

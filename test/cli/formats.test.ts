@@ -32,7 +32,7 @@ describe('srm check --format', function () {
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.deepEqual(
         report.files.map((f) => f.path),
-        fs.readdirSync(EXAMPLES).filter((f) => /\.srm\.ya?ml$/.test(f)).sort().map((f) => `examples/${f}`),
+        fs.readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.srm\.ya?ml$/.test(f)).map((f) => `examples/${f.split(path.sep).join('/')}`).sort(),
       );
       const gaps = report.files.find((f) => f.path === 'examples/gaps.srm.yaml')!;
       assert.ok(gaps.errorCount > 0);

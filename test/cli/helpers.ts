@@ -57,10 +57,10 @@ export function srm(args: readonly string[], options: SrmOptions = {}): CliResul
  * (usage errors become exit 2 and one line on stderr). `io` replaces parts of
  * the environment, such as the test seam `afterRead`.
  */
-export function srmInProcess(args: readonly string[], cwd: string, io: Partial<Io> = {}): CliResult {
+export async function srmInProcess(args: readonly string[], cwd: string, io: Partial<Io> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const status = runCommandLine(args, {
+  const status = await runCommandLine(args, {
     cwd,
     env: {},
     stdoutIsTTY: false,

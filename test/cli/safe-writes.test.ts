@@ -139,9 +139,9 @@ describe('srm check --fix: safe writes', function () {
   describe('a file changed by someone else while --fix works on it', () => {
     const APPENDED = '# a line another program appended\n';
 
-    it('is not replaced: the other change stays, the report says so, the other files are fixed, exit 2', () => {
+    it('is not replaced: the other change stays, the report says so, the other files are fixed, exit 2', async () => {
       const dir = tempDir({ 'a.srm.yaml': SPELLING, 'b.srm.yaml': SPELLING });
-      const r = srmInProcess(['check', '--fix'], dir, {
+      const r = await srmInProcess(['check', '--fix'], dir, {
         afterRead: (file) => {
           if (path.basename(file) === 'a.srm.yaml') fs.appendFileSync(file, APPENDED);
         },
@@ -155,13 +155,13 @@ describe('srm check --fix: safe writes', function () {
       assert.equal(r.stderr, 'srm: fix skipped for a.srm.yaml: the file changed while srm was fixing it.\n');
     });
 
-    it('is noticed even when the change keeps its size and modification time', () => {
+    it('is noticed even when the change keeps its size and modification time', async () => {
       const dir = tempDir({ 'a.srm.yaml': SPELLING });
       // A time in whole seconds, which setting it again reproduces exactly.
       const time = 1_700_000_000;
       fs.utimesSync(path.join(dir, 'a.srm.yaml'), time, time);
       const sameSize = SPELLING.replace('workload: crm', 'workload: crx');
-      const r = srmInProcess(['check', '--fix'], dir, {
+      const r = await srmInProcess(['check', '--fix'], dir, {
         afterRead: (file) => {
           const before = fs.statSync(file);
           fs.writeFileSync(file, sameSize);

@@ -358,6 +358,8 @@ describe('the built-in Azure matrix (azure@2026-01)', () => {
  * - builtin/generated.ts: the built-in matrices, as data;
  * - catalogue/services.ts: model ids as the `model:` and layer ids as the
  *   `layer:` of catalogue rows (the catalogue's data; catalogue.test.ts checks them);
+ * - iac/resource-table.ts: model ids as `model:` and layer ids as `layer:` of
+ *   its rows (its data; iac-table.test.ts checks each exists);
  * - prose (a string with spaces) naming a model by its short name, e.g. a rule's
  *   help text "an EC2 workload declared as SaaS", or quoting an id as an
  *   example in backticks: documentation, not logic.
@@ -368,6 +370,7 @@ describe('no layer or model id outside data', () => {
   const CATALOGUE_FILE = path.join('catalogue', 'services.ts');
   const layerIds = [...new Set([...REFERENCE_MODEL.layers, ...AZURE.layers].map((l) => l.id))];
   const modelIds = [...new Set([...REFERENCE_MODEL.models, ...AZURE.models].map((m) => m.id))];
+  const RESOURCE_TABLE_FILE = path.join('iac', 'resource-table.ts');
   const tokenRe = new RegExp(`(?<![A-Za-z0-9_-])(${[...layerIds, ...modelIds].map((s) => s.replace(/-/g, '\\-')).join('|')})(?![A-Za-z0-9_-])`);
   const anyCaseModel = new RegExp(`^\\s*(${modelIds.join('|')})\\s*$`, 'i');
 
@@ -376,11 +379,10 @@ describe('no layer or model id outside data', () => {
     const source = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true);
     const problems: string[] = [];
     const where = (node: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const isDataProperty = (node: ts.StringLiteralLike, key: string, ids: readonly string[]) =>
+      ts.isPropertyAssignment(node.parent) && node.parent.initializer === node && node.parent.name.getText() === key && ids.includes(node.text);
     const isCatalogueData = (node: ts.StringLiteralLike) =>
-      rel === CATALOGUE_FILE &&
-      ts.isPropertyAssignment(node.parent) &&
-      node.parent.initializer === node &&
-      ((node.parent.name.getText() === 'model' && modelIds.includes(node.text)) || (node.parent.name.getText() === 'layer' && layerIds.includes(node.text)));
+      (rel === CATALOGUE_FILE || rel === RESOURCE_TABLE_FILE) && (isDataProperty(node, 'model', modelIds) || isDataProperty(node, 'layer', layerIds));
     const visit = (node: ts.Node): void => {
       const literal = ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isRegularExpressionLiteral(node);
       if (literal && !(ts.isStringLiteralLike(node) && isCatalogueData(node))) {

@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Diagnostic } from '../../server/src/core';
 import { describeExpectation, matchExpectations, parseExpectations } from './expectations';
 import { assertSpanInText, assertWellFormedFix, describeFindings } from './helpers';
 import { WORKSPACES, workspaceCases, workspaceFiles, workspaceFindings } from './workspaces';
@@ -23,7 +24,12 @@ describe('workspace fixtures (inline expectations)', () => {
   for (const name of cases) {
     describe(name, () => {
       const dir = path.join(WORKSPACES, name);
-      const findings = workspaceFindings(dir);
+      let findings = new Map<string, readonly Diagnostic[]>();
+      // Reading Terraform loads a WebAssembly parser: generous on a loaded machine.
+      before(async function () {
+        this.timeout(30_000);
+        findings = await workspaceFindings(dir);
+      });
       for (const rel of workspaceFiles(dir)) {
         it(`${rel}: exactly the expected findings`, () => {
           const text = fs.readFileSync(path.join(dir, rel), 'utf8');

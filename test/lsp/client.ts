@@ -14,6 +14,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ShowDocumentRequest,
+  type ShowDocumentParams,
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
   CompletionRequest,
@@ -109,7 +111,8 @@ export type Recorded =
   | { readonly kind: 'progress'; readonly token: ProgressToken; readonly value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }
   | { readonly kind: 'progress-create'; readonly token: ProgressToken }
   | { readonly kind: 'apply-edit'; readonly params: ApplyWorkspaceEditParams }
-  | { readonly kind: 'overview'; readonly params: OverviewChangedParams };
+  | { readonly kind: 'overview'; readonly params: OverviewChangedParams }
+  | { readonly kind: 'show-document'; readonly params: ShowDocumentParams };
 
 export class LspClient {
   /** Every notification and request of interest the server sent, in order. */
@@ -201,6 +204,10 @@ export class LspClient {
       if (!this.applyEditsAccepted) return { applied: false, failureReason: 'refused by the test' };
       await this.applyWorkspaceEdit(params.edit);
       return { applied: true };
+    });
+    c.onRequest(ShowDocumentRequest.type, (params) => {
+      this.log.push({ kind: 'show-document', params });
+      return { success: true };
     });
     c.onRequest(RegistrationRequest.type, () => undefined);
     c.onRequest(UnregistrationRequest.type, () => undefined);
@@ -320,7 +327,15 @@ export class LspClient {
     const byUri = new Map<string, TextEdit[]>();
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) byUri.set(uri, [...edits]);
     for (const change of edit.documentChanges ?? []) {
-      if (!('textDocument' in change)) throw new Error('the test client applies text edits only');
+      if ('kind' in change && change.kind === 'create') {
+        // As an editor does: the file is created on disk, empty, and its document opened for the edits that follow.
+        const file = URI.parse(change.uri).fsPath;
+        if (fs.existsSync(file) && !change.options?.overwrite) throw new Error(`${file} exists`);
+        fs.writeFileSync(file, '');
+        await this.open(change.uri, '', 1, 'srm');
+        continue;
+      }
+      if (!('textDocument' in change)) throw new Error('the test client applies text edits and file creations only');
       const version = change.textDocument.version;
       if (version !== null && version !== this.version(change.textDocument.uri)) throw new Error(`edit for version ${version} of ${change.textDocument.uri}, which is at ${this.version(change.textDocument.uri)}`);
       byUri.set(change.textDocument.uri, [...(byUri.get(change.textDocument.uri) ?? []), ...change.edits.filter((e): e is TextEdit => 'range' in e)]);

@@ -36,6 +36,8 @@ describe('the npm package\'s tarball', function () {
       'package/THIRD-PARTY-NOTICES.md',
       'package/dist/cli.js',
       'package/dist/server.js',
+      'package/dist/tree-sitter-terraform.wasm',
+      'package/dist/web-tree-sitter.wasm',
       'package/package.json',
     ]);
   });

@@ -47,6 +47,8 @@ describe('the packaged .vsix', function () {
       'dist/browser-server.js',
       'dist/extension.js',
       'dist/server.js',
+      'dist/tree-sitter-terraform.wasm',
+      'dist/web-tree-sitter.wasm',
       'language-configuration.json',
       'media/dist/layer-stack.js',
       'media/icon.png',

@@ -1,4 +1,5 @@
 import { closest } from '../core/text/similarity';
+import { parseDiscover, type DiscoverArgs } from './discover-args';
 import { CliError } from './errors';
 import { parseReport, type ReportArgs } from './report-args';
 
@@ -36,9 +37,9 @@ export interface MatricesArgs {
   readonly config?: string;
 }
 
-export type Args = CheckArgs | ExplainArgs | MatricesArgs | ReportArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type Args = CheckArgs | ExplainArgs | MatricesArgs | ReportArgs | DiscoverArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
-const COMMANDS = ['check', 'explain', 'matrices', 'report', 'help'];
+const COMMANDS = ['check', 'discover', 'explain', 'matrices', 'report', 'help'];
 
 export interface OptionSpec {
   readonly name: string;
@@ -73,9 +74,10 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === 'explain') return parseExplain(rest);
   if (command === 'matrices') return parseMatrices(rest);
   if (command === 'report') return parseReport(rest);
+  if (command === 'discover') return parseDiscover(rest);
   if (command.startsWith('-')) throw new CliError(`${command} needs a command first: srm check ${command} … (srm --help lists the options).`);
   const [guess] = closest(command, COMMANDS, (c) => [c], 1);
-  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, explain, matrices, report (srm --help).`);
+  throw new CliError(`unknown command "${command}"${guess ? `; did you mean "${guess}"?` : ''} Commands: check, discover, explain, matrices, report (srm --help).`);
 }
 
 function parseCheck(argv: readonly string[]): CheckArgs {
@@ -165,7 +167,7 @@ export function readOptions(argv: readonly string[], specs: readonly OptionSpec[
   return { values, positionals };
 }
 
-function lastOf(argv: readonly string[], flags: readonly string[]): string | undefined {
+export function lastOf(argv: readonly string[], flags: readonly string[]): string | undefined {
   for (let i = argv.length - 1; i >= 0; i--) if (flags.includes(argv[i]!)) return argv[i];
   return undefined;
 }

@@ -6,6 +6,7 @@ import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
 import { decode, encode, textFactsOf, type Encoding } from '../io/encoding';
 import { readSnapshot, replaceFile, type Snapshot } from '../io/replace-file';
 import { describeSystemError } from './errors';
+import type { IacView } from '../core/iac';
 
 /** Something about a file that is not a finding in it: it could not be read, its fixes were not written. */
 export interface FileNote {
@@ -41,6 +42,8 @@ export interface CheckFilesOptions {
   readonly environmentOf: (absolutePath: string) => CheckEnvironment;
   /** A test seam: runs right after a file was read, standing in for another program that writes to it while `--fix` works. */
   readonly afterRead?: (absolutePath: string) => void;
+  /** What a file's `iac:` links resolve to, when any declaration has them (see check-iac.ts). */
+  readonly iacOf?: (absolutePath: string) => IacView | undefined;
 }
 
 /** Checks (and fixes) every file; a file that cannot be read or written is a note in its report, and the others go on. */
@@ -77,7 +80,8 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
   options.afterRead?.(absolutePath);
 
   const decoded = decode(snapshot.bytes);
-  const checker = new Checker({ environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}) });
+  const iac = options.iacOf?.(absolutePath);
+  const checker = new Checker({ environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}), ...(iac ? { iac } : {}) });
   const asRead = checker.check(decoded.text, textFactsOf(decoded));
   const read = { encoding: decoded.encoding };
   if (!options.fix) return report(decoded.text, asRead, read);

@@ -4,6 +4,7 @@ export function helpText(modelIds: readonly string[]): string {
 
 Usage:
   srm check [files|folders|globs] [options]
+  srm discover [folders|files] [--write [--group folder]] [options]
   srm explain <layer | SRMnnn | model | service | matrix[:layer]> [--markdown]
   srm matrices [folder] [--format json]
   srm report [files|folders|globs] [--format <name>] [--by owner] [-o <file>]
@@ -28,6 +29,21 @@ srm check
                          NO_COLOR and FORCE_COLOR are respected)
   -c, --config <file>    the configuration for every declaration
 
+srm discover
+  Lists the workload resources in Terraform (*.tf, local modules followed)
+  and CloudFormation/SAM templates below the paths (default: here) that no
+  declaration's iac: claims, with file:line, the inferred service and model.
+  Declarations are read below the paths and the current folder.
+
+  -f, --format <name>    stylish (default), json or sarif
+  -o, --output <file>    write the report to a file instead of standard output
+      --write            write a proposed declaration for each undeclared
+                         workload, next to its Terraform or template; never
+                         overwrites a file
+      --group <how>      resource (default: one declaration per resource) or
+                         folder (one per folder)
+      --color, --no-color
+
 srm explain
   Explains a layer (id, display name or common spelling such as os or iam),
   a rule (SRM001), a service model (${modelIds.join(', ')}), a catalogued service
@@ -51,8 +67,9 @@ srm report
   -c, --config <file>    the configuration for every declaration
 
 Exit codes:
-  0  no errors (and no more warnings than --max-warnings allows); report: written
-  1  errors found, or too many warnings
+  0  no errors (and no more warnings than --max-warnings allows); report: written;
+     discover: no undeclared workloads (with --write: every one proposed)
+  1  errors found, or too many warnings; discover: undeclared workloads
   2  usage error, a configuration with an error, a file or folder that cannot
      be read, or a fix that could not be written (reported at the end)
 `;

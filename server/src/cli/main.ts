@@ -11,6 +11,8 @@ import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import { matrixFileReports, runMatrices } from './matrices';
 import { checkFiles, failed, totalCounts } from './check';
 import { styleFor, wantsColour } from './colour';
+import { iacForCheck, type IacOf } from './check-iac';
+import { runDiscover } from './discover';
 import { CliError, describeSystemError } from './errors';
 import { explainWord } from './explain';
 import { discoverFiles } from './files';
@@ -37,11 +39,12 @@ export interface Io {
 /**
  * Runs one command line as `srm` does: the exit code, with a usage or I/O
  * error as one line on stderr and exit 2, an unexpected one as an internal
- * error (never a stack trace).
+ * error (never a stack trace). A promise: discovery, and a check of
+ * declarations that link to Terraform, load a WebAssembly parser first.
  */
-export function runCommandLine(argv: readonly string[], io: Io): number {
+export async function runCommandLine(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (err) {
     const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
     // A message may hold several lines (one per configuration error): each is made printable on its own.
@@ -51,7 +54,7 @@ export function runCommandLine(argv: readonly string[], io: Io): number {
 }
 
 /** Runs one command line and returns the exit code; throws CliError for usage errors and an I/O error on the report. */
-export function run(argv: readonly string[], io: Io): number {
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':
@@ -68,12 +71,19 @@ export function run(argv: readonly string[], io: Io): number {
       return runMatrices(args, io);
     case 'report':
       return runReport(args, io);
+    case 'discover':
+      return runDiscover(args, io);
   }
 }
 
-function runCheck(args: CheckArgs, io: Io): number {
+function runCheck(args: CheckArgs, io: Io): number | Promise<number> {
   const files = discoverFiles(args.paths, io.cwd);
   if (args.output !== undefined) refuseOutputOverInput(args.output, files, io.cwd);
+  const iac = iacForCheck(files);
+  return iac ? iac.then((iacOf) => checkAndReport(args, io, files, iacOf)) : checkAndReport(args, io, files, undefined);
+}
+
+function checkAndReport(args: CheckArgs, io: Io, files: readonly string[], iacOf: IacOf | undefined): number {
   const environments = cliEnvironments(io.cwd, args.config);
   for (const file of files) environments.forFile(file);
   refuseBrokenConfigurations(environments.all(), io.cwd);
@@ -84,6 +94,7 @@ function runCheck(args: CheckArgs, io: Io): number {
       refuseSuppressions: !args.inlineIgnore,
       environmentOf: (file) => environments.forFile(file).environment,
       ...(io.afterRead ? { afterRead: io.afterRead } : {}),
+      ...(iacOf ? { iacOf } : {}),
     }),
     ...matrixFileReports(environments.all(), io.cwd),
   ];
@@ -134,13 +145,13 @@ function main(): void {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  process.exitCode = runCommandLine(process.argv.slice(2), {
+  void runCommandLine(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  });
+  }).then((code) => (process.exitCode = code));
 }
 
 if (require.main === module) main();

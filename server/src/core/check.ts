@@ -2,6 +2,7 @@ import type { SeverityLevel } from './config/config';
 import { builtInEnvironment, chooseMatrix, type CheckEnvironment, type MatrixChoice } from './environment';
 import { EditContext, detectIndentStep } from './fixes/edit-context';
 import type { MatrixIndex } from './matrix/matrix-index';
+import type { IacView } from './iac/view';
 import type { Declaration } from './parse/declaration';
 import { parseSegment } from './parse/parse-segment';
 import { splitDocuments, type Segment } from './parse/split';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   readonly maxAliases?: number;
   /** Findings reported for one file (default 20,000; 1,000 per document); past it, one finding says how many more there are. */
   readonly maxFindings?: number;
+  /** What the file's `iac:` links resolve to; without it the IaC rules that need the files stay silent. */
+  readonly iac?: IacView;
 }
 
 /** What the caller knows about a text that the text itself cannot say. */
@@ -109,6 +112,7 @@ export class Checker {
   private readonly maxLength: number;
   private readonly maxAliases: number;
   private readonly maxFindings: number;
+  private readonly iac: IacView | undefined;
   private previous: readonly CheckedSegment[] = [];
 
   constructor(options: CheckOptions = {}) {
@@ -118,6 +122,7 @@ export class Checker {
     this.maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
     this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
     this.maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+    this.iac = options.iac;
   }
 
   check(original: string, facts: TextFacts = {}): CheckResult {
@@ -203,7 +208,7 @@ export class Checker {
       declarations.push({ declaration: doc.declaration, matrix, matrixChoice });
       if (!doc.checkable) continue;
       const first = diagnostics.length;
-      runRules({ declaration: doc.declaration, text, matrix, matrixChoice, environment: this.environment, catalogue: this.environment.catalogue, edits, suppressions }, diagnostics);
+      runRules({ declaration: doc.declaration, text, matrix, matrixChoice, environment: this.environment, catalogue: this.environment.catalogue, edits, suppressions, ...(this.iac ? { iac: this.iac } : {}) }, diagnostics);
       // Where the parser had to guess, or an invisible character changed a key, fixes wait for a person.
       if (hasSyntaxError(doc.problems) || boms.length > 0) {
         for (let i = first; i < diagnostics.length; i++) diagnostics[i] = unattended(diagnostics[i]!);

@@ -1,6 +1,6 @@
 /** The keys of the declaration format v1, with their types and meaning. */
 
-export type FieldType = 'string' | 'string-list' | 'layers';
+export type FieldType = 'string' | 'string-list' | 'list' | 'layers';
 
 export interface FieldSpec {
   readonly key: string;
@@ -16,6 +16,7 @@ export const TOP_LEVEL_FIELDS: readonly FieldSpec[] = [
   { key: 'provider', type: 'string', required: false, description: 'Who runs the platform, e.g. aws, azure, gcp.' },
   { key: 'service', type: 'string', required: false, description: 'The provider\'s service, e.g. Azure App Service.' },
   { key: 'description', type: 'string', required: false, description: 'What the workload does.' },
+  { key: 'iac', type: 'list', required: false, description: 'Where the workload is defined as code: a list of `path:` (a file or folder relative to this declaration) and optional `resources:` (Terraform addresses or CloudFormation logical ids).' },
   { key: 'layers', type: 'layers', required: false, description: 'One entry per layer this workload documents, keyed by layer id.' },
 ];
 

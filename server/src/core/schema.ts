@@ -94,6 +94,7 @@ function valueSchema(spec: FieldSpec): JsonSchema {
     // The checker takes a list of scalars, or a single text.
     return { ...text, type: ['array', 'string', 'null'], items: { type: ['string', 'number', 'boolean'] } };
   }
+  if (spec.type === 'list') return { ...text, type: ['array', 'null'], items: { type: ['object', 'string'] } };
   if (spec.required) return { ...text, type: ['string', 'number'], pattern: '\\S' };
   const examples = spec.key === 'evidence' ? { examples: ['https://wiki.example.com/controls/evidence'] } : {};
   return { ...text, type: ['string', 'number', 'null'], ...examples };

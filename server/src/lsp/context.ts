@@ -1,6 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LspEnvironments } from './environments';
+import type { IacDocuments } from './iac-documents';
 import type { CheckedFile, CheckedFiles } from './files';
 import type { SettingsStore } from './settings';
 import type { WorkspaceIndex } from './workspace-index';
@@ -16,6 +17,8 @@ export interface ServerContext {
   readonly workspace: WorkspaceScope;
   /** Names and owners of every declaration in the workspace, for what looks across files. */
   readonly index: WorkspaceIndex;
+  /** Terraform files, and where declarations' iac: entries lead. */
+  readonly iac: IacDocuments;
   /** What the client announced it can do, once initialized. */
   readonly client: { versionedEdits: boolean };
   /** The file as it is now: an open document checked at its current version, else the last check from disk. */

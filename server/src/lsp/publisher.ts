@@ -6,6 +6,7 @@ import type { CheckedFile, CheckedFiles } from './files';
 import { nextTurn } from './next-turn';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
+import { isIacUri } from './iac-documents';
 
 /** The connection (vscode-jsonrpc) decodes one message per turn of the event loop, and dispatches it on a later turn. */
 const QUIET_TURNS = 2;
@@ -44,7 +45,8 @@ export class Publisher {
   }
 
   recheckAll(): void {
-    for (const doc of this.documents.all()) this.schedule(doc.uri);
+    // Terraform files are not declarations: iac-documents.ts reads them.
+    for (const doc of this.documents.all()) if (!isIacUri(doc.uri)) this.schedule(doc.uri);
   }
 
   /** Publishes a checked file (open or from disk), or clears a file's diagnostics when given `undefined`. */

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExportReportRequest, OverviewRequest, WorkspaceReportRequest } from '../../../protocol/report';
-import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
+import { AssignOwnerRequest, CreateDeclarationCommand, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
 import { isDeclarationUri, WorkspaceFolders } from './disk';
 import { LspEnvironments } from './environments';
@@ -36,6 +36,8 @@ import { workspaceSymbols } from './handlers/workspace-symbols';
 import { layerStack } from './handlers/layer-stack';
 import { matrices, newDeclaration } from './handlers/new-declaration';
 import { registerTestHooks } from './test-hooks';
+import { IacDocuments, isIacUri } from './iac-documents';
+import { createDeclaration, iacCodeActions, iacCodeLenses } from './handlers/iac-actions';
 
 export function startServer(connection: Connection, lifecycle: Lifecycle): void {
   const documents = new TextDocuments(TextDocument);
@@ -47,6 +49,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
   const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
   const reports = new WorkspaceReports(connection, documents, index, environments, folders);
+  const iac = new IacDocuments(connection, documents, settings, folders, environments, lifecycle);
   const ctx: ServerContext = {
     connection,
     documents,
@@ -55,8 +58,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     environments,
     workspace,
     index,
+    iac,
     client: { versionedEdits: false },
     async current(uri) {
+      // Terraform files are the IaC part's: no declaration hovers, fixes or outline on them.
+      if (isIacUri(uri)) return undefined;
       const doc = documents.get(uri);
       const file = doc ? files.check(doc, await settings.get(uri), doc.version) : files.get(uri);
       // A user who switched the checker off gets no hovers, fixes or outline from it either.
@@ -94,7 +100,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         workspaceSymbolProvider: true,
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [FixAllCommand] },
+        executeCommandProvider: { commands: [FixAllCommand, CreateDeclarationCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'srm-language-server' },
@@ -116,13 +122,21 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onDidChangeConfiguration((change) => {
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
+    iac.recheckAll();
     void workspace.refresh();
     refreshViews();
   });
 
-  documents.onDidOpen((e) => publisher.schedule(e.document.uri));
-  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  // An open declaration may claim what an open Terraform file holds: a change to one reads the other again.
+  const changed = (uri: string) => {
+    if (isIacUri(uri)) return iac.schedule(uri);
+    publisher.schedule(uri);
+    if (isDeclarationUri(uri)) iac.recheckAll();
+  };
+  documents.onDidOpen((e) => changed(e.document.uri));
+  documents.onDidChangeContent((e) => changed(e.document.uri));
   documents.onDidClose((e) => {
+    if (isIacUri(e.document.uri)) return iac.closed(e.document.uri);
     index.documentClosed(e.document.uri);
     void workspace.closed(e.document.uri);
   });
@@ -139,12 +153,13 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     // The client reports every YAML file; a deletion may be a folder's, which takes its declarations with it.
     const declarations = e.changes.filter((c) => c.type === FileChangeType.Deleted || isDeclarationUri(c.uri));
     index.filesChanged(declarations);
+    if (declarations.length > 0) iac.recheckAll();
     void workspace.changedOnDisk(declarations);
   });
 
   connection.onHover((p) => hover(ctx, p));
   connection.onCompletion((p) => completion(ctx, p));
-  connection.onCodeAction((p) => codeActions(ctx, p));
+  connection.onCodeAction((p) => (isIacUri(p.textDocument.uri) ? iacCodeActions(iac, documents, p) : codeActions(ctx, p)));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
   connection.onPrepareRename((p) => prepareRename(ctx, p));
@@ -152,8 +167,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onReferences((p) => references(ctx, p));
   connection.onWorkspaceSymbol((p) => workspaceSymbols(ctx, p));
   connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
-  connection.onCodeLens((p) => codeLenses(ctx, p));
-  connection.onExecuteCommand((p) => executeFixAll(ctx, p));
+  connection.onCodeLens((p) => (isIacUri(p.textDocument.uri) ? iacCodeLenses(iac, documents, p) : codeLenses(ctx, p)));
+  connection.onExecuteCommand((p) => (p.command === CreateDeclarationCommand ? createDeclaration(iac, connection, p.arguments ?? []) : executeFixAll(ctx, p)));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
   connection.onRequest(MatricesRequest, (p) => matrices(ctx, p));

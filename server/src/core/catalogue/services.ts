@@ -40,6 +40,9 @@ const REFERENCE = 'Shared responsibility model reference table (its example for 
 const NIST = 'NIST SP 800-145 service model definitions, applied to the provider\'s own description of the service';
 const MICROSOFT = 'Microsoft, "Shared responsibility in the cloud" (learn.microsoft.com/azure/security/fundamentals/shared-responsibility), which names it as its example for this model';
 
+const AWS_SECURITY_PRACTICES = 'AWS, "AWS Security Best Practices" (d1.awsstatic.com/whitepapers/Security/AWS_Security_Best_Practices.pdf): for container services such as Amazon RDS AWS manages the infrastructure, the operating system and the platform; for abstracted services such as Amazon S3 and Amazon DynamoDB AWS also runs the application, and the customer manages its data and the access to it';
+const AZURE_SQL = 'Microsoft, "What is Azure SQL Database?" (learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview): a fully managed platform as a service database engine';
+
 const LAMBDA_RUNTIME = 'https://docs.aws.amazon.com/lambda/latest/dg/runtime-management-shared.html';
 const LAMBDA_IMAGES = 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html';
 const ECS_SHARED = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model.html';
@@ -139,6 +142,10 @@ export const SERVICES: readonly CatalogueEntry[] = [
       ],
     },
   },
+  { name: 'Amazon RDS', provider: 'aws', model: 'paas', aliases: ['RDS', 'AWS RDS', 'Amazon Relational Database Service', 'Amazon Aurora'], source: AWS_SECURITY_PRACTICES },
+  { name: 'Azure SQL Database', provider: 'azure', model: 'paas', aliases: ['Azure SQL', 'Azure SQL DB'], source: AZURE_SQL },
+  { name: 'Amazon S3', provider: 'aws', model: 'saas', aliases: ['S3', 'AWS S3', 'Amazon Simple Storage Service'], source: AWS_SECURITY_PRACTICES },
+  { name: 'Amazon DynamoDB', provider: 'aws', model: 'saas', aliases: ['DynamoDB', 'AWS DynamoDB'], source: AWS_SECURITY_PRACTICES },
   { name: 'Microsoft 365', provider: 'microsoft', model: 'saas', aliases: ['M365', 'Office 365', 'O365', 'Microsoft Office 365'], source: REFERENCE },
   { name: 'Dynamics 365', provider: 'microsoft', model: 'saas', aliases: ['Microsoft Dynamics 365', 'D365'], source: MICROSOFT },
   { name: 'Salesforce', provider: 'salesforce', model: 'saas', aliases: ['Salesforce CRM', 'Salesforce Sales Cloud', 'Sales Cloud'], source: REFERENCE },

@@ -31,6 +31,7 @@ import { matrixBadExtends, matrixClaimedTwice, matrixDuplicateId, matrixDuplicat
 import { configBadExtends, configInvalidValue, configMissingFile, configUnknownCode, configUnknownKey } from './config-file-rules';
 import { ownerNamesProvider } from './srm028-owner-names-provider';
 import { fileTooLarge, notText, strayByteOrderMark, suppressionWithoutReason, tooComplex, tooManyAliases, tooManyProblems, unusedSuppression, yamlSyntax } from './engine-rules';
+import { IAC_RULES } from './iac-rules';
 
 /**
  * Every rule, in code order. Codes are stable: a retired code is never reused.
@@ -91,6 +92,7 @@ export const RULES: readonly Rule[] = [
   configUnknownCode,
   configBadExtends,
   configMissingFile,
+  ...IAC_RULES,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -4,6 +4,7 @@ import type { MatrixIndex } from '../matrix/matrix-index';
 import type { Declaration } from '../parse/declaration';
 import type { EditContext } from '../fixes/edit-context';
 import type { Suppressions } from '../suppress';
+import type { IacView } from '../iac/view';
 import type { Diagnostic, Fix, Severity, Span } from '../types';
 
 export interface RuleContext {
@@ -18,6 +19,8 @@ export interface RuleContext {
   readonly edits: EditContext;
   /** The document's `# srm-ignore` comments: a fix that closes several findings at once leaves out the suppressed ones. */
   readonly suppressions: Suppressions;
+  /** What the declaration's `iac:` links resolve to, when the adapter read the IaC (SRM060–SRM065 need it). */
+  readonly iac?: IacView;
   /** Reports a finding; the severity is the rule's default unless given. */
   report(finding: Finding): void;
 }

@@ -42,9 +42,10 @@ function checkField(ctx: RuleContext, field: Field | undefined, type: FieldType,
   const ok =
     type === 'string' ? isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number')
     : type === 'layers' ? isMap(v)
+    : type === 'list' ? isSeq(v)
     : (isScalar(v) && typeof v.value === 'string') || (isSeq(v) && v.items.every((i) => isScalar(i) && i.value !== null));
   if (ok) return;
-  const want = type === 'string' ? 'text' : type === 'layers' ? 'a mapping of layer ids to entries' : 'a list of text';
+  const want = type === 'string' ? 'text' : type === 'layers' ? 'a mapping of layer ids to entries' : type === 'list' ? 'a list' : 'a list of text';
   ctx.report({ message: `${label} must be ${want}, not ${kindOf(v)}.`, span });
 }
 

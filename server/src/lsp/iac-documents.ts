@@ -1,0 +1,165 @@
+/**
+ * Open Terraform files in the editor (`srm.iac.enable`): each undeclared
+ * workload resource as an information diagnostic (SRM066), what could not be
+ * read as SRM067, and the proposal "Create declaration" writes. The files keep
+ * their language: the client sends them by name only, and nothing here
+ * answers hovers, completion or formatting on them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { defaultMatrixOf, LineIndex, type Diagnostic, type Span } from '../core';
+import { classify, iacFileFindings, isUndeclaredFinding, mayHoldIacLinks, proposeDeclarations, type IacFileSystem, type Proposal, type TerraformParser, type UndeclaredFinding } from '../core/iac';
+import { NodeIacFileSystem, toCorePath, toNative } from '../io/iac-fs';
+import { findDeclarationFiles, linkedDeclarations, readLinkedDeclarations, resolveLinksOnDisk } from '../io/iac-links';
+import { loadTerraformParser } from '../io/tree-sitter';
+import { toLspDiagnostic } from './convert';
+import type { LspEnvironments } from './environments';
+import type { ConnectionState } from './lifecycle';
+import type { SettingsStore } from './settings';
+import { isDeclarationUri, type WorkspaceFolders } from './disk';
+
+/** The documents this part answers for: Terraform files, by name. */
+export function isIacUri(uri: string): boolean {
+  return /\.tf$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
+/** The open documents laid over the disk, so an unsaved edit counts. */
+class OpenDocumentsFileSystem implements IacFileSystem {
+  private readonly disk = new NodeIacFileSystem();
+  constructor(private readonly open: ReadonlyMap<string, string>) {}
+  list(dir: string) {
+    return this.disk.list(dir);
+  }
+  read(file: string) {
+    return this.open.get(file) ?? this.disk.read(file);
+  }
+  kind(file: string) {
+    return this.open.has(file) ? 'file' : this.disk.kind(file);
+  }
+}
+
+/** Where a part of an `iac:` entry leads. */
+export interface ClaimTarget {
+  readonly span: Span;
+  readonly target: string;
+  readonly label: string;
+}
+
+export class IacDocuments {
+  private parser: Promise<TerraformParser> | undefined;
+  private readonly findings = new Map<string, { version: number; diagnostics: readonly Diagnostic[] }>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly folders: WorkspaceFolders,
+    private readonly environments: LspEnvironments,
+    private readonly state: ConnectionState,
+  ) {}
+
+  /** Reads the document again (after a change, or after a declaration changed on disk). */
+  schedule(uri: string): void {
+    const before = this.running.get(uri) ?? Promise.resolve();
+    const next = before.then(() => this.update(uri)).catch((err: unknown) => this.connection.console.error(`srm: reading ${uri} failed: ${(err as Error).stack ?? String(err)}`));
+    this.running.set(uri, next);
+  }
+
+  recheckAll(): void {
+    for (const doc of this.documents.all()) if (isIacUri(doc.uri)) this.schedule(doc.uri);
+  }
+
+  closed(uri: string): void {
+    this.findings.delete(uri);
+    if (!this.state.isShutDown) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The undeclared workload findings of an open document, as last published. */
+  undeclaredIn(uri: string): readonly UndeclaredFinding[] {
+    return (this.findings.get(uri)?.diagnostics ?? []).filter(isUndeclaredFinding);
+  }
+
+  /** The declaration "Create declaration" writes for a finding: beside the file, never over one. */
+  proposalFor(finding: UndeclaredFinding, uri: string): Proposal | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const matrixOf = (file: string) => defaultMatrixOf(this.environments.environment(URI.file(toNative(file)).toString()));
+    const file = toCorePath(URI.parse(uri).fsPath);
+    const files = new Map([[file, { path: file, kind: 'terraform' as const, text: doc.getText(), resources: [], modules: [], diagnostics: [] }]]);
+    return proposeDeclarations([finding.undeclared], matrixOf, files, 'resource')[0];
+  }
+
+  /** Where a proposal's file goes. */
+  uriOf(proposal: Proposal): string {
+    return URI.file(toNative(`${proposal.folder}/${proposal.fileName}`)).toString();
+  }
+
+  /** Whether a file is on disk: "Create declaration" never writes over one. */
+  exists(uri: string): boolean {
+    return fs.existsSync(URI.parse(uri).fsPath);
+  }
+
+  /**
+   * Where each `iac:` entry of a declaration leads: a named resource to the
+   * line that defines it, a path that is a file to the file. Empty when the
+   * text has no links or `srm.iac.enable` is off.
+   */
+  async claimTargets(uri: string, text: string): Promise<ClaimTarget[]> {
+    if (!mayHoldIacLinks(text) || URI.parse(uri).scheme !== 'file') return [];
+    const settings = await this.settings.get(uri);
+    if (!settings.enable || !settings.iacEnable) return [];
+    const parser = await (this.parser ??= loadTerraformParser());
+    const linked = linkedDeclarations(URI.parse(uri).fsPath, text);
+    const open = new Map(this.documents.all().filter((d) => isIacUri(d.uri)).map((d) => [toCorePath(URI.parse(d.uri).fsPath), d.getText()]));
+    const { report, inventory } = await resolveLinksOnDisk(linked, { parser, fs: new OpenDocumentsFileSystem(open) });
+    const out: ClaimTarget[] = [];
+    for (const declaration of report.declarations) {
+      for (const entry of declaration.entries) {
+        if (entry.exists === 'file') out.push({ span: entry.link.pathSpan, target: URI.file(toNative(entry.target)).toString(), label: entry.link.path });
+        for (const claim of entry.claims) {
+          if (claim.span.start === entry.link.pathSpan.start) continue;
+          const file = inventory.files.get(claim.instance.file);
+          const line = file ? new LineIndex(file.text).position(claim.instance.block.headerSpan.start).line : 1;
+          const c = classify(claim.instance.block);
+          const what = c.service ? `${c.service.name}, ${defaultMatrixOf(this.environments.environment(uri)).serviceModel(c.service.model)?.shortName ?? c.service.model}` : 'model unknown';
+          out.push({ span: claim.span, target: `${URI.file(toNative(claim.instance.file)).toString()}#L${line}`, label: `${claim.instance.address} (${what}), ${path.basename(toNative(claim.instance.file))}:${line}` });
+        }
+      }
+    }
+    return out;
+  }
+
+  private async update(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc || this.state.isShutDown) return;
+    const settings = await this.settings.get(uri);
+    if (!settings.enable || !settings.iacEnable || URI.parse(uri).scheme !== 'file') {
+      this.findings.delete(uri);
+      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    const parser = await (this.parser ??= loadTerraformParser());
+    const current = this.documents.get(uri);
+    if (!current || current.version !== doc.version) return;
+    const native = URI.parse(uri).fsPath;
+    const file = toCorePath(native);
+    const folder = this.folders.all.map((f) => URI.parse(f.uri).fsPath).find((f) => native.startsWith(f + path.sep)) ?? path.dirname(native);
+    const open = new Map(this.documents.all().filter((d) => isIacUri(d.uri)).map((d) => [toCorePath(URI.parse(d.uri).fsPath), d.getText()]));
+    // An open declaration counts as the editor holds it, saved or not.
+    const openDeclarations = new Map(this.documents.all().filter((d) => isDeclarationUri(d.uri)).map((d) => [toCorePath(URI.parse(d.uri).fsPath), d.getText()]));
+    const onDisk = findDeclarationFiles([toCorePath(folder)]).filter((f) => !openDeclarations.has(f));
+    const declarations = [...onDisk.flatMap((f) => readLinkedDeclarations(f)), ...[...openDeclarations].flatMap(([f, text]) => linkedDeclarations(toNative(f), text))];
+    const dir = toCorePath(path.dirname(native));
+    const resolved = await resolveLinksOnDisk(declarations, { roots: [dir], scope: [dir], parser, fs: new OpenDocumentsFileSystem(open) });
+    const matrixOf = (f: string) => defaultMatrixOf(this.environments.environment(URI.file(toNative(f)).toString()));
+    const diagnostics = iacFileFindings(resolved.report, resolved.inventory, matrixOf).get(file) ?? [];
+    const latest = this.documents.get(uri);
+    if (!latest || latest.version !== doc.version || this.state.isShutDown) return;
+    this.findings.set(uri, { version: doc.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(latest, d, d.severity)) });
+  }
+}
