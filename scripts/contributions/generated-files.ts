@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import { MatrixRegistry } from '../../server/src/core/matrix/registry';
 import type { Matrix } from '../../server/src/core/matrix/types';
+import { buildConfigJsonSchema } from '../../server/src/core/config/json-schema';
+import { buildMatrixJsonSchema } from '../../server/src/core/matrix/json-schema';
 import { buildReportJsonSchema } from '../../server/src/core/report/json-schema';
+import { RULES } from '../../server/src/core/rules/registry';
 import { buildJsonSchema } from '../../server/src/core/schema';
 import { BUILT_IN_MODULE, builtInMatricesModule } from './built-in-matrices';
 import { buildGrammar } from './grammar';
@@ -17,6 +20,8 @@ export const SCHEMA_PATH = 'schemas/srm.schema.json';
 export const GRAMMAR_PATH = 'syntaxes/srm.tmLanguage.json';
 export const SNIPPETS_PATH = 'snippets/srm.json';
 export const REPORT_SCHEMA_PATH = 'schemas/srm-report.schema.json';
+export const CONFIG_SCHEMA_PATH = 'schemas/srm-config.schema.json';
+export const MATRIX_SCHEMA_PATH = 'schemas/srm-matrix.schema.json';
 
 /** The built-in reference matrix: what the declaration schema and the snippets are generated from. */
 export function referenceMatrix(): Matrix {
@@ -34,6 +39,8 @@ export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): 
     { path: GRAMMAR_PATH, content: renderJson(buildGrammar()) },
     { path: SNIPPETS_PATH, content: renderJson(buildSnippets(model)) },
     { path: REPORT_SCHEMA_PATH, content: renderJson(buildReportJsonSchema()) },
+    { path: CONFIG_SCHEMA_PATH, content: renderJson(buildConfigJsonSchema(RULES, MatrixRegistry.builtIn().entries.map((e) => e.ref))) },
+    { path: MATRIX_SCHEMA_PATH, content: renderJson(buildMatrixJsonSchema()) },
   ];
 }
 
