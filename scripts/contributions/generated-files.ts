@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MatrixRegistry } from '../../server/src/core/matrix/registry';
 import type { Matrix } from '../../server/src/core/matrix/types';
@@ -5,6 +6,7 @@ import { buildConfigJsonSchema } from '../../server/src/core/config/json-schema'
 import { buildMatrixJsonSchema } from '../../server/src/core/matrix/json-schema';
 import { buildReportJsonSchema } from '../../server/src/core/report/json-schema';
 import { RULES } from '../../server/src/core/rules/registry';
+import { RULES_DOC_PATH, rulesDoc, withRulesTable } from './rules-doc';
 import { buildJsonSchema } from '../../server/src/core/schema';
 import { BUILT_IN_MODULE, builtInMatricesModule } from './built-in-matrices';
 import { buildGrammar } from './grammar';
@@ -41,6 +43,9 @@ export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): 
     { path: REPORT_SCHEMA_PATH, content: renderJson(buildReportJsonSchema()) },
     { path: CONFIG_SCHEMA_PATH, content: renderJson(buildConfigJsonSchema(RULES, MatrixRegistry.builtIn().entries.map((e) => e.ref))) },
     { path: MATRIX_SCHEMA_PATH, content: renderJson(buildMatrixJsonSchema()) },
+    { path: RULES_DOC_PATH, content: rulesDoc(RULES) },
+    // The README is written by hand except for its table of findings.
+    { path: 'README.md', content: withRulesTable(fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\r\n/g, '\n'), RULES) },
   ];
 }
 
