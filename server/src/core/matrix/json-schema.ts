@@ -32,8 +32,9 @@ export function buildMatrixJsonSchema(): JsonSchema {
       'not-listed': { type: 'object', additionalProperties: TEXT },
     }),
     // Without a base matrix, the file must give the whole table itself.
-    if: { type: 'object', not: { required: ['extends'] } },
-    then: { type: 'object', required: ['layers', 'service-models'] },
+    // (Written so that strict validators find every required key defined beside it.)
+    if: { properties: { extends: false } },
+    then: { required: ['layers', 'service-models'], properties: { layers: true, 'service-models': true } },
     definitions: {
       layer: {
         oneOf: [
