@@ -29,3 +29,8 @@ export { newDeclarationText } from './templates';
 export { buildJsonSchema } from './schema';
 export { fieldOf, stringValue, type Declaration, type Field, type LayerEntry } from './parse/declaration';
 export { LineIndex, type Position } from './text/line-index';
+export { matrixFileCompletions, matrixFileHover } from './matrix/matrix-file-assist';
+export { configFileCompletions, configFileHover } from './config/config-file-assist';
+export { isMatrixFileName } from './matrix/matrix-format';
+export { isConfigFileName } from './config/config-format';
+export type { AssistHover, AssistItem } from './files/assist';

@@ -10,6 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AssignOwnerRequest, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
+import { dataFileKind, DataFiles } from './data-files';
 import { isDeclarationUri, WorkspaceFolders } from './disk';
 import { LspEnvironments } from './environments';
 import { CheckedFiles } from './files';
@@ -21,6 +22,8 @@ import { WorkspaceScope } from './workspace-scope';
 import { assignOwner } from './handlers/assign-owner';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
 import { completion } from './handlers/completion';
+import { dataFileCompletion } from './handlers/data-file-completion';
+import { dataFileHover } from './handlers/data-file-hover';
 import { documentLinks } from './handlers/links';
 import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
@@ -35,7 +38,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const files = new CheckedFiles((uri) => environments.environment(uri));
   const settings = new SettingsStore(connection, lifecycle);
   const folders = new WorkspaceFolders();
-  const publisher = new Publisher(connection, documents, files, settings, lifecycle);
+  const dataFiles = new DataFiles(documents, environments);
+  const publisher = new Publisher(connection, documents, files, settings, lifecycle, dataFiles);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
   const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
   const ctx: ServerContext = {
@@ -44,10 +48,12 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     files,
     settings,
     environments,
+    dataFiles,
     workspace,
     index,
     client: { versionedEdits: false },
     async current(uri) {
+      if (dataFileKind(uri)) return undefined;
       const doc = documents.get(uri);
       const file = doc ? files.check(doc, await settings.get(uri), doc.version) : files.get(uri);
       // A user who switched the checker off gets no hovers, fixes or outline from it either.
@@ -99,6 +105,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
+    dataFiles.forget(e.document.uri);
     index.documentClosed(e.document.uri);
     void workspace.closed(e.document.uri);
   });
@@ -116,8 +123,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     void workspace.changedOnDisk(declarations);
   });
 
-  connection.onHover((p) => hover(ctx, p));
-  connection.onCompletion((p) => completion(ctx, p));
+  connection.onHover((p) => (dataFileKind(p.textDocument.uri) ? dataFileHover(ctx, p) : hover(ctx, p)));
+  connection.onCompletion((p) => (dataFileKind(p.textDocument.uri) ? dataFileCompletion(ctx, p) : completion(ctx, p)));
   connection.onCodeAction((p) => codeActions(ctx, p));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
