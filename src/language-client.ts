@@ -32,7 +32,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   // (an owner file may have any name); the server keeps the events that matter to it.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'srm' }],
+    // Declarations, and the matrix and configuration files (YAML to VS Code) that the server checks, explains and completes too.
+    documentSelector: [
+      { language: 'srm' },
+      { language: 'yaml', pattern: '**/*.srm-matrix.{yaml,yml}' },
+      { language: 'yaml', pattern: '**/srm.config.{yaml,yml}' },
+    ],
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
     outputChannel: output,
     errorHandler,

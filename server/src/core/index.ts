@@ -21,7 +21,7 @@ export { buildLayerStack, assignOwnerFix, type BandStatus, type LayerBand, type 
 export { layerStates, gapCount, type GapKind, type LayerState } from './layer-state';
 export { readOverride, effectiveCell, type Override } from './overrides';
 export { outline, evidenceLinks, type OutlineItem, type EvidenceLink } from './outline';
-export { targetAt, describeTarget, documentAt, layerOfEntry, modelIdOf, overrideOf, type Target } from './query';
+export { targetAt, describeTarget, documentAt, documentTypedAt, layerOfEntry, modelIdOf, overrideOf, type Target } from './query';
 export { completionContextAt, type CompletionContext } from './completion-context';
 export { ENTRY_FIELDS, TOP_LEVEL_FIELDS, PROVIDER_OWNER, isProviderOwner, isRealOwner, ownerKey } from './format';
 export { explainLayer, explainMatrix, explainModel, explainRule, explainService, explainProviderOwner } from './explain';
