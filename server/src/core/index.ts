@@ -34,3 +34,4 @@ export { configFileCompletions, configFileHover } from './config/config-file-ass
 export { isMatrixFileName } from './matrix/matrix-format';
 export { isConfigFileName } from './config/config-format';
 export type { AssistHover, AssistItem } from './files/assist';
+export { semanticSpans, type SemanticKind, type SemanticSpan } from './semantic-tokens';

@@ -29,6 +29,7 @@ import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
 import { layerStack } from './handlers/layer-stack';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './handlers/semantic-tokens';
 import { matrices, newDeclaration } from './handlers/new-declaration';
 import { registerTestHooks } from './test-hooks';
 
@@ -77,6 +78,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         executeCommandProvider: { commands: [FixAllCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -128,6 +130,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onCodeAction((p) => codeActions(ctx, p));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
+  connection.languages.semanticTokens.on((p) => semanticTokens(ctx, p));
   connection.onExecuteCommand((p) => executeFixAll(ctx, p));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));
