@@ -32,7 +32,8 @@ describe('srm check --format', function () {
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.deepEqual(
         report.files.map((f) => f.path),
-        fs.readdirSync(EXAMPLES).filter((f) => /\.srm\.ya?ml$/.test(f)).sort().map((f) => `examples/${f}`),
+        // The declarations, then the matrix files examples/srm.config.yaml brings in.
+        [/\.srm\.ya?ml$/, /\.srm-matrix\.ya?ml$/].flatMap((kind) => fs.readdirSync(EXAMPLES).filter((f) => kind.test(f)).sort().map((f) => `examples/${f}`)),
       );
       const gaps = report.files.find((f) => f.path === 'examples/gaps.srm.yaml')!;
       assert.ok(gaps.errorCount > 0);
