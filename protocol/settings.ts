@@ -13,6 +13,8 @@ export interface SrmSettings {
   readonly problemsScope: ProblemsScope;
   /** Honour `# srm-ignore` comments. */
   readonly inlineSuppressions: boolean;
+  /** Show each layer's cell (customer, shared, …, overridden) after its key (`srm.inlayHints.enable`). */
+  readonly inlayHints: boolean;
 }
 
 export const SETTINGS_SECTION = 'srm';
@@ -22,11 +24,13 @@ export const DEFAULT_SETTINGS: SrmSettings = {
   severity: {},
   problemsScope: 'openFiles',
   inlineSuppressions: true,
+  inlayHints: true,
 };
 
 /** Accepts whatever the client sent and fills what is missing or malformed with defaults. */
 export function normalizeSettings(raw: unknown): SrmSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const inlayHints = (r.inlayHints && typeof r.inlayHints === 'object' ? r.inlayHints : {}) as Record<string, unknown>;
   const problems = (r.problems && typeof r.problems === 'object' ? r.problems : {}) as Record<string, unknown>;
   const severity: Record<string, SeveritySetting> = {};
   if (r.severity && typeof r.severity === 'object') {
@@ -39,5 +43,6 @@ export function normalizeSettings(raw: unknown): SrmSettings {
     severity,
     problemsScope: problems.scope === 'workspace' ? 'workspace' : 'openFiles',
     inlineSuppressions: typeof r.inlineSuppressions === 'boolean' ? r.inlineSuppressions : DEFAULT_SETTINGS.inlineSuppressions,
+    inlayHints: typeof inlayHints.enable === 'boolean' ? inlayHints.enable : DEFAULT_SETTINGS.inlayHints,
   };
 }

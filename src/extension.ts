@@ -1,80 +1,19 @@
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { FileStatusNotification, FixAllCommand } from '../protocol/requests';
-import type { WebviewState } from '../protocol/webview-messages';
-import { newDeclaration } from './commands/new-declaration';
-import type { ServerHealth } from './server-health';
-import { ServerLifecycle } from './server-lifecycle';
-import { SERVER_RECOVERY_COMMAND, StatusBar, type StatusItemView } from './status-bar';
-import { LAYER_STACK_VIEW_TYPE, LayerStackPanel } from './webview/layer-stack-panel';
+import type * as vscode from 'vscode';
+import { activateSrm, deactivateSrm, type SrmExtensionApi } from './activate';
+import { nodeClientFactory } from './language-client';
+import { hasFolderWithoutDisk, tellLimitsWithoutDisk } from './limits-without-disk';
 
-let lifecycle: ServerLifecycle | undefined;
+/** The desktop entry point (package.json `main`): the server runs in a Node process. */
+export type { SrmExtensionApi } from './activate';
 
-/** What the extension hands to its integration tests. */
-export interface SrmExtensionApi {
-  /** The language client while the server runs (a restart replaces it). */
-  readonly client: () => LanguageClient | undefined;
-  readonly health: () => ServerHealth;
-  readonly onDidChangeHealth: vscode.Event<ServerHealth>;
-  /** The server process's id while it runs: the suite kills it to test crash handling. */
-  readonly serverPid: () => number | undefined;
-  /** The status bar's gap/health item as shown now. */
-  readonly statusItem: () => StatusItemView;
-  readonly layerStackPanel: () => LayerStackPanel | undefined;
+export function activate(context: vscode.ExtensionContext): Promise<SrmExtensionApi> {
+  return activateSrm(context, {
+    clientFactory: nodeClientFactory,
+    // A virtual workspace (a remote repository opened without a clone) has no files the server can read.
+    extras: (_context, output) => (hasFolderWithoutDisk() ? tellLimitsWithoutDisk(output) : []),
+  });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<SrmExtensionApi> {
-  const output = vscode.window.createOutputChannel('SRM', { log: true });
-  const server = new ServerLifecycle(context, output);
-  lifecycle = server;
-  // One relay of srm/fileStatus for the status bar and the panel, kept across restarts.
-  const onFileStatus = server.onNotification(FileStatusNotification);
-  const statusBar = new StatusBar(onFileStatus, server);
-  context.subscriptions.push(
-    output,
-    server,
-    statusBar,
-    vscode.commands.registerCommand('srm.newDeclaration', async () => {
-      const client = await server.whenRunning();
-      return client ? newDeclaration(client) : undefined;
-    }),
-    vscode.commands.registerCommand('srm.fixAll', () => fixAll(server)),
-    vscode.commands.registerCommand('srm.showLayerStack', async () => {
-      if (await server.whenRunning()) return LayerStackPanel.show(context, server, onFileStatus);
-      return undefined;
-    }),
-    vscode.commands.registerCommand('srm.restartServer', () => server.restart()),
-    vscode.commands.registerCommand(SERVER_RECOVERY_COMMAND, () => server.offerRecovery()),
-    vscode.window.registerWebviewPanelSerializer(LAYER_STACK_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: WebviewState | undefined) => {
-        LayerStackPanel.revive(panel, context, server, onFileStatus, state);
-        return Promise.resolve();
-      },
-    }),
-  );
-  await server.start();
-  return {
-    client: () => server.client,
-    health: () => server.health,
-    onDidChangeHealth: server.onDidChangeHealth,
-    serverPid: () => server.serverPid,
-    statusItem: () => statusBar.gapItem,
-    layerStackPanel: () => LayerStackPanel.active,
-  };
-}
-
-async function fixAll(server: ServerLifecycle): Promise<boolean> {
-  const doc = vscode.window.activeTextEditor?.document;
-  if (doc?.languageId !== 'srm') {
-    void vscode.window.showInformationMessage('Open an SRM declaration (*.srm.yaml) to fix its gaps.');
-    return false;
-  }
-  if (!(await server.whenRunning())) return false;
-  const changed = await vscode.commands.executeCommand<boolean>(FixAllCommand, doc.uri.toString());
-  if (!changed) void vscode.window.showInformationMessage('Nothing to fix automatically in this declaration.');
-  return changed === true;
-}
-
-export async function deactivate(): Promise<void> {
-  await lifecycle?.stop();
+export function deactivate(): Promise<void> {
+  return deactivateSrm();
 }

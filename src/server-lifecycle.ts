@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, State, type CloseHandlerResult, type LanguageClient, type NotificationType } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, State, type BaseLanguageClient, type CloseHandlerResult, type NotificationType } from 'vscode-languageclient';
+import type { ClientFactory, ClientParts } from './client-parts';
 import { CrashBudget, type CrashVerdict } from './crash-budget';
-import { createLanguageClient, type ClientParts } from './language-client';
 import { describeHealth, type ServerHealth } from './server-health';
 
 /** How long a command waits for a starting server before it says the server is not running. */
@@ -17,7 +17,7 @@ interface ClientRun extends ClientParts {
 /** A server notification fanned out to any number of listeners, re-attached to every new client. */
 interface NotificationRelay {
   readonly event: vscode.Event<unknown>;
-  attach(client: LanguageClient): vscode.Disposable;
+  attach(client: BaseLanguageClient): vscode.Disposable;
   dispose(): void;
 }
 
@@ -26,7 +26,8 @@ interface NotificationRelay {
  * the server's health, and restarts a crashed server until it crashes too
  * often. Everything else asks it for the client now (a restart replaces the
  * client) and subscribes to server notifications through it, so that the
- * subscriptions outlive any one client.
+ * subscriptions outlive any one client. How a client is made (a Node process
+ * on the desktop, a web worker in the browser) is the factory's business.
  */
 export class ServerLifecycle implements vscode.Disposable {
   private run: ClientRun | undefined;
@@ -39,7 +40,7 @@ export class ServerLifecycle implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly createClient: ClientFactory,
     readonly output: vscode.LogOutputChannel,
   ) {}
 
@@ -48,13 +49,13 @@ export class ServerLifecycle implements vscode.Disposable {
   }
 
   /** The client while the server runs; undefined while it starts or is down. */
-  get client(): LanguageClient | undefined {
+  get client(): BaseLanguageClient | undefined {
     return this.healthNow.state === 'running' ? this.run?.client : undefined;
   }
 
-  /** The server process's id while it runs (the integration suite crashes it on purpose). */
+  /** The server process's id while it runs (the integration suite crashes it on purpose); undefined for a web worker. */
   get serverPid(): number | undefined {
-    return this.client?.serverProcess?.pid;
+    return this.client ? this.run?.serverPid() : undefined;
   }
 
   start(): Promise<void> {
@@ -97,14 +98,14 @@ export class ServerLifecycle implements vscode.Disposable {
   }
 
   /** The client once the server runs (waiting while it starts); undefined, quietly, when it is down. */
-  async readyClient(): Promise<LanguageClient | undefined> {
+  async readyClient(): Promise<BaseLanguageClient | undefined> {
     await this.queue;
     await until(this.onDidChangeHealth, () => this.healthNow.state !== 'starting', START_WAIT_MS);
     return this.client;
   }
 
   /** The client for a command that needs the server; when it is down, says so and offers Restart and Show Output. */
-  async whenRunning(): Promise<LanguageClient | undefined> {
+  async whenRunning(): Promise<BaseLanguageClient | undefined> {
     const client = await this.readyClient();
     if (!client) this.tellDown(this.healthNow.state === 'starting' ? { state: 'stopped', detail: 'it is still starting' } : this.healthNow);
     return client;
@@ -132,7 +133,7 @@ export class ServerLifecycle implements vscode.Disposable {
 
   private async startRun(): Promise<void> {
     const current: ClientRun = {
-      ...createLanguageClient(this.context, this.output, {
+      ...this.createClient({
         error: () => ({ action: ErrorAction.Continue, handled: true }),
         closed: () => this.onConnectionClosed(current),
       }),
@@ -165,7 +166,7 @@ export class ServerLifecycle implements vscode.Disposable {
       await run.client.dispose();
     } catch {
       // Not running (its start failed, or it crashed for good): nothing to shut down politely.
-      run.client.serverProcess?.kill();
+      run.kill();
     }
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { MatricesRequest, NewDeclarationRequest } from '../../protocol/requests';
 
 /**
@@ -7,7 +7,7 @@ import { MatricesRequest, NewDeclarationRequest } from '../../protocol/requests'
  * configuration offers), then writes a declaration with every required entry.
  * The server knows the matrices and writes the text: the client stays thin.
  */
-export async function newDeclaration(client: LanguageClient): Promise<vscode.Uri | undefined> {
+export async function newDeclaration(client: BaseLanguageClient): Promise<vscode.Uri | undefined> {
   const workload = await vscode.window.showInputBox({
     title: 'New SRM declaration (1/2)',
     prompt: 'The workload\'s name',

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LayerStack, StackRange } from '../../protocol/layer-stack';
 import {
@@ -184,7 +183,7 @@ export class LayerStackPanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     return renderLayerStackHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: newNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'layer-stack.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'layer-stack.css')).toString(),
     });
@@ -195,6 +194,11 @@ export class LayerStackPanel implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.panel.dispose();
   }
+}
+
+/** 16 random bytes in base64, from the Web Crypto API (the desktop's extension host and the browser's both have it). */
+function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {

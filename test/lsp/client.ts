@@ -97,6 +97,8 @@ export interface StartOptions {
   readonly serverArgs?: readonly string[];
   /** Keep every byte the server writes, for `rawMessages` (what it sent, whether or not the connection got to it). */
   readonly keepRawOutput?: boolean;
+  /** Changes what the client announces it can do, e.g. an editor without versioned workspace edits. */
+  readonly capabilities?: (capabilities: ClientCapabilities) => ClientCapabilities;
 }
 
 /** One message the server sent, in arrival order. */
@@ -160,7 +162,7 @@ export class LspClient {
         locale: 'en',
         rootUri: folders[0]?.uri ?? null,
         workspaceFolders: folders.length > 0 ? folders : null,
-        capabilities: CLIENT_CAPABILITIES,
+        capabilities: options.capabilities ? options.capabilities(structuredClone(CLIENT_CAPABILITIES)) : CLIENT_CAPABILITIES,
         initializationOptions: {},
         trace: 'off',
       }),
@@ -582,7 +584,7 @@ export class LspClient {
   }
 }
 
-const CLIENT_CAPABILITIES: ClientCapabilities = {
+export const CLIENT_CAPABILITIES: ClientCapabilities = {
   general: { positionEncodings: ['utf-16'] },
   window: { workDoneProgress: true, showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true } },
   workspace: {

@@ -35,3 +35,5 @@ export { isMatrixFileName } from './matrix/matrix-format';
 export { isConfigFileName } from './config/config-format';
 export type { AssistHover, AssistItem } from './files/assist';
 export { semanticSpans, type SemanticKind, type SemanticSpan } from './semantic-tokens';
+export { directoryEntryOf, directoryNameAt, directoryNames, invalidOwnerName, ownerUseAt, ownerUses, renameDirectoryEdits, renameOwnerEdits, renameTokenEdit, sameOwner, typedValueSpan, type DirectoryName, type OwnerUse } from './owner-names';
+export { layerHints, type LayerHint } from './layer-hints';

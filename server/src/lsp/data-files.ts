@@ -1,18 +1,15 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { buildEnvironment, builtInEnvironment, isConfigFileName, isMatrixFileName, loadConfig, MatrixRegistry, RULES, type ConfigHost, type Diagnostic, type MatrixFileText } from '../core';
-import { decode } from '../io/encoding';
-import { MAX_FILE_BYTES } from '../io/file-size';
+import { readDataFile, resolveFrom } from './data-file-disk';
 import type { LspEnvironments } from './environments';
 
 export type DataFileKind = 'matrix' | 'config';
 
 /** A matrix file or a configuration file, by its name; undefined for anything else (a declaration). */
 export function dataFileKind(uri: string): DataFileKind | undefined {
-  const name = path.posix.basename(URI.parse(uri).path);
+  const name = URI.parse(uri).path.split('/').pop() ?? '';
   return isMatrixFileName(name) ? 'matrix' : isConfigFileName(name) ? 'config' : undefined;
 }
 
@@ -67,7 +64,7 @@ export class DataFiles {
     const self = addressOf(doc.uri);
     const host: ConfigHost = {
       read: (file) => (file === self ? doc.getText() : this.read(file)),
-      resolve: (from, relative) => path.resolve(path.dirname(from), relative),
+      resolve: resolveFrom,
     };
     const built = buildEnvironment(loadConfig(self, host, KNOWN_CODES), this.otherMatrixFiles(doc.uri, self), builtInEnvironment().catalogue);
     const diagnostics = built.configFiles.find((f) => f.uri === self)?.diagnostics ?? [];
@@ -83,13 +80,7 @@ export class DataFiles {
   /** An open document's text, else the file on disk. */
   private read(file: string): string | undefined {
     const open = this.documents.get(URI.file(file).toString());
-    if (open) return open.getText();
-    try {
-      if (fs.statSync(file).size > MAX_FILE_BYTES) return undefined;
-      return decode(fs.readFileSync(file)).text;
-    } catch {
-      return undefined;
-    }
+    return open ? open.getText() : readDataFile(file);
   }
 }
 

@@ -5,14 +5,10 @@ import { URI } from 'vscode-uri';
 import type { TextFacts } from '../core';
 import { decode, textFactsOf } from '../io/encoding';
 import { MAX_FILE_BYTES } from '../io/file-size';
+import { DECLARATION } from './declaration-uri';
 
-/** Declaration files on disk, as the workspace scope and the workspace index see them. */
-const DECLARATION = /\.srm\.ya?ml$/i;
+export { isDeclarationUri, isUnder } from './declaration-uri';
 
-/** True for the URI of a declaration file (`*.srm.yaml`, `*.srm.yml`). */
-export function isDeclarationUri(uri: string): boolean {
-  return DECLARATION.test(uri.replace(/[?#].*$/, ''));
-}
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** A workspace with more declarations than this is scanned only this far. */
 export const MAX_FILES = 20000;
@@ -49,11 +45,6 @@ export class WorkspaceFolders {
 function isBelow(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative) && !relative.split(path.sep).some((part) => SKIPPED_DIRS.has(part));
-}
-
-/** True when `uri` is `folder` itself or lies below it (a deleted folder reported alone stands for everything in it). */
-export function isUnder(uri: string, folder: string): boolean {
-  return uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 /** Every declaration file below `root`, sorted, as paths; stops at MAX_FILES or once `cancelled`. */

@@ -109,8 +109,7 @@ export class StringPool {
     if (value === undefined) return undefined;
     let entry = this.strings.get(value);
     if (!entry) {
-      // A fresh flat string that shares nothing with the text it came from.
-      const kept = Buffer.from(value, 'utf16le').toString('utf16le');
+      const kept = freshCopy(value);
       this.strings.set(kept, (entry = { kept, uses: 0 }));
     }
     entry.uses++;
@@ -124,6 +123,17 @@ export class StringPool {
       if (entry && --entry.uses === 0) this.strings.delete(value);
     }
   }
+}
+
+/** Node's Buffer; the server in a web worker has none. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+/**
+ * A fresh flat string that shares nothing with the text it came from. Both
+ * round trips are lossless, lone surrogates included; Node's is the cheaper.
+ */
+function freshCopy(value: string): string {
+  return NodeBuffer ? NodeBuffer.from(value, 'utf16le').toString('utf16le') : (JSON.parse(JSON.stringify(value)) as string);
 }
 
 /** Reads a summary off a check result of `text`. */

@@ -4,6 +4,7 @@ import { FileStatusNotification, type FileStatusParams } from '../../../protocol
 import { effectiveSeverity, toLspDiagnostic } from './convert';
 import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
+import { nextTurn } from './next-turn';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 import type { SrmSettings } from '../../../protocol/settings';
@@ -109,7 +110,7 @@ export class Publisher {
   private async quietTurns(): Promise<void> {
     for (let quiet = 0; quiet < QUIET_TURNS; ) {
       const seen = this.state.messagesDispatched;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       quiet = this.state.messagesDispatched === seen ? quiet + 1 : 0;
     }
   }

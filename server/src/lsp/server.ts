@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -28,6 +29,11 @@ import { documentLinks } from './handlers/links';
 import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
 import { hover } from './handlers/hover';
+import { codeLenses } from './handlers/code-lens';
+import { inlayHints } from './handlers/inlay-hints';
+import { references } from './handlers/references';
+import { prepareRename, rename } from './handlers/rename';
+import { workspaceSymbols } from './handlers/workspace-symbols';
 import { layerStack } from './handlers/layer-stack';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './handlers/semantic-tokens';
 import { matrices, newDeclaration } from './handlers/new-declaration';
@@ -63,6 +69,13 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   };
 
   let foldersSupported = false;
+  let inlayHintRefresh = false;
+  let codeLensRefresh = false;
+  // Cells and gap counts rest on the settings and the environments as well as on the text: when those change, the editor asks again.
+  const refreshViews = (): void => {
+    if (inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -70,6 +83,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     environments.setFolders(folders.all.map((f) => f.uri));
     workspace.supportsProgress = params.capabilities.window?.workDoneProgress === true;
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -79,6 +94,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        renameProvider: { prepareProvider: true },
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [FixAllCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -102,6 +122,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     settings.changed((change.settings as Record<string, unknown> | undefined)?.srm);
     publisher.recheckAll();
     void workspace.refresh();
+    refreshViews();
   });
 
   documents.onDidOpen((e) => publisher.schedule(e.document.uri));
@@ -118,6 +139,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
       publisher.recheckAll();
       index.environmentsChanged();
       void workspace.refresh();
+      refreshViews();
     }
     // The client reports every YAML file; a deletion may be a folder's, which takes its declarations with it.
     const declarations = e.changes.filter((c) => c.type === FileChangeType.Deleted || isDeclarationUri(c.uri));
@@ -131,6 +153,12 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
   connection.languages.semanticTokens.on((p) => semanticTokens(ctx, p));
+  connection.onPrepareRename((p) => prepareRename(ctx, p));
+  connection.onRenameRequest((p) => rename(ctx, p));
+  connection.onReferences((p) => references(ctx, p));
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(ctx, p));
+  connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
+  connection.onCodeLens((p) => codeLenses(ctx, p));
   connection.onExecuteCommand((p) => executeFixAll(ctx, p));
   connection.onRequest(LayerStackRequest, (p) => layerStack(ctx, p));
   connection.onRequest(AssignOwnerRequest, (p) => assignOwner(ctx, p));

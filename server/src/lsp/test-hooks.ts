@@ -35,7 +35,8 @@ export interface TestHookSources {
   readonly summary: (uri: string) => FileSummary | undefined;
 }
 
-export function testHooksEnabled(argv: readonly string[] = process.argv): boolean {
+/** A server in a web worker has no command line: never enabled there. */
+export function testHooksEnabled(argv: readonly string[] = globalThis.process?.argv ?? []): boolean {
   return argv.includes(TEST_HOOKS_FLAG);
 }
 

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import { FileChangeType, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { fileTooLargeToRead } from '../io/file-size';
 import { findDeclarations, isUnder, readDeclarationFile, type WorkspaceFolders } from './disk';
 import type { CheckedFiles } from './files';
@@ -79,8 +78,9 @@ export class WorkspaceScope {
       const found: string[] = [];
       for (const folder of this.folders.all) found.push(...(await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)));
       for (let i = 0; i < found.length && !cancelled(); i++) {
-        const uri = URI.file(found[i]!).toString();
-        progress?.report(Math.round((100 * i) / found.length), `${i + 1}/${found.length} ${path.basename(found[i]!)}`);
+        const file = URI.file(found[i]!);
+        const uri = file.toString();
+        progress?.report(Math.round((100 * i) / found.length), `${i + 1}/${found.length} ${Utils.basename(file)}`);
         if (!this.documents.get(uri)) await this.checkFromDisk(uri, true, cancelled);
       }
       if (this.state.isShutDown) return;

@@ -10,22 +10,14 @@ import {
   explainLayer,
   explainMatrix,
   explainModel,
-  isProviderOwner,
   modelIdOf,
-  PROVIDER_OWNER,
   TOP_LEVEL_FIELDS,
   type CheckEnvironment,
   type MatrixIndex,
   type ServiceModelDefinition,
 } from '../../core';
 import type { ServerContext } from '../context';
-
-/**
- * How long the first owner completion waits for the workspace index. A small
- * workspace is indexed well within it; a large one gets the owners indexed so
- * far, marked incomplete, so the editor asks again as the user types.
- */
-const OWNER_INDEX_WAIT_MS = 300;
+import { ownerItems } from './owner-completion';
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[] | CompletionList> {
   const file = await ctx.current(params.textDocument.uri);
@@ -48,7 +40,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
       if (context.key === 'model' && !context.parentKey) return modelItems(matrix);
       if (context.key === 'matrix' && !context.parentKey) return matrixItems(file.environment);
       if (context.key === 'responsibility') return cellItems();
-      if (context.key === 'owner') return ownerItems(ctx);
+      if (context.key === 'owner') return ownerItems(ctx, file, offset);
       return [];
     case 'none':
       return [];
@@ -115,35 +107,4 @@ function matrixItems(env: CheckEnvironment): CompletionItem[] {
 /** The cell vocabulary, for an override. */
 function cellItems(): CompletionItem[] {
   return CELLS.map((c, i) => ({ label: c, kind: CompletionItemKind.EnumMember, detail: cellPhrase(c), sortText: String(i) }));
-}
-
-async function ownerItems(ctx: ServerContext): Promise<CompletionList> {
-  const complete = await settlesWithin(ctx.index.ready(), OWNER_INDEX_WAIT_MS);
-  const owners = new Set<string>();
-  for (const written of ctx.index.owners()) {
-    const owner = written.trim();
-    if (owner && !isProviderOwner(owner)) owners.add(owner);
-  }
-  const items: CompletionItem[] = [
-    ...[...owners].sort().map((o) => ({ label: o, kind: CompletionItemKind.Value, detail: 'owner used in this workspace' })),
-    {
-      label: PROVIDER_OWNER,
-      kind: CompletionItemKind.Keyword,
-      detail: 'the provider covers this layer',
-      documentation: 'Reserved owner: states that this workload relies on the provider for the layer. Wrong on a layer the customer owns or shares.',
-      sortText: 'zz',
-    },
-  ];
-  return { isIncomplete: !complete, items };
-}
-
-/** True when `promise` settles within `ms`; it keeps running either way. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,0 +1,14 @@
+import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import { layerHints } from '../../core';
+import type { ServerContext } from '../context';
+
+/** After each layer key, its cell under the declaration's matrix and model; none when `srm.inlayHints.enable` is off. */
+export async function inlayHints(ctx: ServerContext, params: InlayHintParams): Promise<InlayHint[]> {
+  const file = await ctx.current(params.textDocument.uri);
+  if (!file?.settings.inlayHints) return [];
+  const from = file.doc.offsetAt(params.range.start);
+  const to = file.doc.offsetAt(params.range.end);
+  return layerHints(file.result, file.environment.config.overrides)
+    .filter((h) => h.offset >= from && h.offset <= to)
+    .map((h) => ({ position: file.doc.positionAt(h.offset), label: h.label, kind: InlayHintKind.Type, tooltip: h.tooltip, paddingLeft: true }));
+}

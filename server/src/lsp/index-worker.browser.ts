@@ -1,0 +1,24 @@
+import type { SrmSettings } from '../../../protocol/settings';
+import type { ScanBatch } from './index-worker';
+
+/*
+ * index-worker.ts for the server in a web worker: no worker threads, and no
+ * disk to read the files from (disk.browser.ts finds none to scan). The
+ * workspace index holds the open documents only.
+ */
+
+export type { ScanBatch } from './index-worker';
+
+export function isIndexWorker(): boolean {
+  return false;
+}
+
+export function runIndexWorker(): void {
+  // Never called: isIndexWorker() is false.
+}
+
+/** Nothing can be read here: every file asked for is reported unreadable, which keeps it out of the index. */
+export function summarizeFiles(uris: readonly string[], _settings: SrmSettings, _folders: readonly string[], onBatch: (batch: ScanBatch) => void, _cancelled: () => boolean): Promise<void> {
+  if (uris.length > 0) onBatch({ summaries: [], unreadable: [...uris] });
+  return Promise.resolve();
+}
