@@ -1,7 +1,7 @@
 // Bundles the extension, the language server, the CLI and the webview page.
 // `--watch` rebuilds on change; `--minify` for packaging; `--only=webview` (or
 // extension, server, cli, browser-extension, browser-server) builds one bundle.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { noNodeBuiltIns } from './no-node-built-ins.mjs';
@@ -30,7 +30,9 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
  * the few modules that need Node (the disk, worker threads) have a browser
  * stand-in, and everything else is the same code as the Node server.
  */
-const web = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, minify, logLevel: 'warning', plugins: [noNodeBuiltIns()] };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const SRM_PACKAGE = JSON.stringify({ name: pkg.name, version: pkg.version, homepage: pkg.homepage });
+const web = { bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, minify, logLevel: 'warning', plugins: [noNodeBuiltIns()], define: { SRM_PACKAGE } };
 const BROWSER_FIRST = ['.browser.ts', '.ts', '.js', '.mjs', '.json'];
 
 const builds = [

@@ -27,8 +27,14 @@ export function clientOptions(output: vscode.LogOutputChannel, errorHandler: Err
   // (an owner file may have any name); the server keeps the events that matter to it.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
   const options: LanguageClientOptions = {
-    // Terraform files by their name only: the server reports on them, the Terraform extension keeps their language.
-    documentSelector: [{ language: 'srm' }, { scheme: 'file', pattern: '**/*.tf' }],
+    // Declarations, the matrix and configuration files (YAML to VS Code) that the server checks, explains and
+    // completes too, and Terraform files by their name only (the Terraform extension keeps their language).
+    documentSelector: [
+      { language: 'srm' },
+      { language: 'yaml', pattern: '**/*.srm-matrix.{yaml,yml}' },
+      { language: 'yaml', pattern: '**/srm.config.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/*.tf' },
+    ],
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
     outputChannel: output,
     errorHandler,

@@ -22,6 +22,7 @@ import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import type { DiscoveryResult } from './discovery-worker';
 import type { EngineResult } from './engine-worker';
 import { generateFile } from './generate';
+import { benchConfigured, configuredSection, type ConfiguredPair } from './configured';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
 import type { ServerSpec } from './lsp-client';
 import { summariseProfile, type ProfileSummary } from './profile';
@@ -476,6 +477,14 @@ async function main(): Promise<void> {
   const lsp = lspSections(pairs, note);
   process.stdout.write(`${lsp.text}\n\n`);
 
+  const configuredPairs: ConfiguredPair[] = [];
+  for (const [i, n] of opts.sizes.filter((size) => size === 50 || size === 3000).entries()) {
+    log(`language server: srm, ${n} workloads, without and with a configuration and a custom matrix`);
+    configuredPairs.push(await benchConfigured(SRM, files.get(n)!.file, WORK_DIR, files.get(n)!.uri, lspPlan(n, opts.quick), i % 2 === 0 ? 'plain' : 'configured'));
+  }
+  const configuredText = configuredPairs.length > 0 ? configuredSection(configuredPairs) : '';
+  if (configuredText) process.stdout.write(`${configuredText}\n\n`);
+
   const targets = [discovery.target, ...lsp.targets];
   if (engineText.met !== undefined) {
     const big = engine.find((r) => r.workloads === 3000)!;
@@ -489,11 +498,11 @@ async function main(): Promise<void> {
   const footer = `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Samples per size: engine median of N, LSP p50/p95 over the counts shown. Individual samples: .artifacts/bench/samples.json.`;
   process.stdout.write(`${targetText}\n\n${footer}\n`);
 
-  const md = ['# Benchmark results', '', header, '', engineText.text, '', discovery.text, '', lsp.text, '', targetText, '', footer, ''].join('\n');
+  const md = ['# Benchmark results', '', header, '', engineText.text, '', discovery.text, '', lsp.text, '', ...(configuredText ? [configuredText, ''] : []), targetText, '', footer, ''].join('\n');
   writeFileSync(path.join(OUT_DIR, 'results.md'), md);
   writeFileSync(
     path.join(OUT_DIR, 'samples.json'),
-    JSON.stringify({ header, engine, lsp: pairs }, null, 1),
+    JSON.stringify({ header, engine, lsp: pairs, configured: configuredPairs }, null, 1),
   );
   log(`written ${path.relative(ROOT, path.join(OUT_DIR, 'results.md'))}`);
 }

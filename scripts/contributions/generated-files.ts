@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MatrixRegistry } from '../../server/src/core/matrix/registry';
 import type { Matrix } from '../../server/src/core/matrix/types';
+import { buildConfigJsonSchema } from '../../server/src/core/config/json-schema';
+import { buildMatrixJsonSchema } from '../../server/src/core/matrix/json-schema';
 import { buildReportJsonSchema } from '../../server/src/core/report/json-schema';
 import { RULES } from '../../server/src/core/rules/registry';
 import { RULES_DOC_PATH, rulesDoc, withRulesTable } from './rules-doc';
@@ -20,6 +22,8 @@ export const SCHEMA_PATH = 'schemas/srm.schema.json';
 export const GRAMMAR_PATH = 'syntaxes/srm.tmLanguage.json';
 export const SNIPPETS_PATH = 'snippets/srm.json';
 export const REPORT_SCHEMA_PATH = 'schemas/srm-report.schema.json';
+export const CONFIG_SCHEMA_PATH = 'schemas/srm-config.schema.json';
+export const MATRIX_SCHEMA_PATH = 'schemas/srm-matrix.schema.json';
 
 /** The built-in reference matrix: what the declaration schema and the snippets are generated from. */
 export function referenceMatrix(): Matrix {
@@ -37,6 +41,8 @@ export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): 
     { path: GRAMMAR_PATH, content: renderJson(buildGrammar()) },
     { path: SNIPPETS_PATH, content: renderJson(buildSnippets(model)) },
     { path: REPORT_SCHEMA_PATH, content: renderJson(buildReportJsonSchema()) },
+    { path: CONFIG_SCHEMA_PATH, content: renderJson(buildConfigJsonSchema(RULES, MatrixRegistry.builtIn().entries.map((e) => e.ref))) },
+    { path: MATRIX_SCHEMA_PATH, content: renderJson(buildMatrixJsonSchema()) },
     { path: RULES_DOC_PATH, content: rulesDoc(RULES) },
     // The README is written by hand except for its table of findings.
     { path: 'README.md', content: withRulesTable(fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\r\n/g, '\n'), RULES) },

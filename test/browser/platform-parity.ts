@@ -7,6 +7,8 @@
  */
 import type * as NodePackageInfo from '../../server/src/cli/package-info';
 import type * as BrowserPackageInfo from '../../server/src/cli/package-info.browser';
+import type * as NodeDataFileDisk from '../../server/src/lsp/data-file-disk';
+import type * as BrowserDataFileDisk from '../../server/src/lsp/data-file-disk.browser';
 import type * as NodeDisk from '../../server/src/lsp/disk';
 import type * as NodeIac from '../../server/src/lsp/iac-documents';
 import type * as BrowserIac from '../../server/src/lsp/iac-documents.browser';
@@ -36,3 +38,4 @@ export type IacParity = [
   Stands<Omit<typeof NodeIac, 'IacDocuments'>, Omit<typeof BrowserIac, 'IacDocuments'>>,
   Stands<PublicOf<NodeIac.IacDocuments>, BrowserIac.IacDocuments>,
 ];
+export type DataFileDiskParity = Stands<typeof NodeDataFileDisk, typeof BrowserDataFileDisk>;

@@ -32,7 +32,10 @@ describe('srm check --format', function () {
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.deepEqual(
         report.files.map((f) => f.path),
-        fs.readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.srm\.ya?ml$/.test(f)).map((f) => `examples/${f.split(path.sep).join('/')}`).sort(),
+        // The declarations, then the matrix files examples/srm.config.yaml brings in.
+        [/\.srm\.ya?ml$/, /\.srm-matrix\.ya?ml$/].flatMap((kind) =>
+          fs.readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => kind.test(f)).map((f) => `examples/${f.split(path.sep).join('/')}`).sort(),
+        ),
       );
       const gaps = report.files.find((f) => f.path === 'examples/gaps.srm.yaml')!;
       assert.ok(gaps.errorCount > 0);

@@ -199,7 +199,8 @@ describe('report builder (today\'s engine: the reference matrix)', () => {
   });
 
   it('matches the checker on the examples', () => {
-    const examples = inputsOf(EXAMPLES, REPO_ROOT);
+    // Built-in matrices only: the example under the organisation's matrix needs examples/srm.config.yaml (test/cli/report.test.ts runs it).
+    const examples = inputsOf(EXAMPLES, REPO_ROOT).filter((i) => !/^matrix: acme@/m.test(i.text));
     const r = buildReport(examples, { toolVersion: '1' });
     assert.deepEqual(r.skipped, []);
     assert.deepEqual([...reportGaps(r)].sort(), [...checkerGaps(examples)].sort());

@@ -55,10 +55,20 @@ describe('the packaged .vsix', function () {
       'media/layer-stack.css',
       'package.json',
       'readme.md',
+      'schemas/srm-config.schema.json',
+      'schemas/srm-matrix.schema.json',
       'schemas/srm.schema.json',
       'snippets/srm.json',
       'syntaxes/srm.tmLanguage.json',
     ]);
+  });
+
+  it('holds every schema package.json contributes to YAML validation', function () {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { yamlValidation: { url: string }[] } };
+    const names = new Set(entries.map((e) => e.name));
+    const urls = manifest.contributes.yamlValidation.map((v) => v.url.replace(/^\.\//, ''));
+    assert.deepEqual(urls.filter((u) => !names.has(`extension/${u}`)), []);
+    assert.ok(urls.includes('schemas/srm-matrix.schema.json') && urls.includes('schemas/srm-config.schema.json'));
   });
 
   it('packages the entry points package.json names: main (desktop) and browser (vscode.dev, github.dev)', function () {

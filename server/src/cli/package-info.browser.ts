@@ -1,17 +1,15 @@
 /**
  * The browser's stand-in for package-info.ts (scripts/build.mjs resolves a
  * `.browser.ts` sibling first in the web worker bundle): a worker has no disk
- * to find package.json on, so the bundle carries the fields it needs.
+ * to find package.json on, so the build writes the fields it needs into the
+ * bundle as SRM_PACKAGE (esbuild's `define`).
  */
-import pkg from '../../../package.json';
-
-export type { PackageInfo } from './package-info';
 import type { PackageInfo } from './package-info';
 
+export type { PackageInfo } from './package-info';
+
+declare const SRM_PACKAGE: { readonly name: string; readonly version: string; readonly homepage: string };
+
 export function packageInfo(): PackageInfo {
-  return {
-    name: pkg.name,
-    version: pkg.version,
-    informationUri: pkg.homepage ?? `https://marketplace.visualstudio.com/items?itemName=${pkg.publisher}.${pkg.name}`,
-  };
+  return { name: SRM_PACKAGE.name, version: SRM_PACKAGE.version, informationUri: SRM_PACKAGE.homepage };
 }

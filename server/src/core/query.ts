@@ -20,6 +20,15 @@ export function documentAt(result: CheckResult, offset: number): CheckedDocument
   return result.documents.find((d) => offset >= d.base + d.declaration.span.start && offset <= d.base + d.declaration.span.end);
 }
 
+/**
+ * The document a cursor types into: the one it is in, else the last one that
+ * starts before it (blank lines a user is typing on after a document's last
+ * key are outside its span, yet belong to it).
+ */
+export function documentTypedAt(result: CheckResult, offset: number): CheckedDocument | undefined {
+  return documentAt(result, offset) ?? result.documents.filter((d) => d.base + d.declaration.span.start <= offset).at(-1);
+}
+
 /** The layer an entry documents in its declaration's matrix, by id, another spelling or another matrix's id. */
 export function layerOfEntry(doc: CheckedDocument, entry: LayerEntry): string | undefined {
   return doc.matrix?.layerOf(entry);

@@ -1,5 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DataFiles } from './data-files';
 import type { LspEnvironments } from './environments';
 import type { IacDocuments } from './iac-documents';
 import type { CheckedFile, CheckedFiles } from './files';
@@ -14,6 +15,8 @@ export interface ServerContext {
   readonly files: CheckedFiles;
   readonly settings: SettingsStore;
   readonly environments: LspEnvironments;
+  /** Open matrix and configuration files, checked as the editor has them. */
+  readonly dataFiles: DataFiles;
   readonly workspace: WorkspaceScope;
   /** Names and owners of every declaration in the workspace, for what looks across files. */
   readonly index: WorkspaceIndex;
@@ -21,6 +24,9 @@ export interface ServerContext {
   readonly iac: IacDocuments;
   /** What the client announced it can do, once initialized. */
   readonly client: { versionedEdits: boolean };
-  /** The file as it is now: an open document checked at its current version, else the last check from disk. */
+  /**
+   * The declaration as it is now: an open document checked at its current version, else the last check from disk.
+   * Undefined for matrix and configuration files, which are not declarations.
+   */
   current(uri: string): Promise<CheckedFile | undefined>;
 }

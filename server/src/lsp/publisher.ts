@@ -1,12 +1,14 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
-import { toLspDiagnostic } from './convert';
+import { effectiveSeverity, toLspDiagnostic } from './convert';
+import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
 import { nextTurn } from './next-turn';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 import { isIacUri } from './iac-documents';
+import type { SrmSettings } from '../../../protocol/settings';
 
 /** The connection (vscode-jsonrpc) decodes one message per turn of the event loop, and dispatches it on a later turn. */
 const QUIET_TURNS = 2;
@@ -34,6 +36,7 @@ export class Publisher {
     private readonly files: CheckedFiles,
     private readonly settings: SettingsStore,
     private readonly state: ConnectionState,
+    private readonly dataFiles: DataFiles,
   ) {}
 
   schedule(uri: string): void {
@@ -70,6 +73,17 @@ export class Publisher {
     });
   }
 
+  /** A matrix or configuration file's findings, with the severities the user configured. */
+  private publishDataFile(file: CheckedDataFile, settings: SrmSettings): void {
+    const diagnostics = settings.enable
+      ? file.diagnostics.flatMap((d) => {
+          const severity = effectiveSeverity(d, settings);
+          return severity ? [toLspDiagnostic(file.doc, d, severity)] : [];
+        })
+      : [];
+    void this.connection.sendDiagnostics({ uri: file.doc.uri, version: file.version, diagnostics });
+  }
+
   private async flush(): Promise<void> {
     try {
       while (this.pending.size > 0 && !this.state.isShutDown) {
@@ -82,7 +96,9 @@ export class Publisher {
         const current = this.documents.get(uri!);
         // A newer version arrived while the settings were fetched: it is pending and will be checked itself.
         if (!current || current.version !== doc.version || this.state.isShutDown) continue;
-        this.publish(uri!, this.files.check(current, settings, current.version));
+        const dataFile = this.dataFiles.check(current);
+        if (dataFile) this.publishDataFile(dataFile, settings);
+        else this.publish(uri!, this.files.check(current, settings, current.version));
       }
     } catch (err) {
       this.connection.console.error(`srm: checking failed: ${(err as Error).stack ?? String(err)}`);

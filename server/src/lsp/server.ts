@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExportReportRequest, OverviewRequest, WorkspaceReportRequest } from '../../../protocol/report';
 import { AssignOwnerRequest, CreateDeclarationCommand, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
+import { dataFileKind, DataFiles } from './data-files';
 import { isDeclarationUri, WorkspaceFolders } from './disk';
 import { LspEnvironments } from './environments';
 import { CheckedFiles } from './files';
@@ -24,6 +25,8 @@ import { WorkspaceScope } from './workspace-scope';
 import { assignOwner } from './handlers/assign-owner';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
 import { completion } from './handlers/completion';
+import { dataFileCompletion } from './handlers/data-file-completion';
+import { dataFileHover } from './handlers/data-file-hover';
 import { documentLinks } from './handlers/links';
 import { documentSymbols } from './handlers/symbols';
 import { executeFixAll } from './handlers/fix-all-command';
@@ -34,6 +37,7 @@ import { references } from './handlers/references';
 import { prepareRename, rename } from './handlers/rename';
 import { workspaceSymbols } from './handlers/workspace-symbols';
 import { layerStack } from './handlers/layer-stack';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './handlers/semantic-tokens';
 import { matrices, newDeclaration } from './handlers/new-declaration';
 import { registerTestHooks } from './test-hooks';
 import { IacDocuments, isIacUri } from './iac-documents';
@@ -45,7 +49,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const files = new CheckedFiles((uri) => environments.environment(uri));
   const settings = new SettingsStore(connection, lifecycle);
   const folders = new WorkspaceFolders();
-  const publisher = new Publisher(connection, documents, files, settings, lifecycle);
+  const dataFiles = new DataFiles(documents, environments);
+  const publisher = new Publisher(connection, documents, files, settings, lifecycle, dataFiles);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
   const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
   const reports = new WorkspaceReports(connection, documents, index, environments, folders);
@@ -56,6 +61,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     files,
     settings,
     environments,
+    dataFiles,
     workspace,
     index,
     iac,
@@ -63,6 +69,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     async current(uri) {
       // Terraform files are the IaC part's: no declaration hovers, fixes or outline on them.
       if (isIacUri(uri)) return undefined;
+      if (dataFileKind(uri)) return undefined;
       const doc = documents.get(uri);
       const file = doc ? files.check(doc, await settings.get(uri), doc.version) : files.get(uri);
       // A user who switched the checker off gets no hovers, fixes or outline from it either.
@@ -95,6 +102,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         renameProvider: { prepareProvider: true },
         referencesProvider: true,
         workspaceSymbolProvider: true,
@@ -136,6 +144,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   documents.onDidOpen((e) => changed(e.document.uri));
   documents.onDidChangeContent((e) => changed(e.document.uri));
   documents.onDidClose((e) => {
+    dataFiles.forget(e.document.uri);
     if (isIacUri(e.document.uri)) return iac.closed(e.document.uri);
     index.documentClosed(e.document.uri);
     void workspace.closed(e.document.uri);
@@ -157,11 +166,12 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     void workspace.changedOnDisk(declarations);
   });
 
-  connection.onHover((p) => hover(ctx, p));
-  connection.onCompletion((p) => completion(ctx, p));
+  connection.onHover((p) => (dataFileKind(p.textDocument.uri) ? dataFileHover(ctx, p) : hover(ctx, p)));
+  connection.onCompletion((p) => (dataFileKind(p.textDocument.uri) ? dataFileCompletion(ctx, p) : completion(ctx, p)));
   connection.onCodeAction((p) => (isIacUri(p.textDocument.uri) ? iacCodeActions(iac, documents, p) : codeActions(ctx, p)));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
+  connection.languages.semanticTokens.on((p) => semanticTokens(ctx, p));
   connection.onPrepareRename((p) => prepareRename(ctx, p));
   connection.onRenameRequest((p) => rename(ctx, p));
   connection.onReferences((p) => references(ctx, p));

@@ -4,11 +4,11 @@ import { readFields, type Field } from '../parse/declaration';
 import { configInvalidValue, configUnknownCode, configUnknownKey } from '../rules/config-file-rules';
 import { yamlSyntax } from '../rules/engine-rules';
 import { closest } from '../text/similarity';
-import type { Diagnostic, Severity, Span } from '../types';
+import type { Diagnostic, Span } from '../types';
 import { parseMatrixRef } from '../matrix/types';
+import { CONFIG_KEYS, OVERRIDE_POLICIES, OWNER_KEYS, SEVERITY_LEVELS, type OverridePolicy, type SeverityLevel } from './config-format';
 
-export type SeverityLevel = Severity | 'off';
-export type OverridePolicy = 'allow' | 'no-reduction' | 'forbid';
+export type { OverridePolicy, SeverityLevel } from './config-format';
 
 export const CONFIG_FILE_NAME = 'srm.config.yaml';
 export const DEFAULT_MATRIX_PATTERNS: readonly string[] = ['**/*.srm-matrix.yaml'];
@@ -66,10 +66,10 @@ export interface SrmConfig {
 
 export const DEFAULT_CONFIG: SrmConfig = { matrices: [], severity: {}, inlineIgnore: true, overrides: 'allow', unknownOwner: 'warning' };
 
-const KEYS = ['extends', 'matrix', 'matrices', 'severity', 'inline-ignore', 'overrides', 'owners', 'unknown-owner'];
-const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
-const POLICIES: readonly OverridePolicy[] = ['allow', 'no-reduction', 'forbid'];
-const OWNER_KEYS = ['contact', 'description', 'aliases', 'layers'];
+const KEYS = CONFIG_KEYS.map((k) => k.key);
+const LEVELS: readonly SeverityLevel[] = SEVERITY_LEVELS.map((l) => l.value);
+const POLICIES: readonly OverridePolicy[] = OVERRIDE_POLICIES.map((p) => p.value);
+const OWNER_FIELD_KEYS = OWNER_KEYS.map((k) => k.key);
 
 /** Reads one configuration file. `knownCodes` are the finding codes a severity may name. */
 export function readConfigFile(uri: string, text: string, knownCodes: readonly string[]): { draft: ConfigDraft; findings: FileFindings } {
@@ -136,7 +136,7 @@ function readOwners(file: DataDocument, fields: readonly Field[], uri: string, f
         findings.report(configInvalidValue, `The owner ${field.key} takes a mapping (contact:, aliases:, layers:), or nothing; not ${kindOf(field.value)}.`, field.valueSpan ?? field.keySpan);
       } else {
         const details = readFields(file.doc, field.value, file.text);
-        reportUnknownKeys(details, OWNER_KEYS, findings, configUnknownKey, `the owner ${field.key}`);
+        reportUnknownKeys(details, OWNER_FIELD_KEYS, findings, configUnknownKey, `the owner ${field.key}`);
         const contact = fieldOfKey(details, 'contact');
         if (contact) {
           const v = textOf(contact, findings, configInvalidValue, 'contact:');

@@ -5,6 +5,8 @@ import { yamlSyntax } from '../rules/engine-rules';
 import { matrixInvalid, matrixMissingSource, matrixUnknownCell, matrixUnknownKey } from '../rules/matrix-file-rules';
 import { closest } from '../text/similarity';
 import type { Span } from '../types';
+import type { KeySpec } from '../files/key-spec';
+import { CELL_KEYS as CELL_SPECS, LAYER_KEYS as LAYER_SPECS, MATRIX_KEYS, MODEL_KEYS as MODEL_SPECS, SOURCE_KEYS as SOURCE_SPECS } from './matrix-format';
 import { CELLS, isCell, parseMatrixRef, type MatrixCell, type MatrixSource } from './types';
 
 /**
@@ -56,11 +58,12 @@ export interface DraftModel {
   readonly cellsSpan: Span;
 }
 
-const TOP_KEYS = ['matrix', 'version', 'title', 'source', 'extends', 'layers', 'service-models', 'not-listed'];
-const SOURCE_KEYS = ['url', 'published', 'note'];
-const LAYER_KEYS = ['id', 'name', 'aliases', 'same-as', 'covers', 'risk', 'owner-duty', 'after', 'before', 'remove'];
-const MODEL_KEYS = ['id', 'name', 'short', 'description', 'examples', 'cells'];
-const CELL_KEYS = ['who', 'note', 'derived'];
+const keysOf = (specs: readonly KeySpec[]) => specs.map((s) => s.key);
+const TOP_KEYS = keysOf(MATRIX_KEYS);
+const SOURCE_KEYS = keysOf(SOURCE_SPECS);
+const LAYER_KEYS = keysOf(LAYER_SPECS);
+const MODEL_KEYS = keysOf(MODEL_SPECS);
+const CELL_KEYS = keysOf(CELL_SPECS);
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Reads one matrix file. The draft is undefined when the file does not say which matrix it is. */

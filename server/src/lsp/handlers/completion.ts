@@ -4,7 +4,7 @@ import {
   cellPhrase,
   completionContextAt,
   defaultMatrixOf,
-  documentAt,
+  documentTypedAt,
   dutyOf,
   ENTRY_FIELDS,
   explainLayer,
@@ -24,7 +24,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   if (!file) return [];
   const offset = file.doc.offsetAt(params.position);
   const context = completionContextAt(file.doc.getText(), offset);
-  const doc = documentAt(file.result, offset);
+  const doc = documentTypedAt(file.result, offset);
   // While a document does not parse, its matrix may be unknown: offer the default's layers then.
   const matrix = doc?.matrix ?? defaultMatrixOf(file.environment);
   const modelId = doc && modelIdOf(doc);
