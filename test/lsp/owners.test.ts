@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO, fileUri, removeTempWorkspaces, tempWorkspace, useServer } from './client';
+import { CodeActionKind } from 'vscode-languageserver-protocol';
+import { REPO, fileUri, removeTempWorkspaces, tempWorkspace, useServer, type LspClient } from './client';
 
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'workspaces', 'owner-directory');
 
@@ -61,5 +62,73 @@ describe('LSP: the owner directory', function () {
       owners += fromCli.filter((d) => d.code === 'SRM039' || d.code === 'SRM040').length;
     }
     assert.ok(owners >= 6, `only ${owners} owner findings`);
+  });
+});
+
+const TEAMS = 'owners:\n  iam-team:\n    aliases: [identity-team]\n  sec-team:\n    layers: [Identity & Access]\n  workplace-it:\n  data-office:\n';
+const workload = (name: string, iam: string) => `workload: ${name}\nmodel: saas\nlayers:\n  data-classification: {owner: data-office}\n  endpoint-devices: {owner: workplace-it}\n  identity-access: {owner: ${iam}}\n`;
+/** A SaaS workload without its identity layer (and, in the second case, without its endpoints). */
+const MISSING_IAM = 'workload: new-one\nmodel: saas\nlayers:   # the team fills this in\n  data-classification: {owner: data-office}\n  endpoint-devices: {owner: workplace-it}\n';
+const MISSING_TWO = 'workload: new-two\nmodel: saas\nlayers:\n  data-classification: {owner: data-office}\n';
+const LAYERS_KEY = { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } };
+
+async function quickFixes(client: LspClient, uri: string) {
+  const actions = await client.codeActions(uri, LAYERS_KEY);
+  return actions.filter((a) => a.kind === CodeActionKind.QuickFix);
+}
+
+describe('LSP: quick fixes that name an owner', function () {
+  this.timeout(30_000);
+  let dir = '';
+  const server = useServer(() => {
+    dir = tempWorkspace({
+      'srm.config.yaml': TEAMS,
+      'a.srm.yaml': workload('a', 'iam-team'),
+      'b.srm.yaml': `${workload('b', 'identity-team')}---\n${workload('c', 'IAM-team')}`,
+      'd/e.srm.yaml': workload('e', 'ops-people'),
+    });
+    return { folders: [dir] };
+  });
+  after(removeTempWorkspaces);
+
+  it('offers the owners of the layer across the workspace, most used first, and the directory\'s', async () => {
+    const client = server();
+    const uri = fileUri(dir, 'new/missing-iam.srm.yaml');
+    await client.open(uri, MISSING_IAM);
+    await client.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'SRM001'));
+    // The index reads the workspace in the background: poll until it counts every workload.
+    const fixes = await client.waitForAnswer('owners from every workload', async () => {
+      const found = await quickFixes(client, uri);
+      return found.some((f) => f.title.includes('as in 3 other workloads')) && found;
+    });
+    assert.deepEqual(fixes.map((f) => f.title), [
+      'Add an entry for Identity & Access',
+      // Aliases and other spellings of a directory owner count as it, under its directory name.
+      'Add Identity & Access, owned by iam-team (as in 3 other workloads)',
+      'Add Identity & Access, owned by ops-people (as in 1 other workload)',
+      'Add Identity & Access, owned by sec-team (the owner directory lists it for this layer)',
+    ]);
+    // One keystroke closes the gap: the entry with the named owner, and nothing left to type.
+    await client.applyWorkspaceEdit(fixes[1]!.edit!);
+    assert.equal(client.text(uri), MISSING_IAM.replace('workplace-it}\n', 'workplace-it}\n  identity-access:\n    owner: iam-team\n'));
+    await client.waitForDiagnostics(uri, (ds) => ds.every((d) => d.code !== 'SRM001' && d.code !== 'SRM012'));
+    await client.close(uri);
+  });
+
+  it('marks one fix preferred at a place that several findings share, and fix-all never picks an owner', async () => {
+    const client = server();
+    const uri = fileUri(dir, 'new/missing-two.srm.yaml');
+    await client.open(uri, MISSING_TWO);
+    await client.waitForDiagnostics(uri, (ds) => ds.filter((d) => d.code === 'SRM001').length === 2);
+    const fixes = await client.waitForAnswer('owners from every workload', async () => {
+      const found = await quickFixes(client, uri);
+      return found.some((f) => f.title.includes('as in 3 other workloads')) && found;
+    });
+    assert.ok(fixes.some((f) => f.title === 'Add entries for all 2 missing layers'));
+    assert.deepEqual(fixes.filter((f) => f.isPreferred).map((f) => f.title), ['Add an entry for Endpoint Devices']);
+    assert.ok(fixes.some((f) => f.title === 'Add Endpoint Devices, owned by workplace-it (as in 4 other workloads)'));
+    const fixAll = (await client.codeActions(uri, LAYERS_KEY, { only: ['source.fixAll.srm'] }))[0];
+    await client.applyWorkspaceEdit(fixAll!.edit!);
+    assert.equal(client.text(uri), `${MISSING_TWO}  endpoint-devices:\n    owner: TODO\n  identity-access:\n    owner: TODO\n`);
   });
 });

@@ -29,3 +29,5 @@ export { newDeclarationText } from './templates';
 export { buildJsonSchema } from './schema';
 export { fieldOf, stringValue, type Declaration, type Field, type LayerEntry } from './parse/declaration';
 export { LineIndex, type Position } from './text/line-index';
+export { OwnerDirectory, ownerDirectoryOf, type OwnerLookup } from './owners/directory';
+export { MAX_OWNER_CANDIDATES, ownerNamingFixes, rankOwnerCandidates, type OwnerCandidate } from './owners/owner-fixes';
