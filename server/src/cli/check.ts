@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Checker, fixText, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
+import { Checker, fixAll, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
 import { notText } from '../core/rules/engine-rules';
 import { LineIndex } from '../core/text/line-index';
 import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
@@ -77,7 +77,8 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
   options.afterRead?.(absolutePath);
 
   const decoded = decode(snapshot.bytes);
-  const checker = new Checker({ environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}) });
+  const checkOptions = { environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}) };
+  const checker = new Checker(checkOptions);
   const asRead = checker.check(decoded.text, textFactsOf(decoded));
   const read = { encoding: decoded.encoding };
   if (!options.fix) return report(decoded.text, asRead, read);
@@ -87,7 +88,8 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
     const fixable = asRead.diagnostics.some((d) => d.fixes.some((f) => f.safe));
     return report(decoded.text, asRead, { ...read, notes: fixable ? [{ level: 'warning', message: 'not fixed: --fix never rewrites a file that is not UTF-8 text' }] : [] });
   }
-  const outcome = fixText(decoded.text, checker);
+  // The editor's fix-all calls the same function: the same text comes out.
+  const outcome = fixAll(decoded.text, checkOptions);
   const dropped = outcome.dropped.map(droppedNote);
   const fixedText = outcome.text;
   if (fixedText === decoded.text) return report(decoded.text, asRead, { ...read, notes: dropped });

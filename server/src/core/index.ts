@@ -5,7 +5,7 @@
  */
 export { Checker, checkText, type CheckOptions, type CheckResult, type CheckedDocument, type TextFacts } from './check';
 export { buildEnvironment, builtInEnvironment, chooseMatrix, defaultMatrixOf, type BuiltEnvironment, type CheckEnvironment, type MatrixChoice } from './environment';
-export { applyEdits, fixAllEdits, fixText, planFixAll, type DroppedFix, type FixOutcome, type FixPlan, type TextChecker } from './fixes/fix-all';
+export { applyEdits, composeEdits, fixAllEdits, fixText, planFixAll, type DroppedFix, type FixOutcome, type FixPlan, type TextChecker } from './fixes/fix-all';
 export { MatrixRegistry, DEFAULT_MATRIX, compareVersions, type MatrixFileText, type MatrixResolution, type RegistryEntry } from './matrix/registry';
 export { MatrixIndex } from './matrix/matrix-index';
 export { CELLS, isCell, parseMatrixRef, formatMatrixRef, type Cell, type LayerDefinition, type Matrix, type MatrixCell, type MatrixSource, type ServiceModelDefinition } from './matrix/types';
@@ -31,3 +31,4 @@ export { fieldOf, stringValue, type Declaration, type Field, type LayerEntry } f
 export { LineIndex, type Position } from './text/line-index';
 export { OwnerDirectory, ownerDirectoryOf, type OwnerLookup } from './owners/directory';
 export { MAX_OWNER_CANDIDATES, ownerNamingFixes, rankOwnerCandidates, type OwnerCandidate } from './owners/owner-fixes';
+export { fixAll, type FixAllResult } from './fix-document';

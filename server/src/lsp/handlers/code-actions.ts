@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAllEdits, type Diagnostic, type Edit, type Fix } from '../../core';
+import { fixAll, type Diagnostic, type Edit, type Fix } from '../../core';
 import { toLspDiagnostic, toTextEdit } from '../convert';
 import type { CheckedFile } from '../files';
 import type { ServerContext } from '../context';
@@ -42,9 +42,17 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   return actions;
 }
 
-/** Every safe fix of the file as one action; also what the fix-all command applies. */
+/**
+ * Every safe fix of the file, round after round, as one action; also what the
+ * fix-all command and fix on save apply. The core's `fixAll`, as `srm check
+ * --fix` runs it: the same text comes out, whatever the display settings hide.
+ */
 export function fixAllAction(ctx: ServerContext, file: CheckedFile): CodeAction | undefined {
-  const edits = fixAllEdits(file.visible.map((v) => v.diagnostic));
+  // Read from disk as bytes that are not UTF-8: never rewritten, as --fix never rewrites it.
+  if (file.result.diagnostics.some((d) => d.code === 'SRM023')) return undefined;
+  const text = file.doc.getText();
+  const fixed = fixAll(text, { environment: file.environment, ...(file.settings.inlineSuppressions ? {} : { inlineSuppressions: false }) });
+  const edits = fixed.edits;
   if (edits.length === 0) return undefined;
   return {
     title: 'Fix all SRM problems that have a safe fix',
