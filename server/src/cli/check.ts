@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Checker, fixAll, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
+import { Checker, fileGapCount, fixAll, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
 import { notText } from '../core/rules/engine-rules';
 import { LineIndex } from '../core/text/line-index';
 import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
@@ -26,6 +26,8 @@ export interface FileReport {
   readonly text: string;
   readonly lines: LineIndex;
   readonly diagnostics: readonly Diagnostic[];
+  /** Layers that need an owner and have no real one (the core's one definition of a gap), in the text as reported. */
+  readonly gaps: number;
   /** True when `--fix` changed and rewrote the file. */
   readonly fixed: boolean;
   /** In the order they happened; empty for most files. */
@@ -55,13 +57,14 @@ export function failed(report: FileReport): boolean {
 
 function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport {
   const displayPath = displayPathOf(absolutePath, options.cwd);
-  const report = (text: string, result: Pick<CheckResult, 'diagnostics'>, extra: Partial<FileReport> = {}): FileReport => ({
+  const report = (text: string, result: Pick<CheckResult, 'diagnostics'> & Partial<Pick<CheckResult, 'documents'>>, extra: Partial<FileReport> = {}): FileReport => ({
     absolutePath,
     displayPath,
     encoding: undefined,
     text,
     lines: new LineIndex(text),
     diagnostics: result.diagnostics,
+    gaps: result.documents ? fileGapCount({ documents: result.documents }, options.environmentOf(absolutePath).config.overrides) : 0,
     fixed: false,
     notes: [],
     ...extra,
