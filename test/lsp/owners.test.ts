@@ -132,3 +132,20 @@ describe('LSP: quick fixes that name an owner', function () {
     assert.equal(client.text(uri), `${MISSING_TWO}  endpoint-devices:\n    owner: TODO\n  identity-access:\n    owner: TODO\n`);
   });
 });
+
+describe('LSP: a completed layer entry is written as the file indents', function () {
+  this.timeout(30_000);
+  const server = useServer();
+
+  for (const step of [2, 4]) {
+    it(`in a file indented by ${step}`, async () => {
+      const client = server();
+      const pad = ' '.repeat(step);
+      const uri = `untitled:/indent-${step}.srm.yaml`;
+      await client.open(uri, `workload: w\nmodel: paas\nlayers:\n${pad}applications:\n${pad}${pad}owner: apps\n${pad}\n`);
+      const items = await client.completion(uri, { line: 5, character: step });
+      const item = items.find((i) => i.label === 'runtime-middleware');
+      assert.equal(item?.insertText, `runtime-middleware:\n${pad}owner: \${1:team}\n${pad}handoff: \${2:where the provider's part ends}`);
+    });
+  }
+});

@@ -32,3 +32,5 @@ export { LineIndex, type Position } from './text/line-index';
 export { OwnerDirectory, ownerDirectoryOf, type OwnerLookup } from './owners/directory';
 export { MAX_OWNER_CANDIDATES, ownerNamingFixes, rankOwnerCandidates, type OwnerCandidate } from './owners/owner-fixes';
 export { fixAll, type FixAllResult } from './fix-document';
+export { detectIndentStep } from './fixes/edit-context';
+export { entryLines } from './fixes/entries';

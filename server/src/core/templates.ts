@@ -1,4 +1,4 @@
-import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER } from './fixes/entries';
+import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER, entryLines } from './fixes/entries';
 import { yamlScalar } from './fixes/yaml-text';
 import { dutyOf } from './matrix/duties';
 import type { MatrixIndex } from './matrix/matrix-index';
@@ -21,8 +21,8 @@ export function newDeclarationText(matrix: MatrixIndex, workload: string, modelI
   for (const layer of matrix.layers) {
     const who = serviceModel.cells[layer.id]?.who;
     if (!who || !dutyOf(who).owner) continue;
-    lines.push(`  ${layer.id}:   # ${layer.name}: ${who}`, `    owner: ${OWNER_PLACEHOLDER}`);
-    if (dutyOf(who).handoff) lines.push(`    handoff: ${HANDOFF_PLACEHOLDER}`);
+    const fields: [string, string][] = [['owner', OWNER_PLACEHOLDER], ...(dutyOf(who).handoff ? [['handoff', HANDOFF_PLACEHOLDER] as [string, string]] : [])];
+    lines.push(...entryLines(layer.id, fields, '  ', '  ', `${layer.name}: ${who}`));
   }
   return lines.join('\n') + '\n';
 }
