@@ -1,4 +1,4 @@
-import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER } from '../../server/src/core/fixes/entries';
+import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER, entryLines } from '../../server/src/core/fixes/entries';
 import type { Matrix } from '../../server/src/core/matrix/types';
 
 export interface Snippet {
@@ -26,8 +26,9 @@ export function buildSnippets(model: Matrix): Record<string, Snippet> {
     for (const layer of model.layers) {
       const who = m.cells[layer.id]?.who;
       if (who !== 'customer' && who !== 'shared') continue;
-      body.push(`${INDENT}${layer.id}:`, `${INDENT}${INDENT}owner: \${${stop++}:${escape(OWNER_PLACEHOLDER)}}`);
-      if (who === 'shared') body.push(`${INDENT}${INDENT}handoff: \${${stop++}:${escape(HANDOFF_PLACEHOLDER)}}`);
+      const fields: [string, string][] = [['owner', `\${${stop++}:${escape(OWNER_PLACEHOLDER)}}`]];
+      if (who === 'shared') fields.push(['handoff', `\${${stop++}:${escape(HANDOFF_PLACEHOLDER)}}`]);
+      body.push(...entryLines(layer.id, fields, INDENT, INDENT));
     }
     body.push('$0');
     snippets[`srm-${m.id}`] = {
@@ -41,15 +42,13 @@ export function buildSnippets(model: Matrix): Record<string, Snippet> {
   snippets['layer entry'] = {
     prefix: ['layer', 'srm-layer'],
     description: 'A layer entry under layers: with its owner.',
-    body: [`\${1|${choices(allLayers)}|}:`, `${INDENT}owner: \${2:${escape(OWNER_PLACEHOLDER)}}`, '$0'],
+    body: [...entryLines(`\${1|${choices(allLayers)}|}`, [['owner', `\${2:${escape(OWNER_PLACEHOLDER)}}`]], '', INDENT), '$0'],
   };
   snippets['shared layer entry'] = {
     prefix: ['shared-layer', 'srm-shared-layer'],
     description: 'A shared layer entry under layers: with its owner and the handoff: where the provider\'s part ends and the owner\'s begins.',
     body: [
-      `\${1|${choices(sharedSomewhere.length ? sharedSomewhere : allLayers)}|}:`,
-      `${INDENT}owner: \${2:${escape(OWNER_PLACEHOLDER)}}`,
-      `${INDENT}handoff: \${3:${escape(HANDOFF_PLACEHOLDER)}}`,
+      ...entryLines(`\${1|${choices(sharedSomewhere.length ? sharedSomewhere : allLayers)}|}`, [['owner', `\${2:${escape(OWNER_PLACEHOLDER)}}`], ['handoff', `\${3:${escape(HANDOFF_PLACEHOLDER)}}`]], '', INDENT),
       '$0',
     ],
   };

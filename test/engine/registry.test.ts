@@ -54,6 +54,8 @@ const SEVERITY: Readonly<Record<string, Severity>> = {
   SRM036: 'error', // an override the configuration's policy refuses
   SRM037: 'error', // responsibility: not in the cell vocabulary
   SRM038: 'info', // service advice ("an information finding")
+  SRM039: 'warning', // an owner the directory does not list (srm-config.md: at the configuration's unknown-owner severity)
+  SRM040: 'hint', // an alias of a directory owner ("an alias gets a hint")
   SRM041: 'error', // matrix files: every validation error its own diagnostic
   SRM042: 'error',
   SRM043: 'error',

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, checkText, fixAllEdits } from '../../server/src/core';
+import { checkText, fixAll } from '../../server/src/core';
 import { AssignOwnerRequest, LayerStackRequest, type LayerStackResult } from '../../protocol/requests';
 import { codes, REPO, textEditsOf, untitled, useServer, type LspClient } from './client';
 import { describe as describeDiagnostics, find, hugeText, messageOf, MULTI, PAAS_WITH_GAPS, visible } from './texts';
@@ -102,11 +102,11 @@ describe('LSP: robustness', function () {
         );
         await probe(client, uri);
 
-        // Fix-all, applied through LSP ranges, gives the text the engine's own edits give.
-        const [fixAll] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { only: ['source.fixAll.srm'] });
-        const expected = applyEdits(text, fixAllEdits(engine.diagnostics));
-        if (fixAll) {
-          await client.applyWorkspaceEdit(fixAll.edit!);
+        // Fix-all, applied through LSP ranges, gives the text the engine's own fix-all gives (the one srm check --fix writes).
+        const [action] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { only: ['source.fixAll.srm'] });
+        const expected = fixAll(text).text;
+        if (action) {
+          await client.applyWorkspaceEdit(action.edit!);
           assert.equal(client.text(uri), expected);
           await client.waitForDiagnostics(uri);
         } else {

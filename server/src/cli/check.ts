@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Checker, fixText, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
+import { Checker, fileGapCount, fixAll, type CheckEnvironment, type CheckResult, type Diagnostic, type DroppedFix } from '../core';
 import { notText } from '../core/rules/engine-rules';
 import { LineIndex } from '../core/text/line-index';
 import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
@@ -27,6 +27,8 @@ export interface FileReport {
   readonly text: string;
   readonly lines: LineIndex;
   readonly diagnostics: readonly Diagnostic[];
+  /** Layers that need an owner and have no real one (the core's one definition of a gap), in the text as reported. */
+  readonly gaps: number;
   /** True when `--fix` changed and rewrote the file. */
   readonly fixed: boolean;
   /** In the order they happened; empty for most files. */
@@ -58,13 +60,14 @@ export function failed(report: FileReport): boolean {
 
 function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport {
   const displayPath = displayPathOf(absolutePath, options.cwd);
-  const report = (text: string, result: Pick<CheckResult, 'diagnostics'>, extra: Partial<FileReport> = {}): FileReport => ({
+  const report = (text: string, result: Pick<CheckResult, 'diagnostics'> & Partial<Pick<CheckResult, 'documents'>>, extra: Partial<FileReport> = {}): FileReport => ({
     absolutePath,
     displayPath,
     encoding: undefined,
     text,
     lines: new LineIndex(text),
     diagnostics: result.diagnostics,
+    gaps: result.documents ? fileGapCount({ documents: result.documents }, options.environmentOf(absolutePath).config.overrides) : 0,
     fixed: false,
     notes: [],
     ...extra,
@@ -81,7 +84,8 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
 
   const decoded = decode(snapshot.bytes);
   const iac = options.iacOf?.(absolutePath);
-  const checker = new Checker({ environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}), ...(iac ? { iac } : {}) });
+  const checkOptions = { environment: options.environmentOf(absolutePath), ...(options.refuseSuppressions ? { inlineSuppressions: false } : {}), ...(iac ? { iac } : {}) };
+  const checker = new Checker(checkOptions);
   const asRead = checker.check(decoded.text, textFactsOf(decoded));
   const read = { encoding: decoded.encoding };
   if (!options.fix) return report(decoded.text, asRead, read);
@@ -91,7 +95,8 @@ function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport
     const fixable = asRead.diagnostics.some((d) => d.fixes.some((f) => f.safe));
     return report(decoded.text, asRead, { ...read, notes: fixable ? [{ level: 'warning', message: 'not fixed: --fix never rewrites a file that is not UTF-8 text' }] : [] });
   }
-  const outcome = fixText(decoded.text, checker);
+  // The editor's fix-all calls the same function: the same text comes out.
+  const outcome = fixAll(decoded.text, checkOptions);
   const dropped = outcome.dropped.map(droppedNote);
   const fixedText = outcome.text;
   if (fixedText === decoded.text) return report(decoded.text, asRead, { ...read, notes: dropped });

@@ -1,6 +1,6 @@
 import { RULES, defaultMatrixOf, ruleByCode, type CheckEnvironment, type MatrixIndex } from '../core';
 import { explainLayer, explainMatrix, explainModel, explainRule, explainService } from '../core/explain';
-import { editDistance, normalizeName } from '../core/text/similarity';
+import { closest } from '../core/text/similarity';
 import { CliError } from './errors';
 
 /**
@@ -77,26 +77,12 @@ function matrixNamed(text: string, env: CheckEnvironment): { index: MatrixIndex;
 }
 
 /**
- * The closest candidates: a spelling, or one word of it (`opertaing` is near
- * `operating` of `Operating System`), within a third of its length in edits.
+ * The closest candidates, by the core's one matcher: a spelling, or one word of
+ * it (`opertaing` is near `operating` of `Operating System`).
  */
 function suggest(text: string, candidates: readonly { label: string; spellings: readonly string[] }[]): string[] {
-  const needle = normalizeName(text);
-  if (needle.length < 2) return [];
-  const scored: { label: string; score: number }[] = [];
-  for (const c of candidates) {
-    let best = Infinity;
-    for (const spelling of c.spellings) {
-      const words = [spelling, ...spelling.split(/[^A-Za-z0-9]+/)].map(normalizeName).filter((w) => w.length >= 2);
-      for (const word of words) {
-        const limit = Math.max(1, Math.floor(Math.max(word.length, needle.length) / 3));
-        const d = editDistance(needle, word, limit);
-        if (d <= limit) best = Math.min(best, d);
-      }
-    }
-    if (best < Infinity && !scored.some((s) => s.label === c.label)) scored.push({ label: c.label, score: best });
-  }
-  return scored.sort((a, b) => a.score - b.score).slice(0, 3).map((s) => s.label);
+  const words = (c: { spellings: readonly string[] }) => c.spellings.flatMap((s) => [s, ...s.split(/[^A-Za-z0-9]+/).filter((w) => w.length >= 2)]);
+  return [...new Set(closest(text, candidates, words, candidates.length).map((c) => c.label))].slice(0, 3);
 }
 
 function orList(items: readonly string[]): string {

@@ -77,7 +77,7 @@ export function matrixFileReports(environments: readonly FoundEnvironment[], cwd
       } catch {
         // Read moments ago for the registry; gone now: its findings still stand.
       }
-      out.push({ absolutePath: file, displayPath: displayPathOf(file, cwd), encoding: undefined, text, lines: new LineIndex(text), diagnostics: env.environment.registry.diagnosticsFor(file), fixed: false, notes: [] });
+      out.push({ absolutePath: file, displayPath: displayPathOf(file, cwd), encoding: undefined, text, lines: new LineIndex(text), diagnostics: env.environment.registry.diagnosticsFor(file), gaps: 0, fixed: false, notes: [] });
     }
   }
   return out.sort((a, b) => a.displayPath.localeCompare(b.displayPath));

@@ -94,7 +94,9 @@ interface CheckedSegment {
   readonly placed: readonly Diagnostic[];
 }
 
-const DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
+/** The longest file any adapter reads and the engine checks: in UTF-16 code units for a text, in bytes for a file on disk (never fewer than its characters). */
+export const MAX_FILE_SIZE = 8 * 1024 * 1024;
+const DEFAULT_MAX_LENGTH = MAX_FILE_SIZE;
 const DEFAULT_MAX_ALIASES = 100;
 const DEFAULT_MAX_FINDINGS = 20_000;
 /** A document with more findings than this is not a declaration with mistakes but something else entirely. */
@@ -128,7 +130,7 @@ export class Checker {
   check(original: string, facts: TextFacts = {}): CheckResult {
     if (original.length > this.maxLength) {
       this.previous = [];
-      return { diagnostics: withSeverities([tooLarge(original.length, this.maxLength)], this.severity), documents: [] };
+      return { diagnostics: withSeverities([fileTooLargeFinding(original.length, this.maxLength)], this.severity), documents: [] };
     }
     // One notion of lines: a lone CR breaks a line, as in YAML and the editor. Same length, same offsets.
     const text = normalizeLineBreaks(original);
@@ -331,12 +333,13 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return { ...d, span: span(d.span), fixes: d.fixes.map(fix) };
 }
 
-function tooLarge(length: number, max: number): Diagnostic {
+/** The one finding for a file too large to check: `size` in characters, or in bytes for a file left unread on disk. */
+export function fileTooLargeFinding(size: number, max = MAX_FILE_SIZE): Diagnostic {
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
   return {
     code: fileTooLarge.code,
     severity: fileTooLarge.severity,
-    message: `This file is ${mb(length)} MB; the checker reads at most ${mb(max)} MB. Split it into smaller declaration files.`,
+    message: `This file is ${mb(size)} MB; the checker reads at most ${mb(max)} MB. Split it into smaller declaration files.`,
     span: { start: 0, end: 0 },
     fixes: [],
   };

@@ -69,3 +69,10 @@ export function layerStates(doc: CheckedDocument, policy: OverridePolicy): Layer
 export function gapCount(doc: CheckedDocument, policy: OverridePolicy): number {
   return layerStates(doc, policy).filter((s) => s.gap !== undefined).length;
 }
+
+/** How many layers of every declaration of a checked file are gaps: what a status bar or a summary counts. */
+export function fileGapCount(result: { readonly documents: readonly CheckedDocument[] }, policy: OverridePolicy): number {
+  let n = 0;
+  for (const doc of result.documents) n += gapCount(doc, policy);
+  return n;
+}

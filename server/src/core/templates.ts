@@ -1,4 +1,4 @@
-import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER } from './fixes/entries';
+import { HANDOFF_PLACEHOLDER, OWNER_PLACEHOLDER, entryLines } from './fixes/entries';
 import { yamlScalar } from './fixes/yaml-text';
 import { dutyOf } from './matrix/duties';
 import type { MatrixIndex } from './matrix/matrix-index';
@@ -53,9 +53,10 @@ export function newDeclarationText(matrix: MatrixIndex, workload: string, modelI
     if (!override && !(who && dutyOf(who).owner)) continue;
     const cell = override ? `${who ?? 'not listed'} under ${serviceModel.shortName}, ${override.responsibility} here` : who;
     const owner = duty?.owner || !extras.ownerWithoutDuty ? OWNER_PLACEHOLDER : yamlScalar(extras.ownerWithoutDuty);
-    lines.push(`  ${layer.id}:   # ${layer.name}: ${cell}`, `    owner: ${owner}`);
-    if (duty?.handoff) lines.push(`    handoff: ${HANDOFF_PLACEHOLDER}`);
-    if (override) lines.push(`    responsibility: ${override.responsibility}`, `    reason: ${yamlScalar(override.reason)}`);
+    const fields: [string, string][] = [['owner', owner]];
+    if (duty?.handoff) fields.push(['handoff', HANDOFF_PLACEHOLDER]);
+    if (override) fields.push(['responsibility', override.responsibility], ['reason', yamlScalar(override.reason)]);
+    lines.push(...entryLines(layer.id, fields, '  ', '  ', `${layer.name}: ${cell ?? ''}`));
   }
   return lines.join('\n') + '\n';
 }

@@ -14,24 +14,32 @@ export class UnreadableFolderError extends Error {
   }
 }
 
+export interface WalkOptions {
+  /** Skip a folder that cannot be listed instead of throwing. */
+  readonly tolerant?: boolean;
+  /** Stop after this many files. */
+  readonly max?: number;
+}
+
+/** What the one traversal asks of the file system: list a folder, stat what a link points at. */
+type Ask = { readonly list: string } | { readonly stat: string };
+type Answer = fs.Dirent[] | fs.Stats | Error;
+
 /**
- * Every file below `root` whose `/`-separated path relative to `root` passes
- * `keep`, sorted; `node_modules` and `.git` skipped. Links to files are
- * followed, links to folders never (they can loop). Throws an
- * UnreadableFolderError for a folder it cannot list, unless `tolerant`.
+ * The one walk of a folder tree, written once and driven by `walkFiles` (in
+ * one go, for the CLI) and `walkFilesAsync` (a turn per folder, for the
+ * server's background scans): sorted, `node_modules` and `.git` skipped, links
+ * to files followed, links to folders never (they can loop).
  */
-export function walkFiles(root: string, keep: (relative: string) => boolean, options: { tolerant?: boolean; max?: number } = {}): string[] {
-  const out: string[] = [];
+function* traverse(root: string, keep: (relative: string) => boolean, options: WalkOptions, out: string[]): Generator<Ask, void, Answer> {
   const max = options.max ?? Infinity;
-  const visit = (dir: string, rel: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
+  const visit = function* (dir: string, rel: string): Generator<Ask, void, Answer> {
+    const listed = yield { list: dir };
+    if (listed instanceof Error) {
       if (options.tolerant) return;
-      throw new UnreadableFolderError(dir, err);
+      throw new UnreadableFolderError(dir, listed);
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (listed as fs.Dirent[]).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (out.length >= max) return;
       const full = path.join(dir, entry.name);
@@ -39,17 +47,49 @@ export function walkFiles(root: string, keep: (relative: string) => boolean, opt
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        try {
-          isFile = fs.statSync(full).isFile();
-        } catch {
-          isFile = false;
-        }
+        const target = yield { stat: full };
+        isFile = !(target instanceof Error) && (target as fs.Stats).isFile();
         isDir = false;
       }
-      if (isDir && !SKIPPED_DIRS.has(entry.name)) visit(full, relative);
+      if (isDir && !SKIPPED_DIRS.has(entry.name)) yield* visit(full, relative);
       else if (isFile && keep(relative)) out.push(full);
     }
   };
-  visit(root, '');
+  yield* visit(root, '');
+}
+
+function attempt<T>(run: () => T): T | Error {
+  try {
+    return run();
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+/**
+ * Every file below `root` whose `/`-separated path relative to `root` passes
+ * `keep`, sorted (see `traverse`). Throws an UnreadableFolderError for a
+ * folder it cannot list, unless `tolerant`.
+ */
+export function walkFiles(root: string, keep: (relative: string) => boolean, options: WalkOptions = {}): string[] {
+  const out: string[] = [];
+  const walk = traverse(root, keep, options, out);
+  for (let step = walk.next(undefined as never); !step.done; ) {
+    const ask = step.value;
+    step = walk.next('list' in ask ? attempt(() => fs.readdirSync(ask.list, { withFileTypes: true })) : attempt(() => fs.statSync(ask.stat)));
+  }
+  return out;
+}
+
+/** `walkFiles` without blocking: one folder a turn; stops early (with what it found) once `cancelled`. */
+export async function walkFilesAsync(root: string, keep: (relative: string) => boolean, options: WalkOptions & { readonly cancelled?: () => boolean } = {}): Promise<string[]> {
+  const out: string[] = [];
+  const walk = traverse(root, keep, options, out);
+  const settle = (p: Promise<fs.Dirent[] | fs.Stats>): Promise<Answer> => p.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  for (let step = walk.next(undefined as never); !step.done; ) {
+    if (options.cancelled?.()) break;
+    const ask = step.value;
+    step = walk.next(await settle('list' in ask ? fs.promises.readdir(ask.list, { withFileTypes: true }) : fs.promises.stat(ask.stat)));
+  }
   return out;
 }

@@ -6,10 +6,10 @@ import type { TextFacts } from '../core';
 import { decode, textFactsOf } from '../io/encoding';
 import { MAX_FILE_BYTES } from '../io/file-size';
 import { DECLARATION } from './declaration-uri';
+import { SKIPPED_DIRS, walkFilesAsync } from '../io/walk';
 
 export { isDeclarationUri, isUnder } from './declaration-uri';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** A workspace with more declarations than this is scanned only this far. */
 export const MAX_FILES = 20000;
 
@@ -47,24 +47,9 @@ function isBelow(root: string, file: string): boolean {
   return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative) && !relative.split(path.sep).some((part) => SKIPPED_DIRS.has(part));
 }
 
-/** Every declaration file below `root`, sorted, as paths; stops at MAX_FILES or once `cancelled`. */
+/** Every declaration file below `root`, sorted, as paths; stops at MAX_FILES or once `cancelled`. The CLI's walk, without blocking. */
 export async function findDeclarations(root: string, cancelled: () => boolean): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    if (cancelled() || out.length >= MAX_FILES) return;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await walk(path.join(dir, entry.name));
-      else if (entry.isFile() && DECLARATION.test(entry.name)) out.push(path.join(dir, entry.name));
-    }
-  };
-  await walk(root);
-  return out.sort();
+  return walkFilesAsync(root, (relative) => DECLARATION.test(relative), { tolerant: true, max: MAX_FILES, cancelled });
 }
 
 export type DiskRead =

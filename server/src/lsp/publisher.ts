@@ -1,6 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
+import { fileGapCount } from '../core';
 import { effectiveSeverity, toLspDiagnostic } from './convert';
 import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
@@ -69,7 +70,8 @@ export class Publisher {
       version: file.version,
       errors: file.visible.filter((v) => v.severity === 'error').length,
       warnings: file.visible.filter((v) => v.severity === 'warning').length,
-      gaps: file.visible.filter((v) => v.diagnostic.gap).length,
+      // The core's one definition: a display setting that hides a finding does not close its gap.
+      gaps: fileGapCount(file.result, file.environment.config.overrides),
     });
   }
 

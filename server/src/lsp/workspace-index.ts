@@ -79,6 +79,23 @@ export class WorkspaceIndex {
     return this.ownerUses.keys();
   }
 
+  /**
+   * Who owns `layerId` across the workspace: each owner as written, and how
+   * many workloads give it this layer. A scan over the summaries, run on a
+   * quick-fix request, never per keystroke.
+   */
+  ownersOfLayer(layerId: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const summary of this.byUri.values()) {
+      for (const workload of summary.workloads) {
+        // One vote per workload, even if it writes the layer twice.
+        const owners = new Set(workload.entries.filter((e) => e.layerId === layerId && e.owner !== undefined).map((e) => e.owner!));
+        for (const owner of owners) out.set(owner, (out.get(owner) ?? 0) + 1);
+      }
+    }
+    return out;
+  }
+
   /** True once every workspace folder has been scanned and nothing is being read. */
   get isReady(): boolean {
     return this.started && this.jobs === 0;

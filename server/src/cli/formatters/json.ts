@@ -24,6 +24,7 @@ export function formatJson(reports: readonly FileReport[], meta: { version: stri
         warningCount: c.warnings,
         infoCount: c.infos,
         hintCount: c.hints,
+        gapCount: report.gaps,
         diagnostics: report.diagnostics.map((d) => diagnostic(report, d)),
       };
     }),
@@ -35,6 +36,7 @@ export function formatJson(reports: readonly FileReport[], meta: { version: stri
       infoCount: counts.infos,
       hintCount: counts.hints,
       fixableCount: counts.fixable,
+      gapCount: reports.reduce((n, r) => n + r.gaps, 0),
       ...(meta.maxWarnings !== undefined ? { maxWarnings: meta.maxWarnings, tooManyWarnings: counts.warnings > meta.maxWarnings } : {}),
     },
   };

@@ -60,6 +60,9 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     out.push(style.bold(counts.errors > 0 ? style.red(summary) : style.yellow(summary)));
     const fixable = shownFixable(reports, options.verbose);
     if (fixable > 0 && !options.fix) out.push(style.dim(`  ${fixable} of them can be fixed with --fix.`));
+    // Gaps as the status bar and the layer stack count them: layers that need an owner and have no real one.
+    const gaps = reports.reduce((n, r) => n + r.gaps, 0);
+    if (gaps > 0) out.push(style.dim(`  ${plural(gaps, 'gap')}: ${gaps === 1 ? 'a layer that needs an owner has' : 'layers that need an owner have'} no real one.`));
   }
   if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
     out.push(style.bold(style.red(`✖ Too many warnings: ${counts.warnings}, the maximum is ${options.maxWarnings} (--max-warnings).`)));

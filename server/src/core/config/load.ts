@@ -49,7 +49,8 @@ export function loadConfig(uri: string, host: ConfigHost, knownCodes: readonly s
     const text = host.read(file);
     if (text === undefined) {
       reports[ownersAt]!.findings.report(configMissingFile, `owners: ${ownersDraft.file.path} cannot be read (${file}).`, ownersDraft.file.span);
-      owners = [];
+      // A directory nobody can read is no directory: every owner unknown would bury the one finding that matters.
+      owners = undefined;
     } else {
       const read = readOwnersFile(file, text);
       owners = read.entries;

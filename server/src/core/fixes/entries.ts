@@ -138,10 +138,20 @@ function entryFields(e: NewEntry): (readonly [string, string])[] {
   return [['owner', OWNER_PLACEHOLDER], ...(e.withHandoff ? [['handoff', HANDOFF_PLACEHOLDER] as const] : []), ...(e.extra ?? [])];
 }
 
+/**
+ * The lines of a new block entry: its key at `pad`, each field one `step`
+ * deeper. The one builder of a new entry's text: quick fixes, the new
+ * declaration template, the snippets and layer completion all write entries
+ * with it, each with its own values (placeholders, snippet tab stops).
+ */
+export function entryLines(key: string, fields: readonly (readonly [string, string])[], pad: string, step: string, keyComment?: string): string[] {
+  return [`${pad}${key}:${keyComment ? `   # ${keyComment}` : ''}`, ...fields.map(([k, v]) => `${pad}${step}${k}: ${v}`)];
+}
+
 function blockEntries(entries: readonly NewEntry[], indent: number, ctx: EditContext): string {
   const pad = ' '.repeat(indent);
-  const inner = ' '.repeat(indent + ctx.indent);
-  return entries.map((e) => `${pad}${e.layerId}:${ctx.eol}${entryFields(e).map(([k, v]) => `${inner}${k}: ${v}${ctx.eol}`).join('')}`).join('');
+  const step = ' '.repeat(ctx.indent);
+  return entries.map((e) => entryLines(e.layerId, entryFields(e), pad, step).map((line) => line + ctx.eol).join('')).join('');
 }
 
 function flowEntry(e: NewEntry): string {

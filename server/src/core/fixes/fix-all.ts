@@ -132,6 +132,8 @@ export interface DroppedFix {
 
 export interface FixOutcome {
   readonly text: string;
+  /** Every round's edits as edits of the original text (sorted, disjoint): `applyEdits(original, edits)` is `text`. */
+  readonly edits: readonly Edit[];
   /** Rounds that changed the text. */
   readonly rounds: number;
   readonly dropped: readonly DroppedFix[];
@@ -154,6 +156,7 @@ export function fixText(text: string, checker: TextChecker, maxRounds = 10): Fix
   const skipped = new Set<Diagnostic>();
   const seen = new Set<string>([text]);
   let current = text;
+  let composed: Edit[] = [];
   let diagnostics = checker.check(current).diagnostics;
   const drop = (d: Diagnostic, reason: DroppedFix['reason']): void => {
     skipped.add(d);
@@ -191,6 +194,7 @@ export function fixText(text: string, checker: TextChecker, maxRounds = 10): Fix
       break;
     }
     seen.add(next);
+    composed = composeEdits(composed, edits, current);
     current = next;
     // Findings are new objects each check: what was dropped is found again by what it is and where it moved.
     const carried = carryOver(skipped, edits, after);
@@ -200,7 +204,61 @@ export function fixText(text: string, checker: TextChecker, maxRounds = 10): Fix
     rounds++;
     oneAtATime = false;
   }
-  return { text: current, rounds, dropped };
+  return { text: current, edits: composed.filter((e) => text.slice(e.start, e.end) !== e.text), rounds, dropped };
+}
+
+/**
+ * `earlier` (edits of the original) followed by `later` (edits of `between`,
+ * the text `earlier` made), as edits of the original. A later edit that
+ * touches text an earlier one wrote merges with it; every other edit stays as
+ * small as it was, so an editor moves no marker it need not move.
+ */
+export function composeEdits(earlier: readonly Edit[], later: readonly Edit[], between: string): Edit[] {
+  const out: Edit[] = [];
+  let shift = 0; // `between` minus original, past the earlier edits consumed so far
+  let ci = 0;
+  let ni = 0;
+  const currentStart = (e: Edit) => e.start + shift;
+  const currentEnd = (e: Edit) => e.start + shift + e.text.length;
+  const consume = (e: Edit) => {
+    shift += e.text.length - (e.end - e.start);
+    ci++;
+  };
+  while (ci < earlier.length || ni < later.length) {
+    const c = earlier[ci];
+    const n = later[ni];
+    if (c && (!n || currentEnd(c) < n.start)) {
+      out.push(c);
+      consume(c);
+      continue;
+    }
+    if (n && (!c || n.end < currentStart(c))) {
+      out.push({ start: n.start - shift, end: n.end - shift, text: n.text });
+      ni++;
+      continue;
+    }
+    // They touch: one edit from the first of them to wherever the chain of touching edits ends.
+    const from = Math.min(currentStart(c!), n!.start);
+    const originalFrom = from - shift;
+    let to = from;
+    const absorbed: Edit[] = [];
+    for (let grew = true; grew; ) {
+      grew = false;
+      while (ci < earlier.length && currentStart(earlier[ci]!) <= to) {
+        to = Math.max(to, currentEnd(earlier[ci]!));
+        consume(earlier[ci]!);
+        grew = true;
+      }
+      while (ni < later.length && later[ni]!.start <= to) {
+        to = Math.max(to, later[ni]!.end);
+        absorbed.push({ ...later[ni]!, start: later[ni]!.start - from, end: later[ni]!.end - from });
+        ni++;
+        grew = true;
+      }
+    }
+    out.push({ start: originalFrom, end: to - shift, text: applyEdits(between.slice(from, to), absorbed) });
+  }
+  return out;
 }
 
 function syntaxErrorCount(diagnostics: readonly Diagnostic[]): number {

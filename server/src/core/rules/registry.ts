@@ -27,6 +27,8 @@ import { redundantOverride } from './srm035-redundant-override';
 import { overrideRefused } from './srm036-override-refused';
 import { unknownResponsibility } from './srm037-unknown-responsibility';
 import { serviceAdvice } from './srm038-service-advice';
+import { unknownOwner } from './srm039-unknown-owner';
+import { ownerAlias } from './srm040-owner-alias';
 import { matrixBadExtends, matrixClaimedTwice, matrixDuplicateId, matrixDuplicateLayer, matrixInvalid, matrixMissingCell, matrixMissingSource, matrixUnknownCell, matrixUnknownKey } from './matrix-file-rules';
 import { configBadExtends, configInvalidValue, configMissingFile, configUnknownCode, configUnknownKey } from './config-file-rules';
 import { ownerNamesProvider } from './srm028-owner-names-provider';
@@ -78,6 +80,8 @@ export const RULES: readonly Rule[] = [
   overrideRefused,
   unknownResponsibility,
   serviceAdvice,
+  unknownOwner,
+  ownerAlias,
   matrixMissingSource,
   matrixMissingCell,
   matrixUnknownCell,

@@ -4,9 +4,11 @@ import {
   cellPhrase,
   completionContextAt,
   defaultMatrixOf,
+  detectIndentStep,
   documentTypedAt,
   dutyOf,
   ENTRY_FIELDS,
+  entryLines,
   explainLayer,
   explainMatrix,
   explainModel,
@@ -31,7 +33,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   const model = modelId ? matrix.serviceModel(modelId) : undefined;
   switch (context.kind) {
     case 'layer-key':
-      return layerItems(matrix, context.present, model);
+      return layerItems(matrix, context.present, model, detectIndentStep(file.doc.getText()) ?? 2);
     case 'entry-key':
       return keyItems(ENTRY_FIELDS.filter((f) => !context.present.includes(f.key)));
     case 'top-level-key':
@@ -47,14 +49,14 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   }
 }
 
-function layerItems(matrix: MatrixIndex, present: readonly string[], model: ServiceModelDefinition | undefined): CompletionItem[] {
+function layerItems(matrix: MatrixIndex, present: readonly string[], model: ServiceModelDefinition | undefined, step: number): CompletionItem[] {
   const documented = new Set(present.map((k) => matrix.layerIdOf(k)));
   return matrix.layers
     .filter((l) => !documented.has(l.id))
     .map((layer, i) => {
       const who = model?.cells[layer.id]?.who;
       const required = who !== undefined && dutyOf(who).owner;
-      const handoff = who !== undefined && dutyOf(who).handoff ? '\n  handoff: ${2:where the provider\'s part ends}' : '';
+      const fields: [string, string][] = [['owner', '${1:team}'], ...(who !== undefined && dutyOf(who).handoff ? [['handoff', "${2:where the provider's part ends}"] as [string, string]] : [])];
       return {
         label: layer.id,
         kind: CompletionItemKind.Property,
@@ -65,7 +67,8 @@ function layerItems(matrix: MatrixIndex, present: readonly string[], model: Serv
         sortText: `${required ? 0 : 1}${String(i).padStart(3, '0')}`,
         filterText: layer.id,
         insertTextFormat: InsertTextFormat.Snippet,
-        insertText: `${layer.id}:\n  owner: \${1:team}${handoff}`,
+        // Relative to the line it is typed on (the editor indents the rest), one step deeper as the file indents.
+        insertText: entryLines(layer.id, fields, '', ' '.repeat(step)).join('\n'),
       };
     });
 }

@@ -1,0 +1,31 @@
+import { isScalar } from 'yaml';
+import { isRealOwner, ownerKey } from '../format';
+import { fieldOf, stringValue, type Field, type LayerEntry } from '../parse/declaration';
+import type { RuleContext } from './rule';
+
+/** An entry's owner that names someone (not empty, a placeholder, the provider, nor the declaration's own `provider:`). */
+export interface NamedOwner {
+  readonly entry: LayerEntry;
+  readonly field: Field;
+  readonly written: string;
+  readonly layerId: string | undefined;
+  /** "of Identity & Access", or empty when the layer is unknown. */
+  readonly of: string;
+}
+
+/** Every entry of the declaration whose owner names a team, role or person: what the owner directory judges. */
+export function namedOwners(ctx: RuleContext): NamedOwner[] {
+  const provider = stringValue(fieldOf(ctx.declaration.fields, 'provider'));
+  const out: NamedOwner[] = [];
+  for (const entry of ctx.declaration.layers?.entries ?? []) {
+    const field = fieldOf(entry.fields, 'owner');
+    const value = field?.value;
+    if (!field || !isScalar(value) || typeof value.value !== 'string' || !isRealOwner(value.value)) continue;
+    // `owner: microsoft` beside `provider: microsoft` is the provider (SRM028 says so), not a team to look up.
+    if (provider !== undefined && ownerKey(provider) !== '' && ownerKey(value.value) === ownerKey(provider)) continue;
+    const layerId = ctx.matrix?.layerOf(entry);
+    const name = layerId ? ctx.matrix?.layer(layerId)?.name : undefined;
+    out.push({ entry, field, written: value.value.trim(), layerId, of: name ? ` of ${name}` : '' });
+  }
+  return out;
+}
