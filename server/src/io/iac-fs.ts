@@ -8,9 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IacFileSystem } from '../core/iac';
 import { decode } from './encoding';
+import { MAX_FILE_BYTES } from './file-size';
 
-/** Larger files are not read at all: no module or template comes near it. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export class NodeIacFileSystem implements IacFileSystem {
   list(dir: string): { name: string; kind: 'file' | 'dir' }[] | undefined {
