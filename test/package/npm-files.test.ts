@@ -10,11 +10,12 @@ import * as path from 'node:path';
 import { npmTarball, PACKAGE_NAME, removeTemps, ROOT, VERSION } from './npm-package';
 
 /**
- * About twice today's tarball (≈ 230 KB gzipped: two readable bundles and the
- * notices), so normal growth passes and an accidental node_modules, source map
- * or second copy of a bundle does not.
+ * About twice today's tarball (≈ 590 KB gzipped: two readable bundles, the
+ * Terraform parser's two WebAssembly files and the notices), so normal growth
+ * passes and an accidental node_modules, source map or second copy of a bundle
+ * does not.
  */
-const SIZE_BUDGET_BYTES = 500 * 1024;
+const SIZE_BUDGET_BYTES = 1200 * 1024;
 
 describe('the npm package\'s tarball', function () {
   this.timeout(30_000);
@@ -51,7 +52,8 @@ describe('the npm package\'s tarball', function () {
     const listing = execFileSync('tar', ['-tvzf', tarball], { encoding: 'utf8' });
     for (const bin of ['dist/cli.js', 'dist/server.js']) {
       assert.match(listing, new RegExp(`^-rwx.* package/${bin.replace('.', '\\.')}$`, 'm'), `${bin} is executable`);
-      const head = execFileSync('tar', ['-xzOf', tarball, `package/${bin}`], { encoding: 'utf8' }).slice(0, 40);
+      // A readable bundle is megabytes: room for it, of which only the first line is read.
+      const head = execFileSync('tar', ['-xzOf', tarball, `package/${bin}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).slice(0, 40);
       assert.ok(head.startsWith('#!/usr/bin/env node\n'), `${bin} starts with a shebang, not ${JSON.stringify(head)}`);
     }
   });
