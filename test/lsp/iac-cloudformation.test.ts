@@ -77,7 +77,9 @@ describe('LSP: CloudFormation and SAM templates (srm.iac.enable)', function () {
       found.map((d) => [d.code, d.severity, client.textAt(yaml(), d.range)]),
       [['SRM066', 3, 'Api']],
     );
-    assert.match(String(found[0]!.message), /Api: AWS Lambda, PaaS/);
+    const message = found[0]!.message;
+    assert.ok(typeof message === 'string');
+    assert.match(message, /Api: AWS Lambda, PaaS/);
     const lenses = (await client.requestMethod('textDocument/codeLens', { textDocument: { uri: yaml() } })) as CodeLens[];
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [[9, 'Create declaration for Api', CreateDeclarationCommand]]);
     assert.equal(await client.hover(yaml(), { line: 9, character: 3 }), null, 'no declaration hover on a template');
