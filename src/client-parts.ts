@@ -28,12 +28,14 @@ export function clientOptions(output: vscode.LogOutputChannel, errorHandler: Err
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
   const options: LanguageClientOptions = {
     // Declarations, the matrix and configuration files (YAML to VS Code) that the server checks, explains and
-    // completes too, and Terraform files by their name only (the Terraform extension keeps their language).
+    // completes too; Terraform files, and YAML/JSON files that may be CloudFormation or SAM templates, by their name
+    // only (the Terraform and YAML extensions keep their language; the server answers only for actual templates).
     documentSelector: [
       { language: 'srm' },
       { language: 'yaml', pattern: '**/*.srm-matrix.{yaml,yml}' },
       { language: 'yaml', pattern: '**/srm.config.{yaml,yml}' },
       { scheme: 'file', pattern: '**/*.tf' },
+      { scheme: 'file', pattern: '**/*.{yaml,yml,json,template}' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
     outputChannel: output,

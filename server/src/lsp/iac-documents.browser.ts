@@ -3,7 +3,7 @@
  * `.browser.ts` sibling first in the web worker bundle). Discovery reads
  * Terraform modules and their folders from disk and loads its parser's
  * WebAssembly from the extension folder; a web worker has neither, so in the
- * browser Terraform files get nothing from us and `iac:` entries lead nowhere.
+ * browser Terraform files and templates get nothing from us and `iac:` entries lead nowhere.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,9 +14,7 @@ import type { LspEnvironments } from './environments';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 
-export function isIacUri(uri: string): boolean {
-  return /\.tf$/i.test(uri.replace(/[?#].*$/, ''));
-}
+export { isIacUri } from './iac-uri';
 
 export interface ClaimTarget {
   readonly span: Span;

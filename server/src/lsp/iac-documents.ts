@@ -1,9 +1,11 @@
 /**
- * Open Terraform files in the editor (`srm.iac.enable`): each undeclared
- * workload resource as an information diagnostic (SRM066), what could not be
- * read as SRM067, and the proposal "Create declaration" writes. The files keep
- * their language: the client sends them by name only, and nothing here
- * answers hovers, completion or formatting on them.
+ * Open Terraform files and CloudFormation/SAM templates in the editor
+ * (`srm.iac.enable`): each undeclared workload resource as an information
+ * diagnostic (SRM066), what could not be read as SRM067, and the proposal
+ * "Create declaration" writes. The files keep their language: the client
+ * sends them by name only (every YAML and JSON file, since a template is known
+ * by its text), and nothing here answers hovers, completion or formatting on
+ * them. A YAML or JSON file that is not a template gets nothing published.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +13,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { defaultMatrixOf, LineIndex, type Diagnostic, type Span } from '../core';
-import { classify, iacFileFindings, isUndeclaredFinding, mayHoldIacLinks, proposeDeclarations, type IacFileSystem, type Proposal, type TerraformParser, type UndeclaredFinding } from '../core/iac';
+import { classify, iacFileFindings, isUndeclaredFinding, mayHoldIacLinks, parseCloudFormation, proposeDeclarations, type IacFileSystem, type Proposal, type TerraformParser, type UndeclaredFinding } from '../core/iac';
 import { NodeIacFileSystem, toCorePath, toNative } from '../io/iac-fs';
 import { findDeclarationFiles, linkedDeclarations, readLinkedDeclarations, resolveLinksOnDisk } from '../io/iac-links';
 import { loadTerraformParser } from '../io/tree-sitter';
@@ -20,11 +22,9 @@ import type { LspEnvironments } from './environments';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 import { isDeclarationUri, type WorkspaceFolders } from './disk';
+import { isIacUri, isTerraformUri } from './iac-uri';
 
-/** The documents this part answers for: Terraform files, by name. */
-export function isIacUri(uri: string): boolean {
-  return /\.tf$/i.test(uri.replace(/[?#].*$/, ''));
-}
+export { isIacUri } from './iac-uri';
 
 /** The open documents laid over the disk, so an unsaved edit counts. */
 class OpenDocumentsFileSystem implements IacFileSystem {
@@ -74,8 +74,8 @@ export class IacDocuments {
   }
 
   closed(uri: string): void {
-    this.findings.delete(uri);
-    if (!this.state.isShutDown) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const published = this.findings.delete(uri);
+    if ((published || isTerraformUri(uri)) && !this.state.isShutDown) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** The undeclared workload findings of an open document, as last published. */
@@ -89,7 +89,8 @@ export class IacDocuments {
     if (!doc) return undefined;
     const matrixOf = (file: string) => defaultMatrixOf(this.environments.environment(URI.file(toNative(file)).toString()));
     const file = toCorePath(URI.parse(uri).fsPath);
-    const files = new Map([[file, { path: file, kind: 'terraform' as const, text: doc.getText(), resources: [], modules: [], diagnostics: [] }]]);
+    const kind = isTerraformUri(uri) ? ('terraform' as const) : ('cloudformation' as const);
+    const files = new Map([[file, { path: file, kind, text: doc.getText(), resources: [], modules: [], diagnostics: [] }]]);
     return proposeDeclarations([finding.undeclared], matrixOf, files, 'resource')[0];
   }
 
@@ -136,10 +137,16 @@ export class IacDocuments {
   private async update(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc || this.state.isShutDown) return;
+    const terraform = isTerraformUri(uri);
+    // Most YAML and JSON files are not templates: those are left alone, cleared only if they were one before.
+    if (!terraform && parseCloudFormation(toCorePath(URI.parse(uri).fsPath), doc.getText()) === undefined) {
+      if (this.findings.delete(uri)) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      return;
+    }
     const settings = await this.settings.get(uri);
     if (!settings.enable || !settings.iacEnable || URI.parse(uri).scheme !== 'file') {
-      this.findings.delete(uri);
-      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      const published = this.findings.delete(uri);
+      if (published || terraform) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       return;
     }
     const parser = await (this.parser ??= loadTerraformParser());
@@ -153,8 +160,9 @@ export class IacDocuments {
     const openDeclarations = new Map(this.documents.all().filter((d) => isDeclarationUri(d.uri)).map((d) => [toCorePath(URI.parse(d.uri).fsPath), d.getText()]));
     const onDisk = findDeclarationFiles([toCorePath(folder)]).filter((f) => !openDeclarations.has(f));
     const declarations = [...onDisk.flatMap((f) => readLinkedDeclarations(f)), ...[...openDeclarations].flatMap(([f, text]) => linkedDeclarations(toNative(f), text))];
-    const dir = toCorePath(path.dirname(native));
-    const resolved = await resolveLinksOnDisk(declarations, { roots: [dir], scope: [dir], parser, fs: new OpenDocumentsFileSystem(open) });
+    // A Terraform module is its folder; a template stands alone.
+    const root = terraform ? toCorePath(path.dirname(native)) : file;
+    const resolved = await resolveLinksOnDisk(declarations, { roots: [root], scope: [root], parser, fs: new OpenDocumentsFileSystem(open) });
     const matrixOf = (f: string) => defaultMatrixOf(this.environments.environment(URI.file(toNative(f)).toString()));
     const diagnostics = iacFileFindings(resolved.report, resolved.inventory, matrixOf).get(file) ?? [];
     const latest = this.documents.get(uri);

@@ -67,7 +67,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     iac,
     client: { versionedEdits: false },
     async current(uri) {
-      // Terraform files are the IaC part's: no declaration hovers, fixes or outline on them.
+      // Terraform files and YAML/JSON files that may be templates are the IaC part's: no declaration hovers, fixes or outline on them.
       if (isIacUri(uri)) return undefined;
       if (dataFileKind(uri)) return undefined;
       const doc = documents.get(uri);
@@ -171,7 +171,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onCodeAction((p) => (isIacUri(p.textDocument.uri) ? iacCodeActions(iac, documents, p) : codeActions(ctx, p)));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
-  connection.languages.semanticTokens.on((p) => semanticTokens(ctx, p));
+  // No tokens at all (not an empty set) on Terraform and YAML/JSON files, so the editor keeps their own extensions' highlighting.
+  connection.languages.semanticTokens.on((p) => (isIacUri(p.textDocument.uri) ? null : semanticTokens(ctx, p)));
   connection.onPrepareRename((p) => prepareRename(ctx, p));
   connection.onRenameRequest((p) => rename(ctx, p));
   connection.onReferences((p) => references(ctx, p));
