@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { OverviewRequest } from '../../protocol/report';
 import { LayerStackRequest, type LayerStackResult } from '../../protocol/requests';
 import { fileUri, REPO, removeTempWorkspaces, tempWorkspace, useServer } from './client';
 
@@ -36,7 +37,7 @@ describe('LSP: claimed resources in the layer stack and the overview', function 
   this.timeout(60_000);
   let dir = '';
   const server = useServer(() => {
-    dir = tempWorkspace({ 'infra/main.tf': MAIN_TF, 'api.srm.yaml': TWO_WORKLOADS });
+    dir = tempWorkspace({ 'infra/main.tf': MAIN_TF, 'api.srm.yaml': TWO_WORKLOADS, 'stack-edit.srm.yaml': TWO_WORKLOADS, 'overview-edit.srm.yaml': TWO_WORKLOADS });
     return { folders: [dir] };
   });
   after(removeTempWorkspaces);
@@ -79,7 +80,7 @@ describe('LSP: claimed resources in the layer stack and the overview', function 
 
     it('follows an unsaved edit of the declaration', async () => {
       const client = server();
-      const uri = fileUri(dir, 'api.srm.yaml');
+      const uri = fileUri(dir, 'stack-edit.srm.yaml');
       await client.open(uri, TWO_WORKLOADS);
       const at = TWO_WORKLOADS.indexOf('aws_lambda_function.gone');
       await client.change(uri, { range: client.rangeOf(uri, at, at + 'aws_lambda_function.gone'.length), newText: 'aws_s3_bucket.files' });
@@ -91,6 +92,38 @@ describe('LSP: claimed resources in the layer stack and the overview', function 
           ['aws_s3_bucket.files', 1],
         ],
       );
+    });
+  });
+
+  describe('srm/overview', () => {
+    it('lists what each workload\'s iac: entries name, leading to the file, and nothing for a workload without them', async () => {
+      const { files } = await server().request(OverviewRequest, {});
+      const file = files.find((f) => f.uri === fileUri(dir, 'api.srm.yaml'));
+      assert.ok(file, `api.srm.yaml in ${files.map((f) => f.uri).join(', ')}`);
+      const main = fileUri(dir, 'infra/main.tf');
+      assert.deepEqual(file.workloads[0]?.resources, [
+        { label: 'aws_lambda_function.api', path: 'infra/main.tf', target: main },
+        { label: 'aws_lambda_function.gone', path: 'infra/main.tf', target: main },
+        { label: 'infra/nowhere.tf', path: 'infra/nowhere.tf', target: fileUri(dir, 'infra/nowhere.tf') },
+      ]);
+      assert.equal(file.workloads[1]?.name, 'plain');
+      assert.equal(file.workloads[1]?.resources, undefined);
+    });
+
+    it('follows an edit of the entries in an open declaration', async () => {
+      const client = server();
+      const uri = fileUri(dir, 'overview-edit.srm.yaml');
+      await client.open(uri, TWO_WORKLOADS);
+      const at = TWO_WORKLOADS.indexOf('aws_lambda_function.gone');
+      await client.change(uri, { range: client.rangeOf(uri, at, at + 'aws_lambda_function.gone'.length), newText: 'aws_s3_bucket.files' });
+      const labels = async () => (await client.request(OverviewRequest, {})).files.find((f) => f.uri === uri)?.workloads[0]?.resources?.map((r) => r.label);
+      const deadline = Date.now() + 20_000;
+      let seen = await labels();
+      while (!seen?.includes('aws_s3_bucket.files') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seen = await labels();
+      }
+      assert.deepEqual(seen, ['aws_lambda_function.api', 'aws_s3_bucket.files', 'infra/nowhere.tf']);
     });
   });
 });

@@ -12,7 +12,7 @@ import { api, closeAllEditors, waitFor, workspaceFolder } from './helpers';
 /** Every workload node under the tree's roots, walking groups, as `name (gaps)` with the node. */
 function walk(tree: OverviewTree, node?: OverviewNode, path: string[] = []): { path: string[]; node: Extract<OverviewNode, { kind: 'workload' }> }[] {
   return tree.getChildren(node).flatMap((child) =>
-    child.kind === 'workload' ? [{ path, node: child }] : walk(tree, child, [...path, child.label]),
+    child.kind === 'workload' ? [{ path, node: child }] : child.kind === 'group' ? walk(tree, child, [...path, child.label]) : [],
   );
 }
 
