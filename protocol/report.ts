@@ -39,6 +39,18 @@ export interface OverviewWorkload {
   /** Where its `workload:` (or the document) starts, 0-based, for a click to open it. */
   readonly line: number;
   readonly character: number;
+  /** What its `iac:` entries claim, as written; absent when it has none. */
+  readonly resources?: readonly OverviewResource[];
+}
+
+/** One resource an `iac:` entry names, or the entry's path when it names none (every workload resource there). */
+export interface OverviewResource {
+  /** `aws_lambda_function.orders`, a logical id, or the path as written. */
+  readonly label: string;
+  /** The entry's path as written. */
+  readonly path: string;
+  /** The file or folder the path leads to, resolved against the declaration (not checked: the index keeps no disk reads). */
+  readonly target: string;
 }
 
 export interface OverviewFile {

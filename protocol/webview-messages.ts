@@ -18,7 +18,9 @@ export type FromWebview =
   /** Put the Markdown table on the clipboard. */
   | { readonly type: 'copyMarkdown'; readonly markdown: string }
   /** Open a source's address (a matrix's, a service option's) in the browser; the extension opens only https and http. */
-  | { readonly type: 'openLink'; readonly url: string };
+  | { readonly type: 'openLink'; readonly url: string }
+  /** Open a resource the workload claims (`iac:`), by its position in the workload's `resources`. */
+  | { readonly type: 'openResource'; readonly uri: string; readonly workloadIndex: number; readonly resource: number };
 
 /** What the page keeps with `setState`, so a hidden or restored panel comes back as it was. */
 export interface WebviewState {

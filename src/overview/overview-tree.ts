@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OverviewRequest, type OverviewChangedParams, type OverviewWorkload } from '../../protocol/report';
+import { OverviewRequest, type OverviewChangedParams, type OverviewResource, type OverviewWorkload } from '../../protocol/report';
 import type { ServerHealth } from '../server-health';
 import type { ServerLifecycle } from '../server-lifecycle';
 
@@ -10,7 +10,9 @@ export type Grouping = 'matrix' | 'owner';
 /** A node of the tree: a group (matrix, model or owner) or one workload. */
 export type OverviewNode =
   | { readonly kind: 'group'; readonly key: string; readonly label: string; readonly workloads: readonly Listed[]; readonly level: 'matrix' | 'model' | 'owner' }
-  | { readonly kind: 'workload'; readonly workload: Listed; readonly parent: string };
+  | { readonly kind: 'workload'; readonly workload: Listed; readonly parent: string }
+  /** A resource the workload's `iac:` entries claim. */
+  | { readonly kind: 'resource'; readonly resource: OverviewResource; readonly parent: string; readonly position: number };
 
 /** A workload with the file it is in. */
 export interface Listed extends OverviewWorkload {
@@ -109,7 +111,8 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode>, vsco
     }
     const all = this.workloads.filter((w) => !this.gapsOnly || w.gaps > 0);
     if (!node) return this.grouping === 'matrix' ? groups(all, (w) => [w.matrix], 'matrix') : groups(all, ownersOf, 'owner');
-    if (node.kind === 'workload') return [];
+    if (node.kind === 'resource') return [];
+    if (node.kind === 'workload') return resourceNodes(node);
     if (node.level === 'matrix') return groups(node.workloads, (w) => [w.model ?? 'no model'], 'model', node.key);
     return [...node.workloads].sort(byName).map((workload) => ({ kind: 'workload', workload, parent: node.key }));
   }
@@ -124,10 +127,12 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode>, vsco
       item.contextValue = `srm.group.${node.level}`;
       return item;
     }
+    if (node.kind === 'resource') return resourceItem(node);
     const w = node.workload;
-    const item = new vscode.TreeItem(w.name ?? `(no workload name) ${fileName(w.uri)}`, vscode.TreeItemCollapsibleState.None);
+    const claimed = w.resources?.length ?? 0;
+    const item = new vscode.TreeItem(w.name ?? `(no workload name) ${fileName(w.uri)}`, claimed > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${this.grouping}:${node.parent}:${w.uri}#${w.index}`;
-    item.description = w.gaps > 0 ? count(w.gaps, 'gap') : 'no gaps';
+    item.description = `${w.gaps > 0 ? count(w.gaps, 'gap') : 'no gaps'}${claimed > 0 ? ` · ${count(claimed, 'resource')}` : ''}`;
     item.tooltip = new vscode.MarkdownString().appendText(`${vscode.workspace.asRelativePath(vscode.Uri.parse(w.uri))} · ${w.matrix} · ${w.model ?? 'no model'}\n${w.owners.length > 0 ? `Owners: ${w.owners.join(', ')}` : 'No owner named'}`);
     item.iconPath = new vscode.ThemeIcon(w.gaps > 0 ? 'warning' : 'pass', new vscode.ThemeColor(w.gaps > 0 ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'));
     item.resourceUri = vscode.Uri.parse(w.uri);
@@ -152,6 +157,29 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode>, vsco
     for (const s of this.subscriptions) s.dispose();
   }
 }
+
+function resourceNodes(node: Extract<OverviewNode, { kind: 'workload' }>): OverviewNode[] {
+  const id = `${node.parent}:${node.workload.uri}#${node.workload.index}`;
+  return (node.workload.resources ?? []).map((resource, position) => ({ kind: 'resource', resource, parent: id, position }));
+}
+
+/** A file opens in the editor; a folder (a path with no IaC file extension) is shown in the explorer. */
+function resourceItem(node: Extract<OverviewNode, { kind: 'resource' }>): vscode.TreeItem {
+  const { resource } = node;
+  const item = new vscode.TreeItem(resource.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `resource:${node.parent}:${node.position}`;
+  const target = vscode.Uri.parse(resource.target);
+  item.description = resource.label === resource.path ? 'every workload resource there' : resource.path;
+  item.tooltip = vscode.workspace.asRelativePath(target);
+  item.iconPath = new vscode.ThemeIcon('cloud');
+  item.contextValue = 'srm.resource';
+  item.command = IAC_FILE.test(target.path)
+    ? { command: 'vscode.open', title: 'Open', arguments: [target] }
+    : { command: 'revealInExplorer', title: 'Reveal in Explorer', arguments: [target] };
+  return item;
+}
+
+const IAC_FILE = /\.(tf|ya?ml|json|template)$/i;
 
 function groups(workloads: readonly Listed[], keysOf: (w: Listed) => readonly string[], level: 'matrix' | 'model' | 'owner', parent = ''): OverviewNode[] {
   const byKey = new Map<string, Listed[]>();

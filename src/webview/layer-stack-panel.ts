@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LayerStack, StackRange } from '../../protocol/layer-stack';
+import { resourcesOf, type LayerStack, type StackRange } from '../../protocol/layer-stack';
 import {
   AssignOwnerRequest,
   LayerStackRequest,
@@ -129,7 +129,23 @@ export class LayerStackPanel implements vscode.Disposable {
         return;
       case 'openLink':
         return openWebLink(message.url);
+      case 'openResource':
+        return this.openResource(message.uri, message.workloadIndex, message.resource);
     }
+  }
+
+  /** Opens what the stack itself names (a file, at the resource's line), never a target the page made up. */
+  private async openResource(uri: string, workloadIndex: number, position: number): Promise<void> {
+    if (uri !== this.stack?.uri) return;
+    const workload = this.stack.workloads.find((w) => w.index === workloadIndex);
+    const target = workload ? resourcesOf(workload)[position]?.target : undefined;
+    if (!target) return;
+    const parsed = vscode.Uri.parse(target);
+    if (parsed.scheme !== 'file') return;
+    const line = Math.max(0, Number(/^L(\d+)$/.exec(parsed.fragment)?.[1] ?? '1') - 1);
+    const doc = await vscode.workspace.openTextDocument(parsed.with({ fragment: '' }));
+    const at = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
+    await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(doc.uri.toString()), selection: new vscode.Range(at, at) });
   }
 
   private async reveal(uri: string, workloadIndex: number, layerId: string): Promise<void> {

@@ -20,6 +20,7 @@ import {
   UNKNOWN_SPEC,
   URI,
 } from './fixtures';
+import type { StackResource } from '../../protocol/layer-stack';
 import { ARTIFACTS, cspViolations, Harness, type Panel, postedCount, savedState, sendStack, themeVar, type ThemeKind, waitForPosted } from './harness';
 
 interface BandInfo {
@@ -491,6 +492,42 @@ describe('layer stack webview page (Chromium)', function () {
 
     // After all that: no alert, no dialog, no CSP report (checked in afterEach).
     assert.equal(await page.evaluate(() => (window as unknown as { __alerted: boolean }).__alerted), false);
+  });
+
+  it('lists the claimed infrastructure, hostile labels as text, and asks the extension to open one by position', async () => {
+    panel = await harness.open();
+    const { page } = panel;
+    const s = multiDocStack(9);
+    const resources: StackResource[] = [
+      { address: HOSTILE_IMG, file: HOSTILE_SCRIPT, line: 12, status: 'resolved', target: 'file:///infra/main.tf#L12' },
+      { address: 'aws_lambda_function.orders', file: 'main.tf', line: 5, status: 'resolved', target: 'file:///infra/main.tf#L5' },
+      { address: '"><iframe srcdoc="<script>parent.__pwned=1</script>">', file: 'infra/nowhere.tf', line: 0, status: 'missing' },
+      // Malformed: the page leaves it out rather than drawing it.
+      { address: 'bad', file: 'x.tf', line: 'one', status: 'resolved' } as unknown as StackResource,
+    ];
+    await sendStack(page, { ...s, workloads: [{ ...s.workloads[0]!, resources }, ...s.workloads.slice(1)] });
+    assert.equal(await text(page, '#resources-heading'), 'Infrastructure (3)');
+    const items = await page.$$eval('.resources .resource', (els) =>
+      els.map((el) => [el.querySelector('.resource-address')?.textContent, el.querySelector('.resource-where')?.textContent, el.getAttribute('data-status'), el.querySelector('button') !== null]),
+    );
+    assert.deepEqual(items, [
+      [HOSTILE_IMG, `${HOSTILE_SCRIPT}:12`, 'resolved', true],
+      ['aws_lambda_function.orders', 'main.tf:5', 'resolved', true],
+      ['"><iframe srcdoc="<script>parent.__pwned=1</script>">', 'not found in infra/nowhere.tf', 'missing', false],
+    ]);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, iframe, script:not([nonce])').length), 0);
+
+    let before = await postedCount(page);
+    await page.click('.resource[data-address="aws_lambda_function.orders"] button');
+    assert.deepEqual(await waitForPosted(page, 'openResource', before), { type: 'openResource', uri: URI, workloadIndex: 0, resource: 1 });
+    before = await postedCount(page);
+    await page.focus('.resources .resource button');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await waitForPosted(page, 'openResource', before), { type: 'openResource', uri: URI, workloadIndex: 0, resource: 0 });
+
+    // A workload without iac: entries shows no Infrastructure section.
+    await page.selectOption('.workload-select', '1');
+    assert.equal(await page.locator('.resources-section').count(), 0);
   });
 
   it('lets Assign owner be pressed again when no new stack follows', async () => {

@@ -215,7 +215,7 @@ export class LayerStackApp {
           ),
           renderSideBySide(workload, notes),
         ),
-        renderResources(resourcesOf(workload)),
+        renderResources(resourcesOf(workload), (resource) => this.api.postMessage({ type: 'openResource', uri: stack.uri, workloadIndex: workload.index, resource })),
       ),
     );
     this.restoreFocus(focus);

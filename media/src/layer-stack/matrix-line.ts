@@ -35,21 +35,32 @@ export function renderMatrixLine(workload: WorkloadStack, openLink: (url: string
   );
 }
 
-/** The infrastructure resources the workload claims, when IaC discovery found any. */
-export function renderResources(resources: readonly StackResource[]): HTMLElement | null {
+/**
+ * The infrastructure resources the workload's `iac:` entries claim, each a
+ * button that asks the extension to open it (by position: the extension opens
+ * only what its own stack names). Nothing when the declaration has no entries.
+ */
+export function renderResources(resources: readonly StackResource[], open: (position: number) => void): HTMLElement | null {
   if (resources.length === 0) {
     return null;
   }
   const list = h('ul', { class: 'resources' });
-  for (const r of resources) {
-    list.appendChild(
-      h('li', { class: 'resource', attrs: { 'data-address': r.address } }, h('code', { class: 'resource-address', text: r.address }), ' ', h('span', { class: 'resource-where', text: `${r.file}:${r.line}` })),
-    );
-  }
+  resources.forEach((r, position) => {
+    const where = r.status === 'missing' ? `not found in ${r.file}` : `${r.file}:${r.line}`;
+    const content = [h('code', { class: 'resource-address', text: r.address }), ' ', h('span', { class: 'resource-where', text: where })];
+    let item: HTMLElement;
+    if (r.target !== undefined) {
+      item = h('button', { class: 'resource-open', attrs: { type: 'button', title: `Open ${r.address}` } }, ...content);
+      item.addEventListener('click', () => open(position));
+    } else {
+      item = h('span', { class: 'resource-text' }, ...content);
+    }
+    list.appendChild(h('li', { class: `resource ${r.status}`, attrs: { 'data-address': r.address, 'data-status': r.status } }, item));
+  });
   return h(
     'section',
     { class: 'resources-section', attrs: { 'aria-labelledby': 'resources-heading' } },
-    h('h3', { class: 'section-heading', attrs: { id: 'resources-heading' }, text: `Infrastructure resources (${resources.length})` }),
+    h('h3', { class: 'section-heading', attrs: { id: 'resources-heading' }, text: `Infrastructure (${resources.length})` }),
     list,
   );
 }

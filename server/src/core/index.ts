@@ -17,7 +17,7 @@ export type { Rule } from './rules/rule';
 export { ServiceCatalogue } from './catalogue/catalogue';
 export type { CatalogueEntry, ServiceAdvice, ServiceVariant } from './catalogue/services';
 export type { Diagnostic, Edit, Fix, Severity, Span } from './types';
-export { buildLayerStack, assignOwnerFix, type BandAdvice, type BandStatus, type LayerBand, type LayerStack, type ModelColumn, type StackMatrix, type WorkloadStack } from './layer-stack';
+export { buildLayerStack, assignOwnerFix, type BandAdvice, type BandStatus, type ClaimedResource, type LayerBand, type LayerStack, type ModelColumn, type StackMatrix, type WorkloadStack } from './layer-stack';
 export { layerStates, gapCount, fileGapCount, type GapKind, type LayerState } from './layer-state';
 export { readOverride, effectiveCell, type Override } from './overrides';
 export { outline, evidenceLinks, type OutlineItem, type EvidenceLink } from './outline';

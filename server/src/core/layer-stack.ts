@@ -104,6 +104,22 @@ export interface WorkloadStack<R> {
   readonly range: R;
   /** Every service model of the workload's matrix, for the side-by-side view. */
   readonly models: readonly ModelColumn[];
+  /** What the declaration's `iac:` entries claim; set by the adapter that reads the disk, only when it has entries. */
+  readonly resources?: readonly ClaimedResource[];
+}
+
+/** A resource of infrastructure code that a workload claims through `iac:`. */
+export interface ClaimedResource {
+  /** `aws_lambda_function.orders`, a CloudFormation logical id, or the entry's path when that is what is missing. */
+  readonly address: string;
+  /** The file as the views show it: relative to the declaration. */
+  readonly file: string;
+  /** 1-based; 0 when the resource was not found. */
+  readonly line: number;
+  /** `missing`: the path or the named resource is not there (an SRM06x error says which). */
+  readonly status: 'resolved' | 'missing';
+  /** What opening the resource opens (a `file:` URI); absent when there is nothing to open. */
+  readonly target?: string;
 }
 
 /** `R` is how ranges are written: offsets in the engine, LSP ranges on the wire. */

@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
 import { checkText, fieldOf, gapCount, layerOfEntry, stringValue, type CheckEnvironment, type CheckResult, type OverridePolicy, type Span } from '../core';
+import { readIacLinks } from '../core/iac/links';
 import { fileTooLargeToRead } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
 
@@ -24,6 +25,15 @@ export interface EntrySummary {
   readonly ownerSpan: Span | undefined;
 }
 
+/** One `iac:` entry, as written: where it points and the resources it names (none: all the workload resources there). */
+export interface IacEntrySummary {
+  readonly path: string;
+  readonly resources: readonly string[];
+}
+
+/** Most declarations have no `iac:` entries: they share one empty list. */
+const NO_IAC: readonly IacEntrySummary[] = Object.freeze([]);
+
 /** One declaration (one YAML document) of a file. */
 export interface WorkloadSummary {
   /** Its position in the file, from 0. */
@@ -38,6 +48,8 @@ export interface WorkloadSummary {
   /** The `matrix:` value as written, when there is one. */
   readonly matrix: string | undefined;
   readonly entries: readonly EntrySummary[];
+  /** Its `iac:` entries, as written (resolved only when a view opens them). */
+  readonly iac: readonly IacEntrySummary[];
   /** Its gaps: layers whose cell asks for an owner with no real one (the core's one definition). */
   readonly gaps: number;
 }
@@ -162,6 +174,8 @@ export function summarize(
         ownerSpan: ownerText !== undefined && owner?.valueSpan ? at(owner.valueSpan) : undefined,
       };
     });
+    const links = readIacLinks(decl).links;
+    const iac = links.length === 0 ? NO_IAC : links.map((l): IacEntrySummary => ({ path: pool.intern(l.path), resources: (l.resources ?? []).map((r) => pool.intern(r.name)) }));
     return {
       index: checked.index,
       name: pool.intern(name),
@@ -170,6 +184,7 @@ export function summarize(
       model: pool.intern(stringValue(fieldOf(decl.fields, 'model'))),
       matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
       entries,
+      iac,
       gaps: gapCount(checked, policy),
     };
   });
@@ -206,6 +221,7 @@ export function adopt(summary: FileSummary, pool: StringPool): FileSummary {
       model: pool.intern(w.model),
       matrix: pool.intern(w.matrix),
       entries: w.entries.map((e) => ({ ...e, key: pool.intern(e.key), layerId: pool.intern(e.layerId), owner: pool.intern(e.owner) })),
+      iac: w.iac.length === 0 ? NO_IAC : w.iac.map((l) => ({ path: pool.intern(l.path), resources: l.resources.map((r) => pool.intern(r)) })),
     })),
   };
 }
@@ -215,5 +231,6 @@ function* stringsOf(summary: FileSummary): Generator<string> {
   for (const w of summary.workloads) {
     for (const s of [w.name, w.model, w.matrix]) if (s !== undefined) yield s;
     for (const e of w.entries) for (const s of [e.key, e.layerId, e.owner]) if (s !== undefined) yield s;
+    for (const l of w.iac) yield* [l.path, ...l.resources];
   }
 }

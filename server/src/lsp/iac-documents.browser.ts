@@ -7,7 +7,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../core';
+import type { ClaimedResource, Span } from '../core';
 import type { Proposal, UndeclaredFinding } from '../core/iac';
 import type { WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
@@ -55,6 +55,10 @@ export class IacDocuments {
   }
 
   claimTargets(_uri: string, _text: string): Promise<ClaimTarget[]> {
+    return Promise.resolve([]);
+  }
+
+  claimedResources(_uri: string, _text: string): Promise<(readonly ClaimedResource[] | undefined)[]> {
     return Promise.resolve([]);
   }
 }

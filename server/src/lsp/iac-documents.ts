@@ -17,6 +17,7 @@ import { classify, iacFileFindings, isUndeclaredFinding, mayHoldIacLinks, parseC
 import { NodeIacFileSystem, toCorePath, toNative } from '../io/iac-fs';
 import { findDeclarationFiles, linkedDeclarations, readLinkedDeclarations, resolveLinksOnDisk } from '../io/iac-links';
 import { loadTerraformParser } from '../io/tree-sitter';
+import type { ClaimedResource } from '../core/layer-stack';
 import { toLspDiagnostic } from './convert';
 import type { LspEnvironments } from './environments';
 import type { ConnectionState } from './lifecycle';
@@ -132,6 +133,42 @@ export class IacDocuments {
       }
     }
     return out;
+  }
+
+  /**
+   * The resources each declaration of a file claims, by the declaration's
+   * position in the file; `undefined` for a declaration without `iac:`
+   * entries, and for every one when `srm.iac.enable` is off.
+   */
+  async claimedResources(uri: string, text: string): Promise<(readonly ClaimedResource[] | undefined)[]> {
+    if (!mayHoldIacLinks(text) || URI.parse(uri).scheme !== 'file') return [];
+    const settings = await this.settings.get(uri);
+    if (!settings.enable || !settings.iacEnable) return [];
+    const parser = await (this.parser ??= loadTerraformParser());
+    const native = URI.parse(uri).fsPath;
+    const linked = linkedDeclarations(native, text);
+    const open = new Map(this.documents.all().filter((d) => isIacUri(d.uri)).map((d) => [toCorePath(URI.parse(d.uri).fsPath), d.getText()]));
+    const { report, inventory } = await resolveLinksOnDisk(linked, { parser, fs: new OpenDocumentsFileSystem(open) });
+    const shown = (file: string) => path.relative(path.dirname(native), toNative(file)).split(path.sep).join('/');
+    return report.declarations.map((declaration) => {
+      if (declaration.entries.length === 0) return undefined;
+      const out: ClaimedResource[] = [];
+      const seen = new Set<string>();
+      for (const entry of declaration.entries) {
+        if (entry.exists === undefined && entry.missing.length === 0) out.push({ address: entry.link.path, file: entry.link.path, line: 0, status: 'missing' });
+        for (const claim of entry.claims) {
+          if (seen.has(claim.instance.key)) continue;
+          seen.add(claim.instance.key);
+          const file = inventory.files.get(claim.instance.file);
+          const line = file ? new LineIndex(file.text).position(claim.instance.block.headerSpan.start).line : 1;
+          out.push({ address: claim.instance.address, file: shown(claim.instance.file), line, status: 'resolved', target: `${URI.file(toNative(claim.instance.file)).toString()}#L${line}` });
+        }
+        for (const named of entry.missing) {
+          out.push({ address: named.name, file: entry.link.path, line: 0, status: 'missing', ...(entry.exists === 'file' ? { target: URI.file(toNative(entry.target)).toString() } : {}) });
+        }
+      }
+      return out;
+    });
   }
 
   private async update(uri: string): Promise<void> {

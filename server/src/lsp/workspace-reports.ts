@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { OverviewChangedNotification, type OverviewFile, type OverviewWorkload } from '../../../protocol/report';
+import { URI, Utils } from 'vscode-uri';
+import { OverviewChangedNotification, type OverviewFile, type OverviewResource, type OverviewWorkload } from '../../../protocol/report';
 import { defaultMatrixOf } from '../core/environment';
 import {
   assembleReport,
@@ -18,7 +18,7 @@ import { packageInfo } from '../cli/package-info';
 import { MAX_FILE_BYTES } from '../io/file-size';
 import { readDeclarationFile, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
-import { rangeOf, type FileSummary } from './file-summary';
+import { rangeOf, type FileSummary, type IacEntrySummary } from './file-summary';
 import type { WorkspaceIndex } from './workspace-index';
 
 /**
@@ -97,6 +97,7 @@ export class WorkspaceReports {
         gaps: w.gaps,
         line: at.line,
         character: at.character,
+        ...(w.iac.length > 0 ? { resources: resourcesOf(summary.uri, w.iac) } : {}),
       };
     });
   }
@@ -134,4 +135,13 @@ export class WorkspaceReports {
     const relative = filePath.startsWith(`${folderPath}/`) ? filePath.slice(folderPath.length + 1) : filePath;
     return this.folders.all.length > 1 ? `${folder.name}/${relative}` : relative;
   }
+}
+
+/** The overview's view of `iac:` entries: one node per named resource, or the path itself when it names none. */
+function resourcesOf(uri: string, entries: readonly IacEntrySummary[]): OverviewResource[] {
+  const base = Utils.dirname(URI.parse(uri));
+  return entries.flatMap((e) => {
+    const target = Utils.joinPath(base, e.path).toString();
+    return e.resources.length === 0 ? [{ label: e.path, path: e.path, target }] : e.resources.map((label) => ({ label, path: e.path, target }));
+  });
 }

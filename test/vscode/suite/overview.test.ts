@@ -12,7 +12,7 @@ import { api, closeAllEditors, waitFor, workspaceFolder } from './helpers';
 /** Every workload node under the tree's roots, walking groups, as `name (gaps)` with the node. */
 function walk(tree: OverviewTree, node?: OverviewNode, path: string[] = []): { path: string[]; node: Extract<OverviewNode, { kind: 'workload' }> }[] {
   return tree.getChildren(node).flatMap((child) =>
-    child.kind === 'workload' ? [{ path, node: child }] : walk(tree, child, [...path, child.label]),
+    child.kind === 'workload' ? [{ path, node: child }] : child.kind === 'group' ? walk(tree, child, [...path, child.label]) : [],
   );
 }
 
@@ -65,6 +65,33 @@ describe('overview tree view and report panel', () => {
     const editor = await waitFor('the declaration in an editor', () => vscode.window.activeTextEditor?.document.uri.toString() === payments.node.workload.uri && vscode.window.activeTextEditor);
     assert.equal(editor.selection.active.line, payments.node.workload.line);
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /^workload: payments-api/);
+  });
+
+  it('lists the resources a workload claims under it, and opens the file on click', async () => {
+    const srm = await api();
+    const tree = srm.overview;
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'claims');
+    const tf = vscode.Uri.joinPath(folder, 'main.tf');
+    const declaration = vscode.Uri.joinPath(folder, 'claims-probe.srm.yaml');
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await write(tf, 'resource "aws_lambda_function" "probe" {\n  function_name = "probe"\n}\n');
+    await write(declaration, 'workload: claims-probe\nmodel: paas\niac:\n  - path: main.tf\n    resources: [aws_lambda_function.probe]\nlayers: {}\n');
+    try {
+      const probe = await waitFor('the claiming workload in the overview', () => find(tree, 'claims-probe'));
+      assert.match(String(tree.getTreeItem(probe.node).description), / · 1 resource$/);
+      const children = tree.getChildren(probe.node);
+      assert.deepEqual(
+        children.map((c) => (c.kind === 'resource' ? tree.getTreeItem(c).label : c.kind)),
+        ['aws_lambda_function.probe'],
+      );
+      const command = tree.getTreeItem(children[0]!).command;
+      assert.ok(command);
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      await waitFor('main.tf in an editor', () => vscode.window.activeTextEditor?.document.uri.toString() === tf.toString());
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 
   it('follows a declaration written, changed and deleted on disk', async () => {
