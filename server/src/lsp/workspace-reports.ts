@@ -42,11 +42,13 @@ export class WorkspaceReports {
   private pending = new Map<string, FileSummary | undefined>();
   private flushing = false;
   /** The report the client was sent and then patched; undefined until asked for, or after a configuration change. */
-  private live: { report: ResponsibilityReport; directory: string } | undefined;
+  private live: { report: ResponsibilityReport; directory: string; directories: ReturnType<typeof workspaceDirectoryOf> } | undefined;
   private readonly reportPending = new Set<string>();
   private patching: Promise<void> | undefined;
   /** Reports being assembled: a change meanwhile may be missing from them, so it is patched in afterwards. */
   private assembling = 0;
+  /** The pieces a change dropped, until the patch compares their owner directories with the new ones. */
+  private readonly replaced = new Map<string, ReportPieces>();
 
   constructor(
     private readonly connection: Connection,
@@ -56,6 +58,8 @@ export class WorkspaceReports {
     private readonly folders: WorkspaceFolders,
   ) {
     index.onDidChange(({ uri, summary }) => {
+      const old = this.pieces.get(uri);
+      if (old && this.live) this.replaced.set(uri, old);
       this.pieces.delete(uri);
       this.pending.set(uri, summary);
       this.scheduleFlush();
@@ -72,6 +76,7 @@ export class WorkspaceReports {
     if (this.live) void this.connection.sendNotification(ReportChangedNotification, {});
     this.live = undefined;
     this.reportPending.clear();
+    this.replaced.clear();
   }
 
   async report(): Promise<ResponsibilityReport> {
@@ -81,7 +86,8 @@ export class WorkspaceReports {
     this.assembling++;
     try {
       const report = await this.assembled();
-      this.live = { report, directory: directoryKey(workspaceDirectoryOf(this.pieces.values())) };
+      const directories = workspaceDirectoryOf(this.pieces.values());
+      this.live = { report, directory: directoryKey(directories), directories };
       return report;
     } finally {
       this.assembling--;
@@ -98,10 +104,19 @@ export class WorkspaceReports {
         const uris = [...this.reportPending];
         this.reportPending.clear();
         const changed: [string, ReportPieces | undefined][] = [];
-        for (const uri of uris) changed.push([this.displayPath(uri), await this.piecesOf(uri)]);
+        let directoriesMoved = false;
+        for (const uri of uris) {
+          const old = this.replaced.get(uri);
+          this.replaced.delete(uri);
+          const pieces = await this.piecesOf(uri);
+          directoriesMoved ||= !sameDirectories(old, pieces);
+          changed.push([this.displayPath(uri), pieces]);
+        }
         const live = this.live;
         if (!live) return;
-        const directory = workspaceDirectoryOf(this.pieces.values());
+        // Only a file that brings, changes or takes away an owner directory can rename another file's owners.
+        if (directoriesMoved) live.directories = workspaceDirectoryOf(this.pieces.values());
+        const directory = live.directories;
         if (directoryKey(directory) !== live.directory) {
           // Another file's owners may now go by another name: the client asks for the whole report again.
           this.live = undefined;
@@ -216,4 +231,12 @@ export class WorkspaceReports {
 /** The owner directories' spellings, names and contacts in one string, to see whether an edit changed them. */
 function directoryKey(directory: ReadonlyMap<string, { readonly name: string; readonly contact?: string }>): string {
   return JSON.stringify([...directory].map(([spelling, o]) => [spelling, o.name, o.contact ?? null]));
+}
+
+/** True when a file's old and new pieces use the same owner directories (by identity: one per environment). */
+function sameDirectories(a: ReportPieces | undefined, b: ReportPieces | undefined): boolean {
+  const of = (p: ReportPieces | undefined): Set<unknown> => new Set((p?.built ?? []).flatMap((x) => (x.directory ? [x.directory] : [])));
+  const x = of(a);
+  const y = of(b);
+  return x.size === y.size && [...x].every((d) => y.has(d));
 }

@@ -63,8 +63,8 @@ function fileRange<T extends { readonly file: string }>(rows: readonly T[], file
 }
 
 /** The first index where `before` is false (rows sorted so that `before` holds for a prefix). */
-function lowerBound<T>(rows: readonly T[], before: (row: T) => boolean): number {
-  let lo = 0;
+function lowerBound<T>(rows: readonly T[], before: (row: T) => boolean, from = 0): number {
+  let lo = from;
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -106,12 +106,13 @@ function patchedOwners(owners: readonly ReportOwner[], patch: ReportFilePatch, g
 }
 
 function merged(kept: readonly ReportOwnerDuty[], added: readonly ReportOwnerDuty[], order: (d: ReportOwnerDuty) => number): ReportOwnerDuty[] {
-  const out: ReportOwnerDuty[] = [];
-  let i = 0;
+  // Binary searches, not a walk: an owner may have tens of thousands of duties and a file adds a handful.
+  const out = [...kept];
+  let from = 0;
   for (const d of added) {
-    for (let k = kept[i]; k && (order(k) - order(d) || byCodeUnits(k.file, d.file)) < 0; k = kept[++i]) out.push(k);
-    out.push(d);
+    const at = lowerBound(out, (k) => (order(k) - order(d) || byCodeUnits(k.file, d.file)) < 0, from);
+    out.splice(at, 0, d);
+    from = at + 1;
   }
-  out.push(...kept.slice(i));
   return out;
 }
