@@ -1,9 +1,11 @@
 /** Messages between the report webview page and the extension. The page gets data only this way, never in its HTML. */
-import type { ReportFormat, ResponsibilityReport } from './report';
+import type { ReportFormat, ReportPatch, ResponsibilityReport } from './report';
 
 export type ToReportPage =
   /** The workspace report; `null` with `error` when the server could not build it. */
   | { readonly type: 'report'; readonly report: ResponsibilityReport | null; readonly error?: string }
+  /** Only the changed files' parts of the report the page has (see ReportChangedNotification). */
+  | { readonly type: 'patch'; readonly patch: ReportPatch }
   /** A save finished (or was cancelled: `file` absent). */
   | { readonly type: 'saved'; readonly format: ReportFormat; readonly file?: string };
 

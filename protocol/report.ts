@@ -4,7 +4,7 @@
  * shape is the core's (server/src/core/report/model.ts), re-exported here.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ReportFormat } from '../server/src/core/report';
+import type { ReportFormat, ReportPatch } from '../server/src/core/report';
 import type { ResponsibilityReport } from '../server/src/core/report/model';
 
 export type { ReportFormat, ResponsibilityReport };
@@ -70,3 +70,16 @@ export interface OverviewChangedParams {
   readonly changes: readonly { readonly uri: string; readonly workloads?: readonly OverviewWorkload[] }[];
 }
 export const OverviewChangedNotification = new NotificationType<OverviewChangedParams>('srm/overviewChanged');
+
+export type { ReportFilePatch, ReportPatch } from '../server/src/core/report';
+
+/**
+ * The workspace report changed, once a client has asked for it: `patch` holds
+ * only the changed files' parts (core/report/patch.ts applies it to the report
+ * the client has); absent when more than those files changed (a configuration,
+ * an owner directory): ask for the report again.
+ */
+export interface ReportChangedParams {
+  readonly patch?: ReportPatch;
+}
+export const ReportChangedNotification = new NotificationType<ReportChangedParams>('srm/reportChanged');

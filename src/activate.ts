@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { OverviewChangedNotification } from '../protocol/report';
+import { OverviewChangedNotification, ReportChangedNotification } from '../protocol/report';
 import { FileStatusNotification, FixAllCommand } from '../protocol/requests';
 import type { WebviewState } from '../protocol/webview-messages';
 import type { ClientFactory } from './client-parts';
@@ -48,6 +48,7 @@ export async function activateSrm(context: vscode.ExtensionContext, platform: Pl
   const onFileStatus = server.onNotification(FileStatusNotification);
   const statusBar = new StatusBar(onFileStatus, server);
   const onOverviewChanged = server.onNotification(OverviewChangedNotification);
+  const onReportChanged = server.onNotification(ReportChangedNotification);
   const overview = new OverviewTree(server, onOverviewChanged);
   context.subscriptions.push(
     output,
@@ -69,7 +70,7 @@ export async function activateSrm(context: vscode.ExtensionContext, platform: Pl
       return undefined;
     }),
     vscode.commands.registerCommand('srm.openReport', async () => {
-      if (await server.whenRunning()) return ReportPanel.show(context, server, onOverviewChanged);
+      if (await server.whenRunning()) return ReportPanel.show(context, server, onReportChanged);
       return undefined;
     }),
     vscode.commands.registerCommand('srm.restartServer', () => server.restart()),

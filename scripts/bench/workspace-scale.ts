@@ -6,7 +6,8 @@
  * over the real protocol:
  *   - overview ready: initialized → srm/overview answered (the index has read every file);
  *   - report ready: srm/workspaceReport, first (every file checked once) and again (assembled from kept pieces);
- *   - one edit: didChange of one open file → its srm/overviewChanged, and → the next report answered;
+ *   - one edit: didChange of one open file → its srm/overviewChanged; → its srm/reportChanged patch, applied
+ *     to the client's copy (how the report panel updates); and, for comparison, → a whole new report answered;
  *   - the server's peak RSS (VmHWM) with every file indexed and the report built.
  * Beside them, the baseline the report is compared to: reading and parsing
  * every file (yaml) in this process. Measurements, never assertions: the
@@ -18,7 +19,15 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import { parseAllDocuments } from 'yaml';
-import { OverviewChangedNotification, OverviewRequest, WorkspaceReportRequest, type OverviewChangedParams } from '../../protocol/report';
+import {
+  OverviewChangedNotification,
+  OverviewRequest,
+  ReportChangedNotification,
+  WorkspaceReportRequest,
+  type OverviewChangedParams,
+  type ReportChangedParams,
+} from '../../protocol/report';
+import { applyReportPatch } from '../../server/src/core/report/apply-patch';
 import { generateFile } from './generate';
 import { LspSession, type ServerSpec } from './lsp-client';
 import { mib, ms, ratio, table } from './stats';
@@ -66,6 +75,8 @@ export async function benchWorkspaceScale(files: number): Promise<string> {
   const session = await LspSession.start(SRM, pathToFileURL(dir).toString());
   const changes: { at: number; params: OverviewChangedParams }[] = [];
   session.connection.onNotification(OverviewChangedNotification, (params) => void changes.push({ at: performance.now(), params }));
+  const reportChanges: { at: number; params: ReportChangedParams }[] = [];
+  session.connection.onNotification(ReportChangedNotification, (params) => void reportChanges.push({ at: performance.now(), params }));
   try {
     const overview = await session.connection.sendRequest(OverviewRequest, {});
     const overviewReady = performance.now() - t0;
@@ -85,20 +96,28 @@ export async function benchWorkspaceScale(files: number): Promise<string> {
     await session.open(uri, text, 1);
     const opened = changes.length;
     await waitUntil(() => changes.slice(opened).some((c) => c.params.changes.some((x) => x.uri === uri)));
-    await session.connection.sendRequest(WorkspaceReportRequest, {});
+    let live = await session.connection.sendRequest(WorkspaceReportRequest, {});
     const ownerAt = text.indexOf('owner: ') + 'owner: '.length;
     const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
     const column = ownerAt - text.lastIndexOf('\n', ownerAt - 1) - 1;
     const lineEnd = text.indexOf('\n', ownerAt);
     const before = changes.length;
+    const reportBefore = reportChanges.length;
     t = performance.now();
     await session.change(uri, 2, { start: { line: lineOf(ownerAt), character: column }, end: { line: lineOf(ownerAt), character: column + (lineEnd - ownerAt) } }, 'TODO');
     const notified = await waitUntil(() => changes.slice(before).find((c) => c.params.changes.some((x) => x.uri === uri)));
     const editToOverview = notified.at - t;
+    const patched = await waitUntil(() => reportChanges.slice(reportBefore).find((c) => c.params.patch?.files.some((f) => target.endsWith(f.file))));
+    if (!patched.params.patch) throw new Error('no patch');
+    live = applyReportPatch(live, patched.params.patch);
+    const editToPatched = performance.now() - t;
+    const patchBytes = JSON.stringify(patched.params).length;
     const edited = await session.connection.sendRequest(WorkspaceReportRequest, {});
     const editToReport = performance.now() - t;
     const rss = session.peakRss();
     if (edited.totals.gaps < first.totals.gaps) throw new Error('the edit did not reach the report');
+    if (JSON.stringify(live) !== JSON.stringify(edited)) throw new Error('the patched report differs from the one built again');
+    const reportBytes = JSON.stringify(edited).length;
 
     const rows = [
       ['declaration files', String(files), '', ''],
@@ -108,7 +127,9 @@ export async function benchWorkspaceScale(files: number): Promise<string> {
       ['report ready, first (every file checked)', ms(reportFirst), ratio(reportFirst / baseline), '< 2 s'],
       ['report again (pieces kept)', ms(reportAgain), ratio(reportAgain / baseline), ''],
       ['one edit → overview notification', ms(editToOverview), '', '< 50 ms'],
-      ['one edit → report answered', ms(editToReport), '', '< 50 ms'],
+      ['one edit → report patch received and applied (live report)', ms(editToPatched), '', '< 50 ms'],
+      ['  patch sent / whole report (JSON bytes)', `${patchBytes} / ${reportBytes}`, '', ''],
+      ['one edit → whole report asked for again (before)', ms(editToReport), '', ''],
       ['server peak RSS (VmHWM)', mib(rss), '', '≤ 300 MiB'],
     ];
     return `## Workspace overview and report at scale\n\n${table(['measure', 'value', 'vs baseline', 'target'], rows, ['l', 'r', 'r', 'l'])}\n`;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ExportReportRequest, WorkspaceReportRequest, type OverviewChangedParams, type ReportFormat, type ResponsibilityReport } from '../../protocol/report';
+import { ExportReportRequest, WorkspaceReportRequest, type ReportChangedParams, type ReportFormat, type ResponsibilityReport } from '../../protocol/report';
+import { applyReportPatch } from '../../server/src/core/report/apply-patch';
 import type { FromReportPage, ToReportPage } from '../../protocol/report-messages';
 import type { ServerLifecycle } from '../server-lifecycle';
 import { newNonce, renderLayerStackHtml } from './html';
@@ -21,8 +22,9 @@ const SAVE_AS: Readonly<Record<ReportFormat, { readonly file: string; readonly f
 /**
  * "SRM: Open Responsibility Report": the workspace report the server builds
  * (as `srm report` does), drawn by a page that gets it by message only, under
- * the layer stack's strict CSP. It follows the workspace (the overview's
- * change notifications) and saves the report in every format.
+ * the layer stack's strict CSP. It follows the workspace: the server sends
+ * only the changed files' parts, which the panel and the page patch in; it
+ * saves the report in every format.
  */
 export class ReportPanel implements vscode.Disposable {
   private static current: ReportPanel | undefined;
@@ -32,7 +34,7 @@ export class ReportPanel implements vscode.Disposable {
   shown: ResponsibilityReport | null = null;
   private again = false;
 
-  static show(context: vscode.ExtensionContext, server: ServerAccess, onOverviewChanged: vscode.Event<OverviewChangedParams>): ReportPanel {
+  static show(context: vscode.ExtensionContext, server: ServerAccess, onReportChanged: vscode.Event<ReportChangedParams>): ReportPanel {
     if (ReportPanel.current) {
       ReportPanel.current.panel.reveal();
       void ReportPanel.current.refresh();
@@ -42,7 +44,7 @@ export class ReportPanel implements vscode.Disposable {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
     });
-    return new ReportPanel(panel, context, server, onOverviewChanged);
+    return new ReportPanel(panel, context, server, onReportChanged);
   }
 
   static get active(): ReportPanel | undefined {
@@ -53,7 +55,7 @@ export class ReportPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
     private readonly server: ServerAccess,
-    onOverviewChanged: vscode.Event<OverviewChangedParams>,
+    onReportChanged: vscode.Event<ReportChangedParams>,
   ) {
     ReportPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
@@ -61,7 +63,7 @@ export class ReportPanel implements vscode.Disposable {
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromReportPage) => void this.receive(m)),
-      onOverviewChanged(() => void this.refresh()),
+      onReportChanged((change) => this.changed(change)),
     );
   }
 
@@ -79,6 +81,16 @@ export class ReportPanel implements vscode.Disposable {
       case 'openLink':
         return openWebLink(message.url);
     }
+  }
+
+  /** A patch to the report shown; without one (or while a request is out), the whole report is asked for again. */
+  private changed(change: ReportChangedParams): void {
+    if (!change.patch || !this.shown || this.refreshing) {
+      void this.refresh();
+      return;
+    }
+    this.shown = applyReportPatch(this.shown, change.patch);
+    this.post({ type: 'patch', patch: change.patch });
   }
 
   /** One request at a time; changes that arrive meanwhile ask for one more. */

@@ -78,7 +78,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { FileStatusNotification, type FileStatusParams } from '../../protocol/requests';
-import { OverviewChangedNotification, type OverviewChangedParams } from '../../protocol/report';
+import { OverviewChangedNotification, ReportChangedNotification, type OverviewChangedParams, type ReportChangedParams } from '../../protocol/report';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
@@ -112,6 +112,7 @@ export type Recorded =
   | { readonly kind: 'progress-create'; readonly token: ProgressToken }
   | { readonly kind: 'apply-edit'; readonly params: ApplyWorkspaceEditParams }
   | { readonly kind: 'overview'; readonly params: OverviewChangedParams }
+  | { readonly kind: 'report'; readonly params: ReportChangedParams }
   | { readonly kind: 'show-document'; readonly params: ShowDocumentParams };
 
 export class LspClient {
@@ -188,6 +189,7 @@ export class LspClient {
     c.onNotification(PublishDiagnosticsNotification.type, (params) => void this.log.push({ kind: 'diagnostics', params }));
     c.onNotification(FileStatusNotification, (params) => void this.log.push({ kind: 'status', params }));
     c.onNotification(OverviewChangedNotification, (params) => void this.log.push({ kind: 'overview', params }));
+    c.onNotification(ReportChangedNotification, (params) => void this.log.push({ kind: 'report', params }));
     c.onNotification(LogMessageNotification.type, (params) => void this.messages.push(params));
     c.onNotification(ShowMessageNotification.type, (params) => void this.messages.push(params));
     c.onRequest(ConfigurationRequest.type, async (params) => {

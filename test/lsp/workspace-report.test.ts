@@ -16,8 +16,9 @@ import {
   WorkspaceReportRequest,
   type OverviewChangedParams,
   type OverviewFile,
+  type ResponsibilityReport,
 } from '../../protocol/report';
-import { buildReport, formatReport } from '../../server/src/core/report';
+import { applyReportPatch, buildReport, formatReport } from '../../server/src/core/report';
 import { fileUri, removeTempWorkspaces, tempWorkspace, useServer, writeFile, type LspClient } from './client';
 
 const PAYMENTS = `workload: payments-api
@@ -70,6 +71,19 @@ function withoutTool<T extends { tool: unknown }>(report: T): T {
 
 function overviewChangesSince(client: LspClient, mark: number): OverviewChangedParams['changes'][number][] {
   return client.since(mark).flatMap((r) => (r.kind === 'overview' ? r.params.changes : []));
+}
+
+/**
+ * The client's copy of the report: the first answer, patched by every patch
+ * sent since (a notification without one means: ask again).
+ */
+async function patchedSince(client: LspClient, first: ResponsibilityReport, mark: number): Promise<ResponsibilityReport> {
+  let report = first;
+  for (const r of client.since(mark)) {
+    if (r.kind !== 'report') continue;
+    report = r.params.patch ? applyReportPatch(report, r.params.patch) : await client.request(WorkspaceReportRequest, {});
+  }
+  return report;
 }
 
 describe('LSP: the workspace report and the overview', function () {
@@ -169,6 +183,43 @@ describe('LSP: the workspace report and the overview', function () {
     const after = await server().request(WorkspaceReportRequest, {});
     assert.equal(after.totals.workloads, 2);
     assert.equal(after.groups[0]!.workloads.find((w) => w.name === 'legacy-batch')?.cells.find((c) => c.layerId === 'operating-system')?.owner, 'os-team');
+  });
+
+  it('keeps a client\'s report live with patches of the changed files only: equal to buildReport after edits, creates and deletes, in every format', async () => {
+    const mark = server().mark();
+    const first = await server().request(WorkspaceReportRequest, {});
+    const files: Record<string, string> = { ...FILES, 'batch.srm.yaml': BATCH.replace('owner: provider', 'owner: os-team') };
+    assert.deepEqual(withoutTool(first), withoutTool(expectedReport(files)));
+    const patches = (): number => server().since(mark).filter((r) => r.kind === 'report' && r.params.patch).length;
+
+    // An edit of an open document, a new file in a new folder, a deleted one.
+    const paymentsUri = fileUri(dir, 'apps/payments.srm.yaml');
+    await server().open(paymentsUri, PAYMENTS.replace('owner: platform-team', 'owner: TODO'));
+    files['apps/payments.srm.yaml'] = PAYMENTS.replace('owner: platform-team', 'owner: TODO');
+    await server().waitFor('a patch for the edit', () => patches() >= 1 || undefined);
+    writeFile(dir, 'zz/late.srm.yaml', BATCH.replace('legacy-batch', 'late-batch'));
+    files['zz/late.srm.yaml'] = BATCH.replace('legacy-batch', 'late-batch');
+    await server().filesChanged({ uri: fileUri(dir, 'zz/late.srm.yaml'), type: FileChangeType.Created });
+    await server().waitFor('a patch for the new file', () => patches() >= 2 || undefined);
+    fs.rmSync(path.join(dir, 'batch.srm.yaml'));
+    delete files['batch.srm.yaml'];
+    await server().filesChanged({ uri: fileUri(dir, 'batch.srm.yaml'), type: FileChangeType.Deleted });
+    await server().waitFor('a patch for the deleted file', () => patches() >= 3 || undefined);
+
+    const patchFiles = server().since(mark).flatMap((r) => (r.kind === 'report' ? (r.params.patch?.files ?? []).map((f) => f.file) : []));
+    assert.ok(patchFiles.every((f) => ['apps/payments.srm.yaml', 'zz/late.srm.yaml', 'batch.srm.yaml'].includes(f)), `only the changed files are sent: ${patchFiles.join(', ')}`);
+    const live = await patchedSince(server(), first, mark);
+    const expected = expectedReport(files);
+    assert.deepEqual(withoutTool(live), withoutTool(expected));
+    assert.deepEqual(withoutTool(await server().request(WorkspaceReportRequest, {})), withoutTool(expected));
+    for (const format of REPORT_FORMATS) {
+      const answer = await server().request(ExportReportRequest, { format });
+      assert.ok('text' in answer, format);
+      // The SSP is stamped with the time the server made it: the expectation is made with the same stamp.
+      const lastModified = /"last-modified": "([^"]*)"/.exec(answer.text)?.[1] ?? '';
+      assert.equal(answer.text, formatReport({ ...expected, tool: live.tool }, format, { oscal: { lastModified } }), format);
+    }
+    await server().close(paymentsUri);
   });
 });
 

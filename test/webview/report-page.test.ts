@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { ResponsibilityReport } from '../../protocol/report';
 import type { FromReportPage, ToReportPage } from '../../protocol/report-messages';
 import { buildEnvironment, ServiceCatalogue } from '../../server/src/core';
-import { buildReport } from '../../server/src/core/report';
+import { applyReportPatch, buildReport, filePatchOf, reportPiecesOf } from '../../server/src/core/report';
 import { declarationText, HOSTILE_IMG, HOSTILE_PIPE, HOSTILE_SCRIPT, IAAS_SPEC, ORG_MATRIX, OVERRIDE_SPEC, PAAS_SPEC } from './fixtures';
 import { cspViolations, Harness, type Panel, REPORT_PAGE } from './harness';
 
@@ -101,6 +101,24 @@ describe('report webview page (Chromium)', function () {
     assert.equal(await page.locator('.empty-text').textContent(), 'The SRM language server is not running.');
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.match(csp ?? '', /^default-src 'none'; style-src 'self' http:\/\/127\.0\.0\.1:\d+; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src 'self' http:\/\/127\.0\.0\.1:\d+ data:$/);
+  });
+
+  it('patches the report it shows with only the changed file\'s part: a new gap, the totals, a file gone', async () => {
+    panel = await harness.open();
+    const { page } = panel;
+    const report = workspaceReport();
+    await sendToPage(page, { type: 'report', report });
+    const legacy = '.matrix-group[data-matrix="reference@1"] tr[data-workload="legacy-batch"]';
+    assert.equal(await page.locator(`${legacy} td[data-layer-id="applications"] .cell-label`).textContent(), 'batch-team');
+    const { environment } = buildEnvironment(undefined, [ORG_MATRIX], new ServiceCatalogue());
+    const edited = reportPiecesOf({ file: 'apps/legacy.srm.yaml', text: declarationText({ ...IAAS_SPEC, layers: { ...IAAS_SPEC.layers, applications: { owner: 'TODO' } } }), environment });
+    const patch = { files: [filePatchOf('apps/legacy.srm.yaml', edited, new Map()), filePatchOf('fn.srm.yaml', undefined, new Map())] };
+    await sendToPage(page, { type: 'patch', patch });
+    assert.equal(await page.locator(`${legacy} td[data-layer-id="applications"] .cell-label`).textContent(), 'GAP');
+    assert.deepEqual(await page.$$eval('.matrix-group', (els) => els.map((el) => el.getAttribute('data-matrix'))), ['reference@1'], 'the file of the acme matrix is gone, and its table');
+    const after = applyReportPatch(report, patch);
+    assert.equal(await page.locator('.totals').getAttribute('data-gaps'), String(after.totals.gaps));
+    assert.equal(after.totals.gaps, report.totals.gaps + 1 - (report.groups.find((g) => g.id === 'acme')?.workloads[0]?.gaps ?? 0));
   });
 
   it('draws one table per matrix with every cell state, overrides with their reasons, and totals', async () => {

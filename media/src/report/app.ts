@@ -1,6 +1,7 @@
 import type { ReportFormat, ReportMatrixGroup, ReportOwner, ResponsibilityReport } from '../../../protocol/report';
 import { REPORT_FORMATS } from '../../../protocol/report';
 import type { ReportPageState, ToReportPage } from '../../../protocol/report-messages';
+import { applyReportPatch } from '../../../server/src/core/report/apply-patch';
 import { cellLabel, matrixKey, modelLabel, overrideText } from '../../../server/src/core/report/cells';
 import { h } from '../layer-stack/dom';
 import type { ReportApi } from './vscode-api';
@@ -42,6 +43,11 @@ export class ReportApp {
     if (message.type === 'report') {
       this.report = message.report;
       this.error = message.error;
+      this.render();
+    } else if (message.type === 'patch') {
+      // Only the changed files' parts; before the first report there is nothing to patch (the report follows).
+      if (!this.report) return;
+      this.report = applyReportPatch(this.report, message.patch);
       this.render();
     } else if (message.type === 'saved') {
       this.status = message.file ? `Saved as ${FORMAT_LABELS[message.format] ?? message.format}: ${message.file}` : '';

@@ -1,10 +1,12 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
-import { OverviewChangedNotification, type OverviewFile, type OverviewResource, type OverviewWorkload } from '../../../protocol/report';
+import { OverviewChangedNotification, ReportChangedNotification, type OverviewFile, type OverviewResource, type OverviewWorkload } from '../../../protocol/report';
 import { defaultMatrixOf } from '../core/environment';
 import {
+  applyReportPatch,
   assembleReport,
+  filePatchOf,
   formatReport,
   OscalExportError,
   REPORT_FORMATS,
@@ -12,7 +14,9 @@ import {
   type ReportFormat,
   type ReportInput,
   type ReportPieces,
+  type ReportPatch,
   type ResponsibilityReport,
+  workspaceDirectoryOf,
 } from '../core/report';
 import { packageInfo } from '../cli/package-info';
 import { MAX_FILE_BYTES } from '../io/file-size';
@@ -27,11 +31,24 @@ import type { WorkspaceIndex } from './workspace-index';
  * file); the report is then assembled from the pieces of every file, which is
  * cheap next to checking them. The overview is read from the index's summaries
  * and sent to the client as changes, batched per turn of the event loop.
+ *
+ * Once a client has the report, it is kept live: a change re-makes the
+ * changed file's pieces, patches the kept report (core/report/patch.ts) and
+ * sends the client only that patch, so an edit never re-sends, or re-assembles,
+ * the report of every other file.
  */
 export class WorkspaceReports {
   private readonly pieces = new Map<string, ReportPieces>();
   private pending = new Map<string, FileSummary | undefined>();
   private flushing = false;
+  /** The report the client was sent and then patched; undefined until asked for, or after a configuration change. */
+  private live: { report: ResponsibilityReport; directory: string; directories: ReturnType<typeof workspaceDirectoryOf> } | undefined;
+  private readonly reportPending = new Set<string>();
+  private patching: Promise<void> | undefined;
+  /** Reports being assembled: a change meanwhile may be missing from them, so it is patched in afterwards. */
+  private assembling = 0;
+  /** The pieces a change dropped, until the patch compares their owner directories with the new ones. */
+  private readonly replaced = new Map<string, ReportPieces>();
 
   constructor(
     private readonly connection: Connection,
@@ -41,19 +58,94 @@ export class WorkspaceReports {
     private readonly folders: WorkspaceFolders,
   ) {
     index.onDidChange(({ uri, summary }) => {
+      const old = this.pieces.get(uri);
+      if (old && this.live) this.replaced.set(uri, old);
       this.pieces.delete(uri);
       this.pending.set(uri, summary);
       this.scheduleFlush();
+      if (this.live || this.assembling > 0) {
+        this.reportPending.add(uri);
+        this.schedulePatch();
+      }
     });
   }
 
   /** A configuration or matrix changed: every piece may be stale (the index re-reads the files as well). */
   environmentsChanged(): void {
     this.pieces.clear();
+    if (this.live) void this.connection.sendNotification(ReportChangedNotification, {});
+    this.live = undefined;
+    this.reportPending.clear();
+    this.replaced.clear();
   }
 
   async report(): Promise<ResponsibilityReport> {
     await this.index.ready();
+    await this.patching;
+    if (this.live && this.reportPending.size === 0) return this.live.report;
+    this.assembling++;
+    try {
+      const report = await this.assembled();
+      const directories = workspaceDirectoryOf(this.pieces.values());
+      this.live = { report, directory: directoryKey(directories), directories };
+      return report;
+    } finally {
+      this.assembling--;
+      if (this.reportPending.size > 0) this.schedulePatch();
+    }
+  }
+
+  /** Re-makes the changed files' pieces, patches the live report and sends the patch, one batch at a time. */
+  private schedulePatch(): void {
+    if (this.patching) return;
+    this.patching = (async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.live && this.reportPending.size > 0 && this.assembling === 0) {
+        const uris = [...this.reportPending];
+        this.reportPending.clear();
+        const changed: [string, ReportPieces | undefined][] = [];
+        let directoriesMoved = false;
+        for (const uri of uris) {
+          const old = this.replaced.get(uri);
+          this.replaced.delete(uri);
+          const pieces = await this.piecesOf(uri);
+          directoriesMoved ||= !sameDirectories(old, pieces);
+          changed.push([this.displayPath(uri), pieces]);
+        }
+        const live = this.live;
+        if (!live) return;
+        // Only a file that brings, changes or takes away an owner directory can rename another file's owners.
+        if (directoriesMoved) live.directories = workspaceDirectoryOf(this.pieces.values());
+        const directory = live.directories;
+        if (directoryKey(directory) !== live.directory) {
+          // Another file's owners may now go by another name: the client asks for the whole report again.
+          this.live = undefined;
+          void this.connection.sendNotification(ReportChangedNotification, {});
+          return;
+        }
+        const patch: ReportPatch = { files: changed.map(([file, pieces]) => filePatchOf(file, pieces, directory)) };
+        live.report = applyReportPatch(live.report, patch);
+        void this.connection.sendNotification(ReportChangedNotification, { patch });
+      }
+    })().finally(() => (this.patching = undefined));
+  }
+
+  /** A file's pieces, made again when it changed; undefined when it left the index. */
+  private async piecesOf(uri: string): Promise<ReportPieces | undefined> {
+    const summary = this.index.get(uri);
+    if (!summary) {
+      this.pieces.delete(uri);
+      return undefined;
+    }
+    let pieces = this.pieces.get(uri);
+    if (!pieces) {
+      pieces = reportPiecesOf(await this.input(uri));
+      if (this.index.get(uri) === summary) this.pieces.set(uri, pieces);
+    }
+    return pieces;
+  }
+
+  private async assembled(): Promise<ResponsibilityReport> {
     const all: ReportPieces[] = [];
     for (const summary of [...this.index.summaries()]) {
       let pieces = this.pieces.get(summary.uri);
@@ -144,4 +236,17 @@ function resourcesOf(uri: string, entries: readonly IacEntrySummary[]): Overview
     const target = Utils.joinPath(base, e.path).toString();
     return e.resources.length === 0 ? [{ label: e.path, path: e.path, target }] : e.resources.map((label) => ({ label, path: e.path, target }));
   });
+}
+
+/** The owner directories' spellings, names and contacts in one string, to see whether an edit changed them. */
+function directoryKey(directory: ReadonlyMap<string, { readonly name: string; readonly contact?: string }>): string {
+  return JSON.stringify([...directory].map(([spelling, o]) => [spelling, o.name, o.contact ?? null]));
+}
+
+/** True when a file's old and new pieces use the same owner directories (by identity: one per environment). */
+function sameDirectories(a: ReportPieces | undefined, b: ReportPieces | undefined): boolean {
+  const of = (p: ReportPieces | undefined): Set<unknown> => new Set((p?.built ?? []).flatMap((x) => (x.directory ? [x.directory] : [])));
+  const x = of(a);
+  const y = of(b);
+  return x.size === y.size && [...x].every((d) => y.has(d));
 }

@@ -194,7 +194,7 @@ function gapFindingsOf(doc: CheckedDocument, all: readonly Diagnostic[]): Map<st
 }
 
 /** One group per matrix id and version, in that order; a group's layers are its matrix's rows. */
-function groupsOf(built: readonly Built[]): ReportMatrixGroup[] {
+export function groupsOf(built: readonly Built[]): ReportMatrixGroup[] {
   const byRef = new Map<string, { matrix: MatrixIndex; workloads: ReportWorkload[] }>();
   for (const b of built) {
     let group = byRef.get(b.matrix.ref);
@@ -231,7 +231,7 @@ function groupOf(matrix: MatrixIndex, workloads: readonly ReportWorkload[]): Rep
 }
 
 /** A directory owner, as the report names it. */
-interface DirectoryOwner {
+export interface DirectoryOwner {
   readonly name: string;
   readonly contact?: string;
 }
@@ -241,7 +241,7 @@ interface DirectoryOwner {
  * name and alias: an alias is reported under the name it stands for. The
  * first directory to know a spelling wins.
  */
-function directoryOf(built: readonly Built[]): Map<string, DirectoryOwner> {
+export function directoryOf(built: readonly Built[]): Map<string, DirectoryOwner> {
   const out = new Map<string, DirectoryOwner>();
   const seen = new Set<readonly OwnerEntry[]>();
   for (const b of built) {

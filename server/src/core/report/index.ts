@@ -56,3 +56,4 @@ export { assembleReport, buildReport, reportPiecesOf, type ReportInput, type Rep
 export { buildReportJsonSchema } from './json-schema';
 export { OscalExportError, type OscalSspOptions } from './oscal-ssp';
 export * from './model';
+export { applyReportPatch, filePatchOf, workspaceDirectoryOf, type ReportFilePatch, type ReportGroupHead, type ReportPatch } from './patch';

@@ -1,0 +1,50 @@
+/**
+ * A live report, changed one file at a time: what one file now adds to the
+ * report (its workloads by matrix, its skip reasons, its owners' duties), and
+ * how that patch replaces the file's old part of an assembled report. Applying
+ * a patch touches the changed file's rows and adjusts the totals by the
+ * difference; no other file is checked again. The result equals
+ * assembleReport over every file's pieces (test/lsp/workspace-report.test.ts
+ * and test/unit report-patch tests hold it to that).
+ */
+import { directoryOf, groupsOf, ownersOf, type Built, type DirectoryOwner, type ReportPieces } from './build';
+import { byCodeUnits } from './cells';
+import type { ReportFilePatch } from './patch-model';
+
+export { applyReportPatch } from './apply-patch';
+export type { ReportFilePatch, ReportGroupHead, ReportPatch } from './patch-model';
+
+/**
+ * The owner directories of every file, as assembleReport reads them: the
+ * first file (in report order) with a directory wins a spelling. Linear, no
+ * sort: only a directory's first file matters.
+ */
+export function workspaceDirectoryOf(pieces: Iterable<ReportPieces>): Map<string, DirectoryOwner> {
+  const first = new Map<Built['directory'], Built>();
+  const firstFile = new Map<Built['directory'], string>();
+  for (const p of pieces) {
+    for (const b of p.built) {
+      if (!b.directory) continue;
+      const known = firstFile.get(b.directory);
+      if (known === undefined || byCodeUnits(p.file, known) < 0) {
+        first.set(b.directory, b);
+        firstFile.set(b.directory, p.file);
+      }
+    }
+  }
+  const ordered = [...first.entries()].sort(([a], [b]) => byCodeUnits(firstFile.get(a) ?? '', firstFile.get(b) ?? '')).map(([, b]) => b);
+  return directoryOf(ordered);
+}
+
+/** The patch that replaces a file's part of the report: `pieces` undefined when the file is gone. */
+export function filePatchOf(file: string, pieces: ReportPieces | undefined, directory: ReadonlyMap<string, DirectoryOwner>): ReportFilePatch {
+  if (!pieces) return { file, groups: [], skipped: [], owners: [] };
+  const groups = groupsOf(pieces.built);
+  return {
+    file,
+    groups: groups.map(({ workloads, totals: _totals, ...head }) => ({ head, workloads })),
+    skipped: pieces.skipped,
+    owners: ownersOf(groups, directory),
+  };
+}
+
