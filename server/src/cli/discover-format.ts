@@ -1,11 +1,10 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { explainRule } from '../core/explain';
 import { iacSyntax } from '../core/rules/srm067-iac-syntax';
 import { undeclaredWorkload } from '../core/rules/srm066-undeclared-workload';
 import type { Style } from './colour';
 import type { DiscoveryResult, IacFinding, Located, UndeclaredItem } from './discover-report';
+import { artifactLocation, sarifLevel, sarifLog } from './formatters/sarif';
 import { plural } from './formatters/stylish';
+import { toNative } from '../io/iac-fs';
 import type { PackageInfo } from './package-info';
 
 /** Per IaC file its undeclared workloads and problems, `line:col  severity  message  CODE`, then the summary and what --write did. */
@@ -90,57 +89,26 @@ const RULES = [undeclaredWorkload, iacSyntax];
 
 /** A SARIF 2.1.0 log: undeclared workloads as notes (SRM066), IaC problems as warnings or errors (SRM067). */
 export function formatDiscoverySarif(result: DiscoveryResult, pkg: PackageInfo, cwd: string): string {
-  const result_ = (ruleId: string, level: string, message: string, at: Located, properties?: Record<string, unknown>) => ({
+  const toResult = (ruleId: string, level: string, message: string, at: Located, properties?: Record<string, unknown>) => ({
     ruleId,
     ruleIndex: RULES.findIndex((r) => r.code === ruleId),
     level,
     message: { text: message },
-    locations: [{ physicalLocation: { artifactLocation: artifact(at.absolutePath, cwd), region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn, ...(at.snippet ? { snippet: { text: at.snippet } } : {}) } } }],
-    ...(properties ? { properties } : {}),
-  });
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+    locations: [
       {
-        tool: {
-          driver: {
-            name: 'srm',
-            fullName: 'srm — shared responsibility model checker',
-            version: pkg.version,
-            semanticVersion: pkg.version,
-            informationUri: pkg.informationUri,
-            rules: RULES.map((r) => ({
-              id: r.code,
-              name: r.name,
-              shortDescription: { text: r.description },
-              fullDescription: { text: `${r.description} ${r.help}` },
-              help: { text: r.help, markdown: explainRule(r) },
-              defaultConfiguration: { level: r.severity === 'warning' ? 'warning' : 'note' },
-            })),
-          },
+        physicalLocation: {
+          artifactLocation: artifactLocation(toNative(at.absolutePath), cwd),
+          region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn, ...(at.snippet ? { snippet: { text: at.snippet } } : {}) },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(cwd) } },
-        columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true }],
-        results: [
-          ...result.undeclared.map((u: UndeclaredItem) => result_(u.code, 'note', u.message, u, { address: u.address, type: u.type, service: u.service ?? null, model: u.model ?? null })),
-          ...result.findings.map((f: IacFinding) => result_(f.code, f.severity === 'error' ? 'error' : 'warning', f.message, f)),
-        ],
       },
     ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
-}
-
-function artifact(corePath: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const native = path.sep === '/' ? corePath : corePath.split('/').join(path.sep);
-  const relative = path.relative(cwd, native);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(native).href };
-  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-}
-
-function directoryUri(dir: string): string {
-  const href = pathToFileURL(dir).href;
-  return href.endsWith('/') ? href : `${href}/`;
+    ...(properties ? { properties } : {}),
+  });
+  return sarifLog(pkg, RULES, cwd, {
+    invocations: [{ executionSuccessful: true }],
+    results: [
+      ...result.undeclared.map((u: UndeclaredItem) => toResult(u.code, 'note', u.message, u, { address: u.address, type: u.type, service: u.service ?? null, model: u.model ?? null })),
+      ...result.findings.map((f: IacFinding) => toResult(f.code, sarifLevel(f.severity), f.message, f)),
+    ],
+  });
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type Edit, type Fix, type Severity } from '../../core';
+import { RULES, type Edit, type Fix, type Rule, type Severity } from '../../core';
 import { explainRule } from '../../core/explain';
 import { failed, type FileReport } from '../check';
 import { terminalSafeJson } from '../printable';
@@ -18,6 +18,31 @@ const SRCROOT = '%SRCROOT%';
  */
 export function formatSarif(reports: readonly FileReport[], pkg: PackageInfo, cwd: string): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  return sarifLog(pkg, RULES, cwd, {
+    invocations: [invocation(reports, cwd)],
+    results: reports.flatMap((report) =>
+      report.diagnostics.map((d) => {
+        const index = ruleIndex.get(d.code);
+        const location = artifactLocation(report.absolutePath, cwd);
+        return {
+          ruleId: d.code,
+          ...(index !== undefined ? { ruleIndex: index } : {}),
+          level: sarifLevel(d.severity),
+          message: { text: d.message },
+          locations: [{ physicalLocation: { artifactLocation: location, region: region(report.lines, d.span.start, d.span.end, true) } }],
+          ...(d.fixes.length > 0 ? { fixes: d.fixes.map((f) => fix(f, report.lines, location)) } : {}),
+        };
+      }),
+    ),
+  });
+}
+
+/**
+ * The log around one run of ours (`srm check` or `srm discover`): the tool
+ * with its rules, %SRCROOT% at the working directory, UTF-16 columns, and
+ * `run` (invocations and results); escaped for a terminal like every output.
+ */
+export function sarifLog(pkg: PackageInfo, rules: readonly Rule[], cwd: string, run: { readonly invocations: readonly object[]; readonly results: readonly object[] }): string {
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -30,33 +55,19 @@ export function formatSarif(reports: readonly FileReport[], pkg: PackageInfo, cw
             version: pkg.version,
             semanticVersion: pkg.version,
             informationUri: pkg.informationUri,
-            rules: RULES.map((r) => ({
+            rules: rules.map((r) => ({
               id: r.code,
               name: r.name,
               shortDescription: { text: r.description },
               fullDescription: { text: `${r.description} ${r.help}` },
               help: { text: r.help, markdown: explainRule(r) },
-              defaultConfiguration: { level: level(r.severity) },
+              defaultConfiguration: { level: sarifLevel(r.severity) },
             })),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
         columnKind: 'utf16CodeUnits',
-        invocations: [invocation(reports, cwd)],
-        results: reports.flatMap((report) =>
-          report.diagnostics.map((d) => {
-            const index = ruleIndex.get(d.code);
-            const location = artifactLocation(report, cwd);
-            return {
-              ruleId: d.code,
-              ...(index !== undefined ? { ruleIndex: index } : {}),
-              level: level(d.severity),
-              message: { text: d.message },
-              locations: [{ physicalLocation: { artifactLocation: location, region: region(report.lines, d.span.start, d.span.end, true) } }],
-              ...(d.fixes.length > 0 ? { fixes: d.fixes.map((f) => fix(f, report.lines, location)) } : {}),
-            };
-          }),
-        ),
+        ...run,
       },
     ],
   };
@@ -68,20 +79,20 @@ function invocation(reports: readonly FileReport[], cwd: string) {
     report.notes.map((note) => ({
       level: note.level,
       message: { text: note.message },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(report, cwd) } }],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.absolutePath, cwd) } }],
     })),
   );
   return { executionSuccessful: !reports.some(failed), ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
 }
 
-function level(severity: Severity): 'error' | 'warning' | 'note' {
+export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
 /** Relative to the working directory under %SRCROOT%; a file outside it by its absolute file: URI. */
-function artifactLocation(report: FileReport, cwd: string): { uri: string; uriBaseId?: string } {
-  const relative = path.relative(cwd, report.absolutePath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(report.absolutePath).href };
+export function artifactLocation(absolutePath: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(cwd, absolutePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolutePath).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
