@@ -6,6 +6,7 @@
 import { Checker } from '../core';
 import { buildInventory, createIacView, declarationIacOf, dirnameOf, joinPath, mayHoldIacLinks, resolveClaims, type ClaimReport, type DeclarationIac, type IacView, type Inventory, type TerraformParser } from '../core/iac';
 import * as fs from 'node:fs';
+import { walkFiles } from './walk';
 import { SKIPPED_FOLDERS, type IacFileSystem } from '../core/iac';
 import { decode } from './encoding';
 import { NodeIacFileSystem, toCorePath, toNative } from './iac-fs';
@@ -64,25 +65,10 @@ export async function resolveLinksOnDisk(declarations: readonly DeclarationIac[]
 /** Every declaration file below the roots (core paths), the folders discovery skips left out. */
 export function findDeclarationFiles(roots: readonly string[]): string[] {
   const found = new Set<string>();
-  const visit = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(toNative(dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = `${dir === '/' ? '' : dir}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) visit(full);
-      } else if (DECLARATION_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-        found.add(full);
-      }
-    }
-  };
   for (const root of roots) {
     if (DECLARATION_FILE.test(root)) found.add(root);
-    else visit(root);
+    // The one walk (io/walk.ts), without the folders IaC tools fill with copies (.terraform, cdk.out, ...).
+    else for (const file of walkFiles(toNative(root), (relative) => DECLARATION_FILE.test(relative), { tolerant: true, skipped: SKIPPED_FOLDERS })) found.add(toCorePath(file));
   }
   return [...found].sort();
 }

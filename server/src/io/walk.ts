@@ -19,6 +19,8 @@ export interface WalkOptions {
   readonly tolerant?: boolean;
   /** Stop after this many files. */
   readonly max?: number;
+  /** Folders not entered, by name (default SKIPPED_DIRS). */
+  readonly skipped?: ReadonlySet<string>;
 }
 
 /** What the one traversal asks of the file system: list a folder, stat what a link points at. */
@@ -28,11 +30,12 @@ type Answer = fs.Dirent[] | fs.Stats | Error;
 /**
  * The one walk of a folder tree, written once and driven by `walkFiles` (in
  * one go, for the CLI) and `walkFilesAsync` (a turn per folder, for the
- * server's background scans): sorted, `node_modules` and `.git` skipped, links
+ * server's background scans): sorted, `node_modules` and `.git` (or `skipped`) skipped, links
  * to files followed, links to folders never (they can loop).
  */
 function* traverse(root: string, keep: (relative: string) => boolean, options: WalkOptions, out: string[]): Generator<Ask, void, Answer> {
   const max = options.max ?? Infinity;
+  const skipped = options.skipped ?? SKIPPED_DIRS;
   const visit = function* (dir: string, rel: string): Generator<Ask, void, Answer> {
     const listed = yield { list: dir };
     if (listed instanceof Error) {
@@ -51,7 +54,7 @@ function* traverse(root: string, keep: (relative: string) => boolean, options: W
         isFile = !(target instanceof Error) && (target as fs.Stats).isFile();
         isDir = false;
       }
-      if (isDir && !SKIPPED_DIRS.has(entry.name)) yield* visit(full, relative);
+      if (isDir && !skipped.has(entry.name)) yield* visit(full, relative);
       else if (isFile && keep(relative)) out.push(full);
     }
   };

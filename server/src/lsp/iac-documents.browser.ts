@@ -36,6 +36,8 @@ export class IacDocuments {
 
   recheckAll(): void {}
 
+  declarationChanged(_uri: string, _text: string): void {}
+
   closed(_uri: string): void {}
 
   undeclaredIn(_uri: string): readonly UndeclaredFinding[] {

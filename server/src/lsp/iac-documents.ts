@@ -53,6 +53,9 @@ export class IacDocuments {
   private parser: Promise<TerraformParser> | undefined;
   private readonly findings = new Map<string, { version: number; diagnostics: readonly Diagnostic[] }>();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly waiting = new Set<string>();
+  /** Open declarations whose text links to IaC. */
+  private readonly linking = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -63,15 +66,38 @@ export class IacDocuments {
     private readonly state: ConnectionState,
   ) {}
 
-  /** Reads the document again (after a change, or after a declaration changed on disk). */
+  /**
+   * Reads the document again (after a change, or after a declaration changed on disk). A burst of
+   * changes is read once, at its newest version: at most one update waits per file, and it reads
+   * the document when it starts.
+   */
   schedule(uri: string): void {
+    if (this.waiting.has(uri)) return;
+    this.waiting.add(uri);
     const before = this.running.get(uri) ?? Promise.resolve();
-    const next = before.then(() => this.update(uri)).catch((err: unknown) => this.connection.console.error(`srm: reading ${uri} failed: ${(err as Error).stack ?? String(err)}`));
+    const next = before
+      .then(() => {
+        this.waiting.delete(uri);
+        return this.update(uri);
+      })
+      .catch((err: unknown) => this.connection.console.error(`srm: reading ${uri} failed: ${(err as Error).stack ?? String(err)}`));
     this.running.set(uri, next);
   }
 
   recheckAll(): void {
     for (const doc of this.documents.all()) if (isIacUri(doc.uri)) this.schedule(doc.uri);
+  }
+
+  /**
+   * An open declaration changed: the IaC files are read again only when it links to IaC now or did
+   * before (to drop its old claims), not on every keystroke in every declaration.
+   */
+  declarationChanged(uri: string, text: string): void {
+    const links = mayHoldIacLinks(text);
+    if (!links && !this.linking.has(uri)) return;
+    if (links) this.linking.add(uri);
+    else this.linking.delete(uri);
+    this.recheckAll();
   }
 
   closed(uri: string): void {

@@ -139,7 +139,8 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const changed = (uri: string) => {
     if (isIacUri(uri)) return iac.schedule(uri);
     publisher.schedule(uri);
-    if (isDeclarationUri(uri)) iac.recheckAll();
+    const doc = documents.get(uri);
+    if (doc && isDeclarationUri(uri)) iac.declarationChanged(uri, doc.getText());
   };
   documents.onDidOpen((e) => changed(e.document.uri));
   documents.onDidChangeContent((e) => changed(e.document.uri));
