@@ -1,5 +1,5 @@
 /**
- * The HTML shell of the layer stack webview. Pure: no `vscode` import, so tests can
+ * The HTML shell of our webview pages (the layer stack, the report). Pure: no `vscode` import, so tests can
  * render it in a browser. It interpolates no data from the declaration file, only the
  * resource URIs and the nonce, and those are attribute-escaped anyway.
  */

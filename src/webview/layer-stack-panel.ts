@@ -8,7 +8,7 @@ import {
 } from '../../protocol/requests';
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
 import type { ServerLifecycle } from '../server-lifecycle';
-import { newNonce, renderLayerStackHtml } from './html';
+import { webviewPageHtml } from './page';
 import { openWebLink } from './links';
 
 export const LAYER_STACK_VIEW_TYPE = 'srm.layerStack';
@@ -198,14 +198,7 @@ export class LayerStackPanel implements vscode.Disposable {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    return renderLayerStackHtml({
-      cspSource: webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'layer-stack.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'layer-stack.css')).toString(),
-    });
+    return webviewPageHtml(this.panel.webview, this.context.extensionUri, { script: 'layer-stack.js', style: 'layer-stack.css' });
   }
 
   dispose(): void {

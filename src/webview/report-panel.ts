@@ -3,7 +3,7 @@ import { ExportReportRequest, WorkspaceReportRequest, type ReportChangedParams, 
 import { applyReportPatch } from '../../server/src/core/report/apply-patch';
 import type { FromReportPage, ToReportPage } from '../../protocol/report-messages';
 import type { ServerLifecycle } from '../server-lifecycle';
-import { newNonce, renderLayerStackHtml } from './html';
+import { webviewPageHtml } from './page';
 import { openWebLink } from './links';
 
 export const REPORT_VIEW_TYPE = 'srm.report';
@@ -159,16 +159,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    return renderLayerStackHtml({
-      cspSource: webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'report.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
-      title: 'Responsibility report',
-      loading: 'Building the report…',
-    });
+    return webviewPageHtml(this.panel.webview, this.context.extensionUri, { script: 'report.js', style: 'report.css', title: 'Responsibility report', loading: 'Building the report…' });
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import type { WorkspaceFolder } from 'vscode-languageserver';
+import { FolderList } from './declaration-uri';
 import type { DiskRead } from './disk';
 
 /*
@@ -16,21 +17,7 @@ export type { DiskRead } from './disk';
 export const MAX_FILES = 20000;
 
 /** The workspace folders the client announced; none of their files is "on disk" here. */
-export class WorkspaceFolders {
-  private folders: WorkspaceFolder[] = [];
-
-  get all(): readonly WorkspaceFolder[] {
-    return this.folders;
-  }
-
-  set(folders: readonly WorkspaceFolder[]): void {
-    this.folders = [...folders];
-  }
-
-  change(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
-    this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)).concat(added);
-  }
-
+export class WorkspaceFolders extends FolderList {
   /** Never a folder: nothing in the workspace can be scanned or read back from disk. */
   folderOf(_uri: string): WorkspaceFolder | undefined {
     return undefined;

@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextFacts } from '../core';
 import { decode, textFactsOf } from '../io/encoding';
 import { MAX_FILE_BYTES } from '../io/file-size';
-import { DECLARATION } from './declaration-uri';
+import { DECLARATION, FolderList } from './declaration-uri';
 import { SKIPPED_DIRS, walkFilesAsync } from '../io/walk';
 
 export { isDeclarationUri, isUnder } from './declaration-uri';
@@ -13,27 +13,13 @@ export { isDeclarationUri, isUnder } from './declaration-uri';
 /** A workspace with more declarations than this is scanned only this far. */
 export const MAX_FILES = 20000;
 
-/** The workspace folders the client announced, kept current as it adds and removes them. */
-export class WorkspaceFolders {
-  private folders: WorkspaceFolder[] = [];
-
-  get all(): readonly WorkspaceFolder[] {
-    return this.folders;
-  }
-
-  set(folders: readonly WorkspaceFolder[]): void {
-    this.folders = [...folders];
-  }
-
-  change(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
-    this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)).concat(added);
-  }
-
+/** The workspace folders, and which of them a declaration on disk belongs to. */
+export class WorkspaceFolders extends FolderList {
   /** The folder a workspace declaration belongs to: inside it and outside the folders a scan skips. */
   folderOf(uri: string): WorkspaceFolder | undefined {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' || !DECLARATION.test(parsed.path)) return undefined;
-    return this.folders.find((folder) => isBelow(URI.parse(folder.uri).fsPath, parsed.fsPath));
+    return this.all.find((folder) => isBelow(URI.parse(folder.uri).fsPath, parsed.fsPath));
   }
 
   /** A declaration file inside a workspace folder, outside the folders the scan skips. */
