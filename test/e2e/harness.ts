@@ -6,6 +6,7 @@
  * Everything that waits polls a condition with a timeout; nothing sleeps a
  * fixed time to synchronise. Only node builtins and playwright-core are used.
  */
+import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -871,5 +872,60 @@ export async function countSquiggles(page: Page): Promise<{ errors: number; warn
   return {
     errors: await page.locator('.editor-instance .squiggly-error').count(),
     warnings: await page.locator('.editor-instance .squiggly-warning').count(),
+  };
+}
+
+/** The packaged extension the e2e tests install (`npm run package` makes it; E2E_VSIX names another). */
+export const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(repoRoot(), 'srm-tools.vsix'));
+
+/** A running code-server with the packaged extension, and a Chromium page on a workspace folder of its own. */
+export interface WorkspaceSession {
+  readonly scratch: Scratch;
+  readonly server: CodeServer;
+  readonly page: Page;
+  /** The workspace folder on disk. */
+  readonly workspace: string;
+}
+
+/**
+ * Registers, in the calling `describe`, a session for its tests: a fresh
+ * scratch folder with the packaged .vsix installed, code-server, and a page on
+ * a workspace holding `files` (relative path → text). A failed test leaves a
+ * screenshot named after `name`; everything is stopped and removed after the
+ * suite (SRM_E2E_KEEP keeps the scratch folder). Returns the session, ready
+ * once the suite's `before` has run.
+ */
+export function useWorkspaceSession(name: string, files: Readonly<Record<string, string>>): () => WorkspaceSession {
+  let session: WorkspaceSession | undefined;
+  let scratch: Scratch | undefined;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  before(async function () {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
+    scratch = createScratch(`e2e-${name}-`);
+    writeUserSettings(scratch);
+    installVsix(scratch, VSIX);
+    server = await startCodeServer(scratch);
+    browser = await launchBrowser(scratch);
+    const page = await newPage(browser);
+    const workspace = path.join(scratch.root, 'workspaces', name);
+    for (const [relative, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(workspace, relative)), { recursive: true });
+      fs.writeFileSync(path.join(workspace, relative), text);
+    }
+    await openWorkspace(page, server, workspace);
+    session = { scratch, server, page, workspace };
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) await screenshot(session.page, `${name}-FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => undefined);
+  });
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    if (server) await stopCodeServer(server);
+    if (scratch) removeScratch(scratch);
+  });
+  return () => {
+    assert.ok(session, 'the e2e session did not start (see the before hook)');
+    return session;
   };
 }

@@ -4,13 +4,10 @@
  * the resource, clicked, creates the proposal beside the file and opens it,
  * and the information diagnostic on the resource goes.
  */
-import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import * as h from './harness';
 
-const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(h.repoRoot(), 'srm-tools.vsix'));
 
 const MAIN_TF = `# one web server, declared by nobody yet
 resource "aws_instance" "web" {
@@ -24,37 +21,10 @@ const FINDING = /No responsibility declaration covers aws_instance\.web/;
 
 describe('Create declaration on a Terraform resource in a real VS Code', function () {
   this.timeout(180_000);
-  let scratch: h.Scratch | undefined;
-  let server: h.CodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let workspace = '';
-
-  before(async function () {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
-    scratch = h.createScratch('e2e-iac-');
-    h.writeUserSettings(scratch);
-    h.installVsix(scratch, VSIX);
-    server = await h.startCodeServer(scratch);
-    browser = await h.launchBrowser(scratch);
-    page = await h.newPage(browser);
-    workspace = path.join(scratch.root, 'workspaces', 'iac');
-    fs.mkdirSync(path.join(workspace, 'infra'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'infra', 'main.tf'), MAIN_TF);
-    await h.openWorkspace(page, server, workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await h.screenshot(page, `iac-FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server) await h.stopCodeServer(server);
-    if (scratch && !process.env.E2E_KEEP_SCRATCH) h.removeScratch(scratch);
-  });
+  const session = h.useWorkspaceSession('iac', { 'infra/main.tf': MAIN_TF });
 
   it('the code lens creates the declaration, opens it, and the finding on the resource goes', async () => {
+    const { page, workspace } = session();
     await h.openFile(page, 'infra/main.tf');
     // The server is up, and has read the file, once the finding is in the Problems panel.
     await h.waitForProblem(page, FINDING, 60_000);

@@ -5,12 +5,9 @@
  * with the keyboard closes the gap in one keystroke.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as h from './harness';
 
-const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(h.repoRoot(), 'srm-tools.vsix'));
 const GAPS_ITEM = 'srm-tools.srm-tools.srm.gaps';
 const OWNER_FIX = 'Add Identity & Access, owned by iam-team (as in 1 other workload)';
 
@@ -34,38 +31,10 @@ layers:
 
 describe('Ctrl+. names the owner another workload gives the layer, in a real VS Code', function () {
   this.timeout(180_000);
-  let scratch: h.Scratch | undefined;
-  let server: h.CodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let workspace = '';
-
-  before(async function () {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
-    scratch = h.createScratch('e2e-owner-fix-');
-    h.writeUserSettings(scratch);
-    h.installVsix(scratch, VSIX);
-    server = await h.startCodeServer(scratch);
-    browser = await h.launchBrowser(scratch);
-    page = await h.newPage(browser);
-    workspace = path.join(scratch.root, 'workspaces', 'owner-fix');
-    fs.mkdirSync(path.join(workspace, 'identity'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'identity', 'directory.srm.yaml'), OWNED);
-    fs.writeFileSync(path.join(workspace, 'mail.srm.yaml'), MISSING);
-    await h.openWorkspace(page, server, workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await h.screenshot(page, `owner-fix-FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server) await h.stopCodeServer(server);
-    if (scratch) h.removeScratch(scratch);
-  });
+  const session = h.useWorkspaceSession('owner-fix', { 'identity/directory.srm.yaml': OWNED, 'mail.srm.yaml': MISSING });
 
   it('offers "owned by iam-team (as in 1 other workload)" and Enter on it closes the gap', async () => {
+    const { page } = session();
     await h.openFile(page, 'mail.srm.yaml');
     await h.waitForProblem(page, /Identity & Access/);
     await waitForGaps(page, '2 gaps');

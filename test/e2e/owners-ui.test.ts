@@ -6,10 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import * as h from './harness';
 
-const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(h.repoRoot(), 'srm-tools.vsix'));
 
 const FIRST = `workload: rename-first
 model: iaas
@@ -31,38 +29,10 @@ layers:
 
 describe('F2 on an owner in a real VS Code', function () {
   this.timeout(180_000);
-  let scratch: h.Scratch | undefined;
-  let server: h.CodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let workspace = '';
-
-  before(async function () {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
-    scratch = h.createScratch('e2e-owners-');
-    h.writeUserSettings(scratch);
-    h.installVsix(scratch, VSIX);
-    server = await h.startCodeServer(scratch);
-    browser = await h.launchBrowser(scratch);
-    page = await h.newPage(browser);
-    workspace = path.join(scratch.root, 'workspaces', 'owners');
-    fs.mkdirSync(path.join(workspace, 'teams'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'first.srm.yaml'), FIRST);
-    fs.writeFileSync(path.join(workspace, 'teams', 'second.srm.yaml'), SECOND);
-    await h.openWorkspace(page, server, workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await h.screenshot(page, `owners-FAILED-${this.currentTest.title.slice(0, 60)}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server) await h.stopCodeServer(server);
-    if (scratch && !process.env.E2E_KEEP_SCRATCH) h.removeScratch(scratch);
-  });
+  const session = h.useWorkspaceSession('owners', { 'first.srm.yaml': FIRST, 'teams/second.srm.yaml': SECOND });
 
   it('renames the owner in the open declaration and in a second one that is not open', async () => {
+    const { page, workspace } = session();
     await h.openFile(page, 'first.srm.yaml');
     // The server is up once it reports the file's gaps.
     await h.waitForProblem(page, 'SRM001');

@@ -26,7 +26,7 @@ import {
   UNKNOWN_MATRIX_SPEC,
   type WorkloadSpec,
 } from './fixtures';
-import { cspViolations, Harness, type Panel, posted, postedCount, sendStack, waitForPosted } from './harness';
+import { Harness, useHarness, type Panel, posted, postedCount, sendStack, waitForPosted } from './harness';
 
 async function text(page: Page, selector: string): Promise<string> {
   return (await page.locator(selector).first().textContent()) ?? '';
@@ -50,26 +50,7 @@ describe('layer stack webview page draws any matrix (Chromium)', function () {
   const harness = new Harness();
   let panel: Panel;
 
-  before(async function () {
-    this.timeout(120_000);
-    await harness.start();
-  });
-
-  after(async () => {
-    await harness.stop();
-  });
-
-  afterEach(async function () {
-    if (panel && this.currentTest?.state === 'passed') {
-      const { page, problems } = panel;
-      assert.deepEqual(problems.pageErrors, [], 'page errors');
-      assert.deepEqual(problems.dialogs, [], 'dialogs');
-      assert.deepEqual(problems.consoleErrors, [], 'console errors / CSP reports');
-      assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-      assert.equal(await page.evaluate(() => (window as unknown as { __alerted: boolean }).__alerted), false, 'alert() was called');
-    }
-    await harness.closeAll();
-  });
+  useHarness(harness);
 
   it("draws an organisation's matrix: its layers, its fourth model, a third-party layer, and names the matrix", async () => {
     panel = await harness.open();

@@ -4,6 +4,7 @@
  * loopback server, `acquireVsCodeApi` stubbed to record messages and state, and the theme
  * applied as body classes and --vscode-* variables.
  */
+import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -317,6 +318,11 @@ export class Harness {
     return panel;
   }
 
+  /** The panel the running test opened last. */
+  get lastOpened(): Panel | undefined {
+    return this.panels[this.panels.length - 1];
+  }
+
   async closeAll(): Promise<void> {
     while (this.panels.length > 0) {
       await this.panels.pop()!.context.close();
@@ -375,4 +381,32 @@ export async function savedState(page: Page): Promise<WebviewState | undefined> 
 
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
+/**
+ * Registers a page suite's hooks around `harness`: started before, stopped
+ * after, and after every passed test the check that nothing ran that should not
+ * have and that the CSP blocked nothing the page needs (on the panel it opened
+ * last), then every panel closed.
+ */
+export function useHarness(harness: Harness): void {
+  before(async function () {
+    this.timeout(120_000);
+    await harness.start();
+  });
+  after(async () => {
+    await harness.stop();
+  });
+  afterEach(async function () {
+    const panel = harness.lastOpened;
+    if (panel && this.currentTest?.state === 'passed') {
+      const { page, problems } = panel;
+      assert.deepEqual(problems.pageErrors, [], 'page errors');
+      assert.deepEqual(problems.dialogs, [], 'dialogs');
+      assert.deepEqual(problems.consoleErrors, [], 'console errors / CSP reports');
+      assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+      assert.equal(await page.evaluate(() => (window as unknown as { __alerted: boolean }).__alerted), false, 'alert() was called');
+    }
+    await harness.closeAll();
+  });
 }

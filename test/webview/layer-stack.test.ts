@@ -21,7 +21,7 @@ import {
   URI,
 } from './fixtures';
 import type { StackResource } from '../../protocol/layer-stack';
-import { ARTIFACTS, cspViolations, Harness, type Panel, postedCount, savedState, sendStack, themeVar, type ThemeKind, waitForPosted } from './harness';
+import { ARTIFACTS, Harness, useHarness, type Panel, postedCount, savedState, sendStack, themeVar, type ThemeKind, waitForPosted } from './harness';
 
 interface BandInfo {
   id: string;
@@ -94,27 +94,7 @@ describe('layer stack webview page (Chromium)', function () {
   const harness = new Harness();
   let panel: Panel;
 
-  before(async function () {
-    this.timeout(120_000);
-    await harness.start();
-  });
-
-  after(async () => {
-    await harness.stop();
-  });
-
-  afterEach(async function () {
-    // Every test: nothing ran that should not have, and the CSP blocked nothing the page needs.
-    if (panel && this.currentTest?.state === 'passed') {
-      const { page, problems } = panel;
-      assert.deepEqual(problems.pageErrors, [], 'page errors');
-      assert.deepEqual(problems.dialogs, [], 'dialogs');
-      assert.deepEqual(problems.consoleErrors, [], 'console errors / CSP reports');
-      assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-      assert.equal(await page.evaluate(() => (window as unknown as { __alerted: boolean }).__alerted), false, 'alert() was called');
-    }
-    await harness.closeAll();
-  });
+  useHarness(harness);
 
   it('posts ready, shows a loading state, then a friendly empty state for a null stack', async () => {
     panel = await harness.open();

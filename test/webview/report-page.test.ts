@@ -12,7 +12,7 @@ import type { FromReportPage, ToReportPage } from '../../protocol/report-message
 import { buildEnvironment, ServiceCatalogue } from '../../server/src/core';
 import { applyReportPatch, buildReport, filePatchOf, reportPiecesOf } from '../../server/src/core/report';
 import { declarationText, HOSTILE_IMG, HOSTILE_PIPE, HOSTILE_SCRIPT, IAAS_SPEC, ORG_MATRIX, OVERRIDE_SPEC, PAAS_SPEC } from './fixtures';
-import { cspViolations, Harness, type Panel, REPORT_PAGE } from './harness';
+import { Harness, useHarness, type Panel, REPORT_PAGE } from './harness';
 
 async function sendToPage(page: Page, message: ToReportPage): Promise<void> {
   await page.evaluate(
@@ -72,26 +72,7 @@ describe('report webview page (Chromium)', function () {
   const harness = new Harness(REPORT_PAGE);
   let panel: Panel;
 
-  before(async function () {
-    this.timeout(120_000);
-    await harness.start();
-  });
-
-  after(async () => {
-    await harness.stop();
-  });
-
-  afterEach(async function () {
-    if (panel && this.currentTest?.state === 'passed') {
-      const { page, problems } = panel;
-      assert.deepEqual(problems.pageErrors, [], 'page errors');
-      assert.deepEqual(problems.dialogs, [], 'dialogs');
-      assert.deepEqual(problems.consoleErrors, [], 'console errors / CSP reports');
-      assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-      assert.equal(await page.evaluate(() => (window as unknown as { __alerted: boolean }).__alerted), false, 'alert() was called');
-    }
-    await harness.closeAll();
-  });
+  useHarness(harness);
 
   it('asks for the report, says when there is none, and runs under the strict CSP', async () => {
     panel = await harness.open();
