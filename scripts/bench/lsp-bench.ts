@@ -51,6 +51,8 @@ export interface LspPlan {
   /** Untimed edits before the timed ones (the same for every server). */
   readonly warmupEdits: number;
   readonly nodeFlags?: readonly string[];
+  /** Run once the opened file's first diagnostics are in, before the edits (e.g. a request that turns a feature on). */
+  readonly afterOpen?: (session: LspSession) => Promise<void>;
 }
 
 export async function benchServer(spec: ServerSpec, file: GeneratedFile, uri: string, rootUri: string, plan: LspPlan): Promise<LspResult> {
@@ -65,6 +67,7 @@ export async function benchServer(spec: ServerSpec, file: GeneratedFile, uri: st
     const opened = await first;
     const firstDiagnosticsMs = opened.at - session.spawnedAt;
     const diagnosticsAtOpen = opened.params.diagnostics.length;
+    if (plan.afterOpen) await plan.afterOpen(session);
     await settle(session, uri);
 
     // Edits: insert a character at the end of an owner in the middle document, then delete it, and so on:

@@ -13,7 +13,7 @@
  * every file (yaml) in this process. Measurements, never assertions: the
  * machine is shared and noisy; the targets are printed beside the figures.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,7 +67,7 @@ function readAndParse(dir: string): number {
 }
 
 export async function benchWorkspaceScale(files: number): Promise<string> {
-  const dir = path.join(os.tmpdir(), 'srm-bench-workspace');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'srm-bench-workspace-'));
   const paths = generateTree(dir, files);
   const baseline = readAndParse(dir);
 
