@@ -66,13 +66,13 @@ function readAndParse(dir: string): number {
   return performance.now() - start;
 }
 
-export async function benchWorkspaceScale(files: number): Promise<string> {
+export async function benchWorkspaceScale(files: number, nodeFlags: readonly string[] = []): Promise<string> {
   const dir = path.join(os.tmpdir(), 'srm-bench-workspace');
   const paths = generateTree(dir, files);
   const baseline = readAndParse(dir);
 
   const t0 = performance.now();
-  const session = await LspSession.start(SRM, pathToFileURL(dir).toString());
+  const session = await LspSession.start(SRM, pathToFileURL(dir).toString(), nodeFlags);
   const changes: { at: number; params: OverviewChangedParams }[] = [];
   session.connection.onNotification(OverviewChangedNotification, (params) => void changes.push({ at: performance.now(), params }));
   const reportChanges: { at: number; params: ReportChangedParams }[] = [];
@@ -151,7 +151,9 @@ async function waitUntil<T>(probe: () => T | undefined | false, timeoutMs = 120_
 
 if (require.main === module) {
   const files = Number(process.argv.find((a) => a.startsWith('--files='))?.slice('--files='.length) ?? 10_000);
-  benchWorkspaceScale(files)
+  // `--cpu-prof=DIR`: the server (and its index workers) write V8 CPU profiles there.
+  const profileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+  benchWorkspaceScale(files, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])
     .then((md) => {
       process.stdout.write(`${md}\n`);
       mkdirSync(OUT_DIR, { recursive: true });

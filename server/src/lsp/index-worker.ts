@@ -3,7 +3,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { SrmSettings } from '../../../protocol/settings';
 import { readDeclarationFile, type DiskRead } from './disk';
 import { LspEnvironments } from './environments';
-import { StringPool, summarizeRead, type FileSummary } from './file-summary';
+import type { PortablePieces } from '../core/report';
+import { StringPool, type FileSummary } from './file-summary';
+import { scanRead } from './index-worker-read';
 
 /**
  * Reading and checking every declaration of a large workspace is the engine's
@@ -29,6 +31,8 @@ interface Job {
 
 export interface ScanBatch {
   readonly summaries: readonly FileSummary[];
+  /** Each summary's file's report pieces (same order), from the same check: the report's first build only assembles them. */
+  readonly pieces: readonly PortablePieces[];
   /** Files that could not be read (gone, or not files). */
   readonly unreadable: readonly string[];
 }
@@ -86,20 +90,26 @@ async function summarizeEach(uris: readonly string[], settings: SrmSettings, fol
   // Strings are interned again where the summaries are kept; this pool only shares them within a batch.
   const pool = new StringPool();
   let summaries: FileSummary[] = [];
+  let pieces: PortablePieces[] = [];
   let unreadable: string[] = [];
   const reads: Promise<DiskRead>[] = [];
   for (let i = 0; i < uris.length; i++) {
     if (cancelled()) return;
     while (reads.length < READ_AHEAD && i + reads.length < uris.length) reads.push(readDeclarationFile(uris[i + reads.length]!));
     const uri = uris[i]!;
-    const summary = summarizeRead(uri, await reads.shift()!, settings, environments.environment(uri), pool);
-    if (summary) summaries.push(summary);
-    else unreadable.push(uri);
+    const scanned = scanRead(uri, await reads.shift()!, settings, environments.environment(uri), pool);
+    if (scanned) {
+      summaries.push(scanned.summary);
+      pieces.push(scanned.pieces);
+    } else {
+      unreadable.push(uri);
+    }
     if (summaries.length + unreadable.length >= BATCH) {
-      post({ summaries, unreadable });
+      post({ summaries, pieces, unreadable });
       summaries = [];
+      pieces = [];
       unreadable = [];
     }
   }
-  if (summaries.length + unreadable.length > 0) post({ summaries, unreadable });
+  if (summaries.length + unreadable.length > 0) post({ summaries, pieces, unreadable });
 }
