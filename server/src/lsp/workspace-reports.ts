@@ -65,14 +65,28 @@ export class WorkspaceReports {
       // The scan's check made them: the report's first build need not check the file again.
       const scanned = summary && pieces ? restorePieces(pieces, this.displayPath(uri), this.environments.environment(uri)) : undefined;
       if (scanned) this.pieces.set(uri, scanned);
-      this.pending.set(uri, summary);
-      this.scheduleFlush();
+      if (this.overviewAnswerable) {
+        this.pending.set(uri, summary);
+        this.scheduleFlush();
+      }
       if (this.live || this.assembling > 0) {
         this.reportPending.add(uri);
         this.schedulePatch();
       }
     });
   }
+
+  /**
+   * True once the index has held every file: only then can a client have an
+   * overview (the answer waits for the first scan), so only then is a change
+   * worth telling. The first scan of a large workspace is thousands of
+   * changes, which the client's first answer holds anyway.
+   */
+  private get overviewAnswerable(): boolean {
+    return (this.firstScanDone ||= this.index.isReady);
+  }
+
+  private firstScanDone = false;
 
   /** A configuration or matrix changed: every piece may be stale (the index re-reads the files as well). */
   environmentsChanged(): void {
