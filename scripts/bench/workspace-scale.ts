@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (after main.js), or alone: `node out/scripts/bench/workspace-scale.js [--files=10000]`.
+ * `npm run bench` (after main.js), or alone:
+ * `node out/scripts/bench/workspace-scale.js [--files=10000] [--server=dist/server.js] [--cpu-prof=DIR]`.
  *
  * The overview and the workspace report on a generated tree of 10,000
  * declaration files (one workload each), measured through our language server
@@ -35,9 +36,12 @@ import { mib, ms, ratio, table } from './stats';
 const ROOT = path.resolve(__dirname, '../../..');
 const OUT_DIR = path.join(ROOT, '.artifacts/bench');
 
+/** `--server=FILE`: another build of the server (e.g. of an older commit, for a before/after on one machine). */
+const SERVER_SCRIPT = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
+
 const SRM: ServerSpec = {
   name: 'srm',
-  args: [path.join(ROOT, 'dist/server.js'), '--stdio'],
+  args: [SERVER_SCRIPT ? path.resolve(SERVER_SCRIPT) : path.join(ROOT, 'dist/server.js'), '--stdio'],
   languageId: 'srm',
   configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
 };
