@@ -88,6 +88,11 @@ function positionIn(lineStarts: ArrayLike<number>, offset: number): { line: numb
 /** Line starts as LSP counts lines: after each \n, \r\n or lone \r. */
 function lineStartsOf(text: string): Uint32Array {
   const starts = [0];
+  // Most files have no \r: the engine's own search for \n is several times faster than a loop over every character (profiled in the scan).
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return Uint32Array.from(starts);
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 13 /* \r */) {

@@ -19,6 +19,6 @@ export function runIndexWorker(): void {
 
 /** Nothing can be read here: every file asked for is reported unreadable, which keeps it out of the index. */
 export function summarizeFiles(uris: readonly string[], _settings: SrmSettings, _folders: readonly string[], onBatch: (batch: ScanBatch) => void, _cancelled: () => boolean): Promise<void> {
-  if (uris.length > 0) onBatch({ summaries: [], unreadable: [...uris] });
+  if (uris.length > 0) onBatch({ summaries: [], pieces: [], unreadable: [...uris] });
   return Promise.resolve();
 }

@@ -1,9 +1,15 @@
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { URI } from 'vscode-uri';
 import type { SrmSettings } from '../../../protocol/settings';
+import { decode, textFactsOf } from '../io/encoding';
+import { MAX_FILE_BYTES } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
 import { LspEnvironments } from './environments';
-import { StringPool, summarizeRead, type FileSummary } from './file-summary';
+import type { PortablePieces } from '../core/report';
+import { StringPool, type FileSummary } from './file-summary';
+import { scanRead } from './index-worker-read';
 
 /**
  * Reading and checking every declaration of a large workspace is the engine's
@@ -29,6 +35,8 @@ interface Job {
 
 export interface ScanBatch {
   readonly summaries: readonly FileSummary[];
+  /** Each summary's file's report pieces (same order), from the same check: the report's first build only assembles them. */
+  readonly pieces: readonly PortablePieces[];
   /** Files that could not be read (gone, or not files). */
   readonly unreadable: readonly string[];
 }
@@ -41,7 +49,7 @@ export function isIndexWorker(): boolean {
 /** The worker's side: summarizes its files, posting batches, then ends. */
 export function runIndexWorker(): void {
   const job = workerData as Job;
-  void summarizeEach(job.uris, job.settings, job.folders, (batch) => parentPort!.postMessage(batch), () => false);
+  void summarizeEach(job.uris, job.settings, job.folders, (batch) => parentPort!.postMessage(batch), () => false, readDeclarationFileSync);
 }
 
 /**
@@ -80,26 +88,60 @@ function follow(worker: Worker, onBatch: (batch: ScanBatch) => void, cancelled: 
   });
 }
 
-async function summarizeEach(uris: readonly string[], settings: SrmSettings, folders: readonly string[], post: (batch: ScanBatch) => void, cancelled: () => boolean): Promise<void> {
+/** `read`: the disk's promises in the server's thread (which must not block); a worker may read synchronously. */
+async function summarizeEach(
+  uris: readonly string[],
+  settings: SrmSettings,
+  folders: readonly string[],
+  post: (batch: ScanBatch) => void,
+  cancelled: () => boolean,
+  read: (uri: string) => DiskRead | Promise<DiskRead> = readDeclarationFile,
+): Promise<void> {
   const environments = new LspEnvironments();
   environments.setFolders(folders);
   // Strings are interned again where the summaries are kept; this pool only shares them within a batch.
   const pool = new StringPool();
   let summaries: FileSummary[] = [];
+  let pieces: PortablePieces[] = [];
   let unreadable: string[] = [];
-  const reads: Promise<DiskRead>[] = [];
+  const reads: (DiskRead | Promise<DiskRead>)[] = [];
   for (let i = 0; i < uris.length; i++) {
     if (cancelled()) return;
-    while (reads.length < READ_AHEAD && i + reads.length < uris.length) reads.push(readDeclarationFile(uris[i + reads.length]!));
+    while (reads.length < READ_AHEAD && i + reads.length < uris.length) reads.push(read(uris[i + reads.length]!));
     const uri = uris[i]!;
-    const summary = summarizeRead(uri, await reads.shift()!, settings, environments.environment(uri), pool);
-    if (summary) summaries.push(summary);
-    else unreadable.push(uri);
+    const scanned = scanRead(uri, await reads.shift()!, settings, environments.environment(uri), pool);
+    if (scanned) {
+      summaries.push(scanned.summary);
+      pieces.push(scanned.pieces);
+    } else {
+      unreadable.push(uri);
+    }
     if (summaries.length + unreadable.length >= BATCH) {
-      post({ summaries, unreadable });
+      post({ summaries, pieces, unreadable });
       summaries = [];
+      pieces = [];
       unreadable = [];
     }
   }
-  if (summaries.length + unreadable.length > 0) post({ summaries, unreadable });
+  if (summaries.length + unreadable.length > 0) post({ summaries, pieces, unreadable });
+}
+
+/**
+ * readDeclarationFile (disk.ts) without the promises, for a worker thread,
+ * where blocking is harmless: a stat and a read cost microseconds from the
+ * page cache, where the promise API's four round trips through the thread
+ * pool cost a fifth of the scan (profiled). Same answers, same order of
+ * checks: a stat first, so a file too large is never read.
+ */
+function readDeclarationFileSync(uri: string): DiskRead {
+  const file = URI.parse(uri).fsPath;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { kind: 'unreadable' };
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'too-large', size: stat.size };
+    const decoded = decode(readFileSync(file));
+    return { kind: 'text', text: decoded.text, facts: textFactsOf(decoded) };
+  } catch {
+    return { kind: 'unreadable' };
+  }
 }

@@ -2,6 +2,7 @@ import { Emitter, FileChangeType, type Connection, type Event, type FileEvent, t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { SrmSettings } from '../../../protocol/settings';
+import type { PortablePieces } from '../core/report';
 import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
@@ -14,6 +15,8 @@ export interface IndexChange {
   readonly uri: string;
   /** The file's new summary; undefined when it left the index (deleted, closed, out of the workspace). */
   readonly summary: FileSummary | undefined;
+  /** Set when the scan read the file: its report pieces, from the same check as the summary. */
+  readonly pieces?: PortablePieces;
 }
 
 /**
@@ -179,7 +182,9 @@ export class WorkspaceIndex {
 
   private scanned(batch: ScanBatch): void {
     const current = (uri: string) => !this.touched?.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
-    for (const summary of batch.summaries) if (current(summary.uri)) this.put(adopt(summary, this.pool), false);
+    batch.summaries.forEach((summary, i) => {
+      if (current(summary.uri)) this.put(adopt(summary, this.pool), false, batch.pieces[i]);
+    });
     for (const uri of batch.unreadable) if (current(uri)) this.remove(uri, false);
   }
 
@@ -204,13 +209,13 @@ export class WorkspaceIndex {
   }
 
   /** `touches` is false for what a scan read: it stands for the file as it was when the scan began. */
-  private put(summary: FileSummary, touches = true): void {
+  private put(summary: FileSummary, touches = true, pieces?: PortablePieces): void {
     if (touches) this.touched?.add(summary.uri);
     const old = this.byUri.get(summary.uri);
     this.byUri.set(summary.uri, summary);
     this.countOwners(summary, 1);
     if (old) this.drop(old);
-    this.changed.fire({ uri: summary.uri, summary });
+    this.changed.fire({ uri: summary.uri, summary, ...(pieces ? { pieces } : {}) });
   }
 
   private remove(uri: string, touches = true): void {

@@ -11,6 +11,7 @@ import {
   OscalExportError,
   REPORT_FORMATS,
   reportPiecesOf,
+  restorePieces,
   type ReportFormat,
   type ReportInput,
   type ReportPieces,
@@ -19,10 +20,10 @@ import {
   workspaceDirectoryOf,
 } from '../core/report';
 import { packageInfo } from '../cli/package-info';
-import { MAX_FILE_BYTES } from '../io/file-size';
 import { readDeclarationFile, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { rangeOf, type FileSummary, type IacEntrySummary } from './file-summary';
+import { reportInputOfRead } from './index-worker-read';
 import type { WorkspaceIndex } from './workspace-index';
 
 /**
@@ -57,18 +58,35 @@ export class WorkspaceReports {
     private readonly environments: LspEnvironments,
     private readonly folders: WorkspaceFolders,
   ) {
-    index.onDidChange(({ uri, summary }) => {
+    index.onDidChange(({ uri, summary, pieces }) => {
       const old = this.pieces.get(uri);
       if (old && this.live) this.replaced.set(uri, old);
       this.pieces.delete(uri);
-      this.pending.set(uri, summary);
-      this.scheduleFlush();
+      // The scan's check made them: the report's first build need not check the file again.
+      const scanned = summary && pieces ? restorePieces(pieces, this.displayPath(uri), this.environments.environment(uri)) : undefined;
+      if (scanned) this.pieces.set(uri, scanned);
+      if (this.overviewAnswerable) {
+        this.pending.set(uri, summary);
+        this.scheduleFlush();
+      }
       if (this.live || this.assembling > 0) {
         this.reportPending.add(uri);
         this.schedulePatch();
       }
     });
   }
+
+  /**
+   * True once the index has held every file: only then can a client have an
+   * overview (the answer waits for the first scan), so only then is a change
+   * worth telling. The first scan of a large workspace is thousands of
+   * changes, which the client's first answer holds anyway.
+   */
+  private get overviewAnswerable(): boolean {
+    return (this.firstScanDone ||= this.index.isReady);
+  }
+
+  private firstScanDone = false;
 
   /** A configuration or matrix changed: every piece may be stale (the index re-reads the files as well). */
   environmentsChanged(): void {
@@ -211,10 +229,7 @@ export class WorkspaceReports {
     const environment = this.environments.environment(uri);
     const open = this.documents.get(uri);
     if (open) return { file, text: open.getText(), environment };
-    const read = await readDeclarationFile(uri);
-    if (read.kind === 'text') return { file, text: read.text, environment };
-    if (read.kind === 'too-large') return { file, skipped: `larger than ${MAX_FILE_BYTES} bytes, not read.` };
-    return { file, skipped: 'could not be read.' };
+    return reportInputOfRead(file, await readDeclarationFile(uri), environment);
   }
 
   /** Relative to its workspace folder (with the folder's name first when there are several), with forward slashes. */

@@ -65,18 +65,32 @@ export interface ReportPieces {
 export function reportPiecesOf(input: ReportInput): ReportPieces {
   if ('skipped' in input) return { file: input.file, built: [], skipped: [{ file: input.file, reason: input.skipped }] };
   const environment = input.environment ?? builtInEnvironment();
+  return piecesOfCheck(input.file, input.text, environment, reportCheck(input.text, environment));
+}
+
+/**
+ * The check a report is made from: suppressions off, no decoder facts. Its
+ * `documents` are those of any other check of the same text in the same
+ * environment (suppressions and facts change findings only), so one run can
+ * serve both a report and whatever else reads the documents.
+ */
+export function reportCheck(text: string, environment: CheckEnvironment): CheckResult {
   // A fresh checker per file: a checker keeps its last file to re-check edits.
-  const result = new Checker({ environment, inlineSuppressions: false }).check(input.text);
-  if (result.documents.length === 0) return { file: input.file, built: [], skipped: [{ file: input.file, reason: fileLevelReason(result) }] };
-  const lines = new LineIndex(input.text);
+  return new Checker({ environment, inlineSuppressions: false }).check(text);
+}
+
+/** What one file adds to a report, from `result` = reportCheck(text, environment). */
+export function piecesOfCheck(file: string, text: string, environment: CheckEnvironment, result: CheckResult): ReportPieces {
+  if (result.documents.length === 0) return { file, built: [], skipped: [{ file, reason: fileLevelReason(result) }] };
+  const lines = new LineIndex(text);
   const built: Built[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const doc of result.documents) {
-    const one = workloadOf(doc, result, environment, input.file, lines);
-    if ('reason' in one) skipped.push({ file: input.file, reason: one.reason });
+    const one = workloadOf(doc, result, environment, file, lines);
+    if ('reason' in one) skipped.push({ file, reason: one.reason });
     else built.push({ ...one, directory: environment.config.owners });
   }
-  return { file: input.file, built, skipped };
+  return { file, built, skipped };
 }
 
 /** The report of every file's pieces, in a stable order whatever order they come in. */

@@ -52,7 +52,8 @@ export function* formatReportChunks(report: ResponsibilityReport, format: Report
   yield* oscalSspChunks(report, options.oscal);
 }
 
-export { assembleReport, buildReport, reportPiecesOf, type ReportInput, type ReportPieces } from './build';
+export { assembleReport, buildReport, piecesOfCheck, reportCheck, reportPiecesOf, type ReportInput, type ReportPieces } from './build';
+export { portablePieces, restorePieces, type PortablePieces } from './portable-pieces';
 export { buildReportJsonSchema } from './json-schema';
 export { OscalExportError, type OscalSspOptions } from './oscal-ssp';
 export * from './model';
