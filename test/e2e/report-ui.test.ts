@@ -70,8 +70,8 @@ describe('the Responsibility Report webview in a real VS Code', function () {
     await billing.evaluate((row) => {
       (window as unknown as { __billingRow: Element }).__billingRow = row;
     });
-    fs.mkdirSync(path.join(workspace, 'disk'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'disk', 'report-probe.srm.yaml'), PROBE);
+    // In a folder the watcher already watches: a file written at once into a folder just made can be missed by it.
+    fs.writeFileSync(path.join(workspace, 'report-probe.srm.yaml'), PROBE);
     const after = cliReport(workspace);
     const probe = frame.locator('tr[data-workload="report-probe"]');
     await h.waitFor('the new declaration in the report', async () => (await probe.count()) === 1, { timeoutMs: 60_000 });
