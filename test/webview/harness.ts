@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { LayerStack } from '../../protocol/layer-stack';
+import type { ToReportPage } from '../../protocol/report-messages';
 import type { FromWebview, ToWebview, WebviewState } from '../../protocol/webview-messages';
 import { renderLayerStackHtml } from '../../src/webview/html';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../shared/chromium';
@@ -334,7 +335,7 @@ export class Harness {
  * Posts a message to the page as the extension would and returns once the page has
  * handled it: a second message is posted behind it and awaited, so no timing guess.
  */
-export async function send(page: Page, message: ToWebview): Promise<void> {
+export async function send(page: Page, message: ToWebview | ToReportPage): Promise<void> {
   await page.evaluate(
     (msg) =>
       new Promise<void>((resolve) => {
