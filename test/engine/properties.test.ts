@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Checker, applyEdits, checkText, fixAllEdits, fixText, readDeclarations, type CheckedDocument, type Diagnostic, type Edit, type Fix } from '../../server/src/core';
+import { Checker, applyEdits, checkText, fixAllEdits, fixText, ownerKey, readDeclarations, type CheckedDocument, type Diagnostic, type Edit, type Fix } from '../../server/src/core';
 import { declarationArb, fileArb, mutate, mutationArb, render, type FileSpec } from './generators';
 import { applyFix, assertSpanInText, assertWellFormedFix, commentsOf, describeFindings, fixAllTracked, isSubsequence, lineAt, linesOf, syntaxErrors } from './helpers';
 
@@ -335,6 +335,17 @@ describe('properties', function () {
           assert.deepEqual([...readDeclarations(text)].map(seen), checkText(text).documents.map(seen), `for:\n${JSON.stringify(text)}`);
         }),
         params(150),
+      );
+    });
+  });
+  describe('owner keys', () => {
+    it('are NFKC, without invisible characters, trimmed and lower case, ASCII or not', () => {
+      const owner = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom(' Platform ', 'ＰＬＡＴＦＯＲＭ', 'plat\u200Bform', 'Ｐrovider', '\u00ADops', 'café'));
+      fc.assert(
+        fc.property(owner, (value) => {
+          assert.equal(ownerKey(value), value.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').trim().toLowerCase());
+        }),
+        params(500),
       );
     });
   });
