@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Checker, applyEdits, checkText, fixAllEdits, fixText, type Diagnostic, type Edit, type Fix } from '../../server/src/core';
+import { Checker, applyEdits, checkText, fixAllEdits, fixText, ownerKey, readDeclarations, type CheckedDocument, type Diagnostic, type Edit, type Fix } from '../../server/src/core';
 import { declarationArb, fileArb, mutate, mutationArb, render, type FileSpec } from './generators';
 import { applyFix, assertSpanInText, assertWellFormedFix, commentsOf, describeFindings, fixAllTracked, isSubsequence, lineAt, linesOf, syntaxErrors } from './helpers';
 
@@ -302,6 +302,50 @@ describe('properties', function () {
           assert.equal(lineAt(lf, offset), lineAt(crlfText, crlfOffset));
         }),
         params(100),
+      );
+    });
+  });
+  describe('reading declarations without the rules', () => {
+    /** What a reader of a document sees: where it is, its text, its fields and entries as read, and its matrix. */
+    const seen = (d: CheckedDocument) => ({
+      index: d.index,
+      base: d.base,
+      text: d.text,
+      span: d.declaration.span,
+      fields: d.declaration.fields.map((f) => [f.key, f.keySpan, f.valueSpan, f.merged]),
+      entries: (d.declaration.layers?.entries ?? []).map((e) => [e.key, e.keySpan, e.fields.map((f) => [f.key, f.valueSpan])]),
+      contents: contentsOf(d),
+      matrix: d.matrix,
+      choice: d.matrixChoice.resolution.kind,
+    });
+
+    /** The document's data, or why it has none (an alias to nowhere throws). */
+    const contentsOf = (d: CheckedDocument): unknown => {
+      try {
+        return d.declaration.doc.toJS({ maxAliasCount: -1, mapAsMap: true }) as unknown;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+
+    it('gives the documents a check gives, broken files included', () => {
+      fc.assert(
+        fc.property(fileArb, fc.array(mutationArb, { maxLength: 4 }), (spec, mutations) => {
+          const text = mutations.reduce(mutate, render(spec));
+          assert.deepEqual([...readDeclarations(text)].map(seen), checkText(text).documents.map(seen), `for:\n${JSON.stringify(text)}`);
+        }),
+        params(150),
+      );
+    });
+  });
+  describe('owner keys', () => {
+    it('are NFKC, without invisible characters, trimmed and lower case, ASCII or not', () => {
+      const owner = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom(' Platform ', 'ＰＬＡＴＦＯＲＭ', 'plat\u200Bform', 'Ｐrovider', '\u00ADops', 'café'));
+      fc.assert(
+        fc.property(owner, (value) => {
+          assert.equal(ownerKey(value), value.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').trim().toLowerCase());
+        }),
+        params(500),
       );
     });
   });

@@ -4,7 +4,7 @@ import { EditContext, detectIndentStep } from './fixes/edit-context';
 import type { MatrixIndex } from './matrix/matrix-index';
 import type { IacView } from './iac/view';
 import type { Declaration } from './parse/declaration';
-import { parseSegment } from './parse/parse-segment';
+import { parseSegment, type ParseLimits } from './parse/parse-segment';
 import { splitDocuments, type Segment } from './parse/split';
 import { RULES } from './rules/registry';
 import { fileTooLarge, notText, strayByteOrderMark, tooManyProblems, yamlSyntax } from './rules/engine-rules';
@@ -198,15 +198,14 @@ export class Checker {
     const declarations: CheckedDeclaration[] = [];
     let diagnostics: Diagnostic[] = [];
     const edits = new EditContext(text, fileIndent, eol);
-    const parsed = parseSegment(text, { maxAliases: this.maxAliases, ...DEFAULT_STRUCTURE_LIMITS });
+    const parsed = parseSegment(text, parseLimits(this.maxAliases));
     for (const d of parsed.refused) diagnostics.push(d);
     const boms = strayByteOrderMarks(text, atFileStart);
     const suppressions = this.suppress ? Suppressions.find(text, parsed.documents.map((p) => p.declaration.doc)) : Suppressions.find('');
     for (const doc of parsed.documents) {
       for (const d of doc.problems) diagnostics.push(d);
       if (doc.empty) continue;
-      const matrixChoice = chooseMatrix(doc.declaration, this.environment);
-      const matrix = matrixChoice.resolution.kind === 'ok' ? matrixChoice.resolution.index : undefined;
+      const { matrix, matrixChoice } = declarationOf(doc.declaration, this.environment);
       declarations.push({ declaration: doc.declaration, matrix, matrixChoice });
       if (!doc.checkable) continue;
       const first = diagnostics.length;
@@ -229,6 +228,38 @@ export class Checker {
       refused: parsed.wholeRefused,
       binary: binary ? { offset: binary.index, char: binary[0] } : undefined,
     };
+  }
+}
+
+function parseLimits(maxAliases: number): ParseLimits {
+  return { maxAliases, ...DEFAULT_STRUCTURE_LIMITS };
+}
+
+/** A declaration with the matrix it is checked against: the one place both `Checker.check` and `readDeclarations` choose it. */
+function declarationOf(declaration: Declaration, environment: CheckEnvironment): CheckedDeclaration {
+  const matrixChoice = chooseMatrix(declaration, environment);
+  return { declaration, matrix: matrixChoice.resolution.kind === 'ok' ? matrixChoice.resolution.index : undefined, matrixChoice };
+}
+
+/**
+ * The documents of a text exactly as `Checker.check` returns them (same
+ * declarations, bases, texts and matrices), without running the rules: for
+ * what reads only the declarations, such as the workspace index's summaries,
+ * where the rules, their fixes and their findings would be work thrown away.
+ * Lazy, one segment at a time: a caller that keeps only facts of each
+ * document holds one document's syntax tree at a time, not the whole file's.
+ */
+export function* readDeclarations(original: string, options: Pick<CheckOptions, 'environment' | 'maxLength' | 'maxAliases'> = {}): Generator<CheckedDocument> {
+  if (original.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return;
+  const environment = options.environment ?? builtInEnvironment();
+  const limits = parseLimits(options.maxAliases ?? DEFAULT_MAX_ALIASES);
+  let index = 0;
+  for (const segment of splitDocuments(normalizeLineBreaks(original))) {
+    const own = original.slice(segment.start, segment.start + segment.text.length);
+    for (const doc of parseSegment(segment.text, limits).documents) {
+      if (doc.empty) continue;
+      yield { index: index++, base: segment.start, text: own, ...declarationOf(doc.declaration, environment) };
+    }
   }
 }
 

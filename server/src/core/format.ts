@@ -43,7 +43,15 @@ export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
  * lower case. Two owners are the same owner when their keys are equal.
  */
 export function ownerKey(value: string): string {
+  // ASCII is its own NFKC form and holds no invisible character: most owners skip the Unicode work.
+  if (isAscii(value)) return value.trim().toLowerCase();
   return value.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
+}
+
+/** True when every character is ASCII (U+0000–U+007F). */
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Owners that only hold a place for the real one. */
@@ -65,6 +73,8 @@ export type Disguise = { readonly kind: 'invisible' | 'compatibility' } | { read
 
 /** What makes an owner look like another: invisible characters, compatibility forms (fullwidth), letters of several scripts in one word. */
 export function ownerDisguise(value: string): Disguise | undefined {
+  // ASCII has no invisible characters, no compatibility forms, and all its letters are Latin.
+  if (isAscii(value)) return undefined;
   if (new RegExp(INVISIBLE.source, 'u').test(value)) return { kind: 'invisible' };
   if (value.normalize('NFKC') !== value.normalize('NFC')) return { kind: 'compatibility' };
   for (const word of value.split(/[^\p{L}\p{M}]+/u)) {

@@ -3,7 +3,7 @@
  * their fixes. Pure: it knows nothing of editors, protocols or files; the
  * language server, the CLI and the webview are adapters around it.
  */
-export { Checker, MAX_FILE_SIZE, checkText, fileTooLargeFinding, type CheckOptions, type CheckResult, type CheckedDocument, type TextFacts } from './check';
+export { Checker, MAX_FILE_SIZE, checkText, fileTooLargeFinding, readDeclarations, type CheckOptions, type CheckResult, type CheckedDocument, type TextFacts } from './check';
 export { buildEnvironment, builtInEnvironment, chooseMatrix, defaultMatrixOf, type BuiltEnvironment, type CheckEnvironment, type MatrixChoice } from './environment';
 export { applyEdits, composeEdits, fixAllEdits, fixText, planFixAll, type DroppedFix, type FixOutcome, type FixPlan, type TextChecker } from './fixes/fix-all';
 export { MatrixRegistry, DEFAULT_MATRIX, compareVersions, type MatrixFileText, type MatrixResolution, type RegistryEntry } from './matrix/registry';

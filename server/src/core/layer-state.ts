@@ -4,7 +4,8 @@ import { isPlaceholder, isProviderOwner, isRealOwner } from './format';
 import { dutyOf, needsOwner } from './matrix/duties';
 import type { Cell, MatrixCell } from './matrix/types';
 import { effectiveCell, readOverride, type Override } from './overrides';
-import { fieldOf, stringValue, type LayerEntry } from './parse/declaration';
+import { fieldOf, stringValue, type Declaration, type LayerEntry } from './parse/declaration';
+import type { MatrixIndex } from './matrix/matrix-index';
 import { layerOfEntry, modelIdOf } from './query';
 
 /**
@@ -65,9 +66,22 @@ export function layerStates(doc: CheckedDocument, policy: OverridePolicy): Layer
   });
 }
 
+/**
+ * Gap counts already made, by declaration. A check hands back the same
+ * declaration for every document whose text did not change, so the count of a
+ * file after an edit (the status bar's, the index's, on every keystroke) reads
+ * all but the edited document from here. A count rests only on the
+ * declaration, its matrix and the policy; it is kept with the last two.
+ */
+const counted = new WeakMap<Declaration, { readonly matrix: MatrixIndex | undefined; readonly policy: OverridePolicy; readonly gaps: number }>();
+
 /** How many layers of a declaration are gaps. */
 export function gapCount(doc: CheckedDocument, policy: OverridePolicy): number {
-  return layerStates(doc, policy).filter((s) => s.gap !== undefined).length;
+  const known = counted.get(doc.declaration);
+  if (known && known.matrix === doc.matrix && known.policy === policy) return known.gaps;
+  const gaps = layerStates(doc, policy).filter((s) => s.gap !== undefined).length;
+  counted.set(doc.declaration, { matrix: doc.matrix, policy, gaps });
+  return gaps;
 }
 
 /** How many layers of every declaration of a checked file are gaps: what a status bar or a summary counts. */

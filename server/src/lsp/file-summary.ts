@@ -1,8 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
-import { checkText, fieldOf, gapCount, layerOfEntry, stringValue, type CheckEnvironment, type CheckResult, type OverridePolicy, type Span } from '../core';
+import { fieldOf, gapCount, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
 import { readIacLinks } from '../core/iac/links';
-import { fileTooLargeToRead } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
 
 /*
@@ -158,11 +157,11 @@ export function summarize(
   uri: string,
   version: number | null,
   text: string,
-  result: CheckResult,
+  result: { readonly documents: Iterable<CheckedDocument> },
   policy: OverridePolicy,
   pool: StringPool,
 ): FileSummary {
-  const workloads = result.documents.map((checked): WorkloadSummary => {
+  const workloads = Array.from(result.documents, (checked): WorkloadSummary => {
     const at = (s: Span): Span => ({ start: s.start + checked.base, end: s.end + checked.base });
     const decl = checked.declaration;
     const workload = fieldOf(decl.fields, 'workload');
@@ -202,18 +201,17 @@ export async function readSummary(uri: string, settings: SrmSettings, environmen
 }
 
 /**
- * Summarizes a one-off check of a file read from disk (nothing of the check is
- * kept). A file too large to read is summarized from its size alone.
- * Undefined when the file could not be read.
+ * Summarizes a file read from disk (nothing of the reading is kept). A file
+ * too large to read is summarized from its size alone. Undefined when the file
+ * could not be read. `_settings` is unused since a summary needs no findings
+ * (only they depend on the settings); callers still pass it.
  */
-export function summarizeRead(uri: string, read: DiskRead, settings: SrmSettings, environment: CheckEnvironment, pool: StringPool): FileSummary | undefined {
+export function summarizeRead(uri: string, read: DiskRead, _settings: SrmSettings, environment: CheckEnvironment, pool: StringPool): FileSummary | undefined {
   if (read.kind === 'unreadable') return undefined;
   const text = read.kind === 'text' ? read.text : '';
-  const result: CheckResult =
-    read.kind === 'text'
-      ? checkText(text, { environment, ...(settings.inlineSuppressions ? {} : { inlineSuppressions: false }) }, read.facts)
-      : { diagnostics: [fileTooLargeToRead(read.size)], documents: [] };
-  return summarize(uri, null, text, result, environment.config.overrides, pool);
+  // A summary reads only the declarations: the rules' findings would be thrown away, and read one document at a
+  // time, a large file's syntax trees never all live at once.
+  return summarize(uri, null, text, { documents: readDeclarations(text, { environment }) }, environment.config.overrides, pool);
 }
 
 /** A summary made elsewhere (a worker thread), with its strings taken from `pool`. */
