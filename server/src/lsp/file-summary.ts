@@ -1,9 +1,10 @@
 import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
-import { checkText, fieldOf, gapCount, layerOfEntry, stringValue, type CheckEnvironment, type CheckResult, type OverridePolicy, type Span } from '../core';
+import { checkText, fieldOf, layerOfEntry, stringValue, type CheckEnvironment, type CheckResult, type OverridePolicy, type Span } from '../core';
 import { readIacLinks } from '../core/iac/links';
 import { fileTooLargeToRead } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
+import { declarationGaps } from './gap-counts';
 
 /*
  * Places are kept as spans (UTF-16 offsets into the file's text) and turned
@@ -185,7 +186,7 @@ export function summarize(
       matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
       entries,
       iac,
-      gaps: gapCount(checked, policy),
+      gaps: declarationGaps(checked, policy),
     };
   });
   return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: lineStartsOf(text) };

@@ -1,8 +1,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
-import { fileGapCount } from '../core';
 import { effectiveSeverity, toLspDiagnostic } from './convert';
+import { fileGaps } from './gap-counts';
 import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
 import { nextTurn } from './next-turn';
@@ -71,7 +71,7 @@ export class Publisher {
       errors: file.visible.filter((v) => v.severity === 'error').length,
       warnings: file.visible.filter((v) => v.severity === 'warning').length,
       // The core's one definition: a display setting that hides a finding does not close its gap.
-      gaps: fileGapCount(file.result, file.environment.config.overrides),
+      gaps: fileGaps(file.result, file.environment.config.overrides),
     });
   }
 

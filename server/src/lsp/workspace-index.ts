@@ -10,6 +10,9 @@ import { summarizeFiles, type ScanBatch } from './index-worker';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 
+/** How long typing must pause before an open document's summary (and the overview and report after it) is taken again. */
+const EDIT_PAUSE_MS = 150;
+
 export interface IndexChange {
   readonly uri: string;
   /** The file's new summary; undefined when it left the index (deleted, closed, out of the workspace). */
@@ -46,6 +49,9 @@ export class WorkspaceIndex {
   private generation = 0;
   /** While a scan runs: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
   private touched: Set<string> | undefined;
+  /** Open documents checked since their summary was taken: summarized once typing pauses, or when the index is read. */
+  private readonly edited = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
+  private editedTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Fires after a file's summary was added, replaced or removed. */
   readonly onDidChange: Event<IndexChange> = this.changed.event;
@@ -63,19 +69,23 @@ export class WorkspaceIndex {
   }
 
   get(uri: string): FileSummary | undefined {
+    this.summarizeEdited();
     return this.byUri.get(uri);
   }
 
   summaries(): IterableIterator<FileSummary> {
+    this.summarizeEdited();
     return this.byUri.values();
   }
 
   get size(): number {
+    this.summarizeEdited();
     return this.byUri.size;
   }
 
   /** Every owner some entry names, as written (distinct). */
   owners(): IterableIterator<string> {
+    this.summarizeEdited();
     return this.ownerUses.keys();
   }
 
@@ -85,6 +95,7 @@ export class WorkspaceIndex {
    * quick-fix request, never per keystroke.
    */
   ownersOfLayer(layerId: string): Map<string, number> {
+    this.summarizeEdited();
     const out = new Map<string, number>();
     for (const summary of this.byUri.values()) {
       for (const workload of summary.workloads) {
@@ -112,6 +123,7 @@ export class WorkspaceIndex {
 
   /** A document was closed: a workspace file goes back to its text on disk; any other leaves the index. */
   documentClosed(uri: string): void {
+    this.edited.delete(uri);
     if (this.folders.contains(uri) && this.started) void this.reread(uri);
     else this.remove(uri);
   }
@@ -149,7 +161,31 @@ export class WorkspaceIndex {
   private checked(file: CheckedFile): void {
     // A check is as new as anything read before it.
     this.reads.delete(file.uri);
-    this.put(summarize(file.uri, file.version, file.doc.getText(), file.result, file.environment.config.overrides, this.pool));
+    if (file.version === null) {
+      this.edited.delete(file.uri);
+      this.put(this.summaryOf(file, file.doc.getText()));
+      return;
+    }
+    // Summarizing reads the whole file: while the user types, once per pause (or when a feature reads the index), not per keystroke.
+    this.touched?.add(file.uri);
+    // The text as checked: the editor's document object moves on with the next keystroke.
+    this.edited.set(file.uri, { file, text: file.doc.getText() });
+    if (this.editedTimer !== undefined) clearTimeout(this.editedTimer);
+    this.editedTimer = setTimeout(() => this.summarizeEdited(), EDIT_PAUSE_MS);
+  }
+
+  private summarizeEdited(): void {
+    if (this.editedTimer !== undefined) clearTimeout(this.editedTimer);
+    this.editedTimer = undefined;
+    if (this.edited.size === 0) return;
+    const files = [...this.edited.values()];
+    this.edited.clear();
+    if (this.state.isShutDown) return;
+    for (const { file, text } of files) this.put(this.summaryOf(file, text));
+  }
+
+  private summaryOf(file: CheckedFile, text: string): FileSummary {
+    return summarize(file.uri, file.version, text, file.result, file.environment.config.overrides, this.pool);
   }
 
   private enqueue(job: () => Promise<void>): void {
@@ -215,6 +251,7 @@ export class WorkspaceIndex {
 
   private remove(uri: string, touches = true): void {
     if (touches) this.touched?.add(uri);
+    this.edited.delete(uri);
     this.reads.delete(uri);
     const old = this.byUri.get(uri);
     if (!old) return;
