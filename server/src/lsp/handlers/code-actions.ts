@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAll, type Diagnostic, type Edit, type Fix } from '../../core';
+import { fixAll, type Edit, type Fix } from '../../core';
 import { toLspDiagnostic, toTextEdit } from '../convert';
 import type { CheckedFile } from '../files';
 import type { ServerContext } from '../context';
@@ -21,8 +21,10 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     const offered = new Set<string>();
     // Several findings share a place (every missing layer is reported on `layers:`): one preferred fix there, so that auto-fix is deterministic.
     const preferredAt = new Set<string>();
+    const from = file.doc.offsetAt(params.range.start);
+    const to = file.doc.offsetAt(params.range.end);
     for (const { diagnostic, severity } of file.visible) {
-      if (diagnostic.fixes.length === 0 || !intersects(file, diagnostic, params)) continue;
+      if (diagnostic.fixes.length === 0 || diagnostic.span.start > to || from > diagnostic.span.end) continue;
       const lsp = toLspDiagnostic(file.doc, diagnostic, severity);
       const place = `${diagnostic.span.start}:${diagnostic.span.end}`;
       for (const fix of withOwnerFixes(diagnostic.fixes, ownerFixesFor(file, diagnostic, ctx.index))) {
@@ -134,10 +136,4 @@ function workspaceEdit(ctx: ServerContext, file: CheckedFile, edits: readonly Ed
   return file.version === null || !ctx.client.versionedEdits
     ? { changes: { [file.uri]: textEdits } }
     : { documentChanges: [{ textDocument: { uri: file.uri, version: file.version }, edits: textEdits }] };
-}
-
-function intersects(file: CheckedFile, d: Diagnostic, params: CodeActionParams): boolean {
-  const start = file.doc.offsetAt(params.range.start);
-  const end = file.doc.offsetAt(params.range.end);
-  return d.span.start <= end && start <= d.span.end;
 }
