@@ -51,7 +51,7 @@ function ownersByLayer(index: WorkspaceIndex): ReadonlyMap<string, Map<string, n
         if (voted.has(vote)) continue;
         voted.add(vote);
         let owners = byLayer.get(layerId);
-        if (!owners) byLayer.set(layerId, (owners = new Map()));
+        if (!owners) byLayer.set(layerId, (owners = new Map<string, number>()));
         owners.set(owner, (owners.get(owner) ?? 0) + 1);
       }
     }
