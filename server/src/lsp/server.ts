@@ -9,6 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fieldOf } from '../core';
+import { IAC_KEY } from '../core/iac/links';
 import { ExportReportRequest, OverviewRequest, WorkspaceReportRequest } from '../../../protocol/report';
 import { AssignOwnerRequest, CreateDeclarationCommand, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
@@ -140,9 +142,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const changed = (uri: string) => {
     if (isIacUri(uri)) return iac.schedule(uri);
     publisher.schedule(uri);
-    const doc = documents.get(uri);
-    if (doc && isDeclarationUri(uri)) iac.declarationChanged(uri, doc.getText());
   };
+  // Whether it links to IaC is read off its check (the links are its declarations' iac: keys), not off its whole text per keystroke.
+  files.onDidCheck((file) => {
+    if (file.version !== null && isDeclarationUri(file.uri) && documents.get(file.uri)) iac.declarationChanged(file.uri, file.result.documents.some((d) => fieldOf(d.declaration.fields, IAC_KEY) !== undefined));
+  });
   documents.onDidOpen((e) => changed(e.document.uri));
   documents.onDidChangeContent((e) => changed(e.document.uri));
   documents.onDidClose((e) => {
