@@ -103,7 +103,8 @@ export class LspSession {
           synchronization: { dynamicRegistration: false, didSave: false },
           publishDiagnostics: { versionSupport: true, relatedInformation: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+          // As VS Code: fix-all's edits are resolved (codeAction/resolve) when it is applied, not listed with it.
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true, resolveSupport: { properties: ['edit'] } },
         },
         window: { workDoneProgress: false },
       },

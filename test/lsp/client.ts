@@ -18,6 +18,7 @@ import {
   type ShowDocumentParams,
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
+  CodeActionResolveRequest,
   CompletionRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
@@ -412,8 +413,17 @@ export class LspClient {
     return !result ? { isIncomplete: false, items: [] } : Array.isArray(result) ? { isIncomplete: false, items: result } : result;
   }
 
-  /** Code actions for a range, with the context an editor sends (the diagnostics it shows there). */
+  /**
+   * Code actions for a range, with the context an editor sends (the diagnostics it shows there), each as the
+   * editor applies it: an action listed without its edit is resolved first (`codeAction/resolve`).
+   */
   async codeActions(uri: string, range: Range, context: Partial<CodeActionContext> = {}): Promise<CodeAction[]> {
+    const listed = await this.listedCodeActions(uri, range, context);
+    return Promise.all(listed.map((a) => (a.edit || a.data === undefined ? Promise.resolve(a) : this.resolveCodeAction(a))));
+  }
+
+  /** Code actions for a range as the server lists them, unresolved. */
+  async listedCodeActions(uri: string, range: Range, context: Partial<CodeActionContext> = {}): Promise<CodeAction[]> {
     const diagnostics = context.diagnostics ?? (this.latestDiagnostics(uri)?.diagnostics ?? []).filter((d) => overlaps(d.range, range));
     const result: (Command | CodeAction)[] | null = await this.within(
       'codeAction',
@@ -423,6 +433,10 @@ export class LspClient {
       if (!('title' in a) || typeof (a as CodeAction).kind !== 'string') throw new Error(`expected code action literals, got ${JSON.stringify(a)}`);
       return a as CodeAction;
     });
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.within('codeAction/resolve', this.connection.sendRequest(CodeActionResolveRequest.type, action));
   }
 
   async documentSymbols(uri: string): Promise<DocumentSymbol[]> {

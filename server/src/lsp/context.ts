@@ -22,8 +22,11 @@ export interface ServerContext {
   readonly index: WorkspaceIndex;
   /** Terraform files, and where declarations' iac: entries lead. */
   readonly iac: IacDocuments;
-  /** What the client announced it can do, once initialized. */
-  readonly client: { versionedEdits: boolean };
+  /**
+   * What the client announced it can do, once initialized: versioned workspace
+   * edits; resolving a code action's edit (`codeAction/resolve`) when it is applied.
+   */
+  readonly client: { versionedEdits: boolean; resolvesActionEdits: boolean };
   /**
    * The declaration as it is now: an open document checked at its current version, else the last check from disk.
    * Undefined for matrix and configuration files, which are not declarations.

@@ -1,8 +1,9 @@
 import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
-import { fieldOf, gapCount, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
+import { fieldOf, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
 import { readIacLinks } from '../core/iac/links';
 import { readDeclarationFile, type DiskRead } from './disk';
+import { declarationGaps } from './gap-counts';
 
 /*
  * Places are kept as spans (UTF-16 offsets into the file's text) and turned
@@ -189,7 +190,7 @@ export function summarize(
       matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
       entries,
       iac,
-      gaps: gapCount(checked, policy),
+      gaps: declarationGaps(checked, policy),
     };
   });
   return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: lineStartsOf(text) };

@@ -36,7 +36,7 @@ export class IacDocuments {
 
   recheckAll(): void {}
 
-  declarationChanged(_uri: string, _text: string): void {}
+  declarationChanged(_uri: string, _links: boolean): void {}
 
   closed(_uri: string): void {}
 

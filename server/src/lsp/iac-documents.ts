@@ -89,11 +89,11 @@ export class IacDocuments {
   }
 
   /**
-   * An open declaration changed: the IaC files are read again only when it links to IaC now or did
-   * before (to drop its old claims), not on every keystroke in every declaration.
+   * An open declaration was checked after a change: the IaC files are read again only when it links
+   * to IaC now (`links`: a declaration of it has an `iac:` key) or did before (to drop its old
+   * claims), not on every keystroke in every declaration.
    */
-  declarationChanged(uri: string, text: string): void {
-    const links = mayHoldIacLinks(text);
+  declarationChanged(uri: string, links: boolean): void {
     if (!links && !this.linking.has(uri)) return;
     if (links) this.linking.add(uri);
     else this.linking.delete(uri);

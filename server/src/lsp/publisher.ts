@@ -1,8 +1,8 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
-import { fileGapCount } from '../core';
 import { effectiveSeverity, toLspDiagnostic } from './convert';
+import { fileGaps } from './gap-counts';
 import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
 import { nextTurn } from './next-turn';
@@ -63,15 +63,22 @@ export class Publisher {
       this.sendStatus({ uri, version: file?.version ?? null, errors: 0, warnings: 0, gaps: 0 });
       return;
     }
-    const diagnostics = file.visible.map((v) => toLspDiagnostic(file.doc, v.diagnostic, v.severity));
+    const diagnostics: LspDiagnostic[] = [];
+    let errors = 0;
+    let warnings = 0;
+    for (const v of file.visible) {
+      diagnostics.push(toLspDiagnostic(file.doc, v.diagnostic, v.severity));
+      if (v.severity === 'error') errors++;
+      else if (v.severity === 'warning') warnings++;
+    }
     void this.connection.sendDiagnostics({ uri, ...version, diagnostics });
     this.sendStatus({
       uri,
       version: file.version,
-      errors: file.visible.filter((v) => v.severity === 'error').length,
-      warnings: file.visible.filter((v) => v.severity === 'warning').length,
+      errors,
+      warnings,
       // The core's one definition: a display setting that hides a finding does not close its gap.
-      gaps: fileGapCount(file.result, file.environment.config.overrides),
+      gaps: fileGaps(file.result, file.environment.config.overrides),
     });
   }
 

@@ -9,6 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fieldOf } from '../core';
+import { IAC_KEY } from '../core/iac/links';
 import { ExportReportRequest, OverviewRequest, WorkspaceReportRequest } from '../../../protocol/report';
 import { AssignOwnerRequest, CreateDeclarationCommand, FixAllCommand, LayerStackRequest, MatricesRequest, NewDeclarationRequest } from '../../../protocol/requests';
 import type { ServerContext } from './context';
@@ -23,7 +25,7 @@ import { WorkspaceIndex } from './workspace-index';
 import { WorkspaceReports } from './workspace-reports';
 import { WorkspaceScope } from './workspace-scope';
 import { assignOwner } from './handlers/assign-owner';
-import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './handlers/code-actions';
 import { completion } from './handlers/completion';
 import { dataFileCompletion } from './handlers/data-file-completion';
 import { dataFileHover } from './handlers/data-file-hover';
@@ -65,7 +67,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
     workspace,
     index,
     iac,
-    client: { versionedEdits: false },
+    client: { versionedEdits: false, resolvesActionEdits: false },
     async current(uri) {
       // Terraform files and YAML/JSON files that may be templates are the IaC part's: no declaration hovers, fixes or outline on them.
       if (isIacUri(uri)) return undefined;
@@ -88,6 +90,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     ctx.client.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    ctx.client.resolvesActionEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     environments.setFolders(folders.all.map((f) => f.uri));
@@ -99,7 +102,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' '] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
@@ -139,9 +142,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const changed = (uri: string) => {
     if (isIacUri(uri)) return iac.schedule(uri);
     publisher.schedule(uri);
-    const doc = documents.get(uri);
-    if (doc && isDeclarationUri(uri)) iac.declarationChanged(uri, doc.getText());
   };
+  // Whether it links to IaC is read off its check (the links are its declarations' iac: keys), not off its whole text per keystroke.
+  files.onDidCheck((file) => {
+    if (file.version !== null && isDeclarationUri(file.uri) && documents.get(file.uri)) iac.declarationChanged(file.uri, file.result.documents.some((d) => fieldOf(d.declaration.fields, IAC_KEY) !== undefined));
+  });
   documents.onDidOpen((e) => changed(e.document.uri));
   documents.onDidChangeContent((e) => changed(e.document.uri));
   documents.onDidClose((e) => {
@@ -170,6 +175,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   connection.onHover((p) => (dataFileKind(p.textDocument.uri) ? dataFileHover(ctx, p) : hover(ctx, p)));
   connection.onCompletion((p) => (dataFileKind(p.textDocument.uri) ? dataFileCompletion(ctx, p) : completion(ctx, p)));
   connection.onCodeAction((p) => (isIacUri(p.textDocument.uri) ? iacCodeActions(iac, documents, p) : codeActions(ctx, p)));
+  connection.onCodeActionResolve((a) => resolveCodeAction(ctx, a));
   connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
   connection.onDocumentLinks((p) => documentLinks(ctx, p));
   // No tokens at all (not an empty set) on Terraform and YAML/JSON files, so the editor keeps their own extensions' highlighting.

@@ -9,8 +9,14 @@ import { adopt, readSummary, StringPool, summarize, type FileSummary } from './f
 import type { CheckedFile, CheckedFiles } from './files';
 import { summarizeFiles, type ScanBatch } from './index-worker';
 import type { ConnectionState } from './lifecycle';
-import { nextTurn } from './next-turn';
 import type { SettingsStore } from './settings';
+
+/**
+ * How long typing must pause before an open document's summary (and the overview and report after it) is taken again.
+ * Short: the overview and the live report must follow an edit within 50 ms (issue 9); long enough that a burst of
+ * keystrokes is summarized once, after its diagnostics are out.
+ */
+const EDIT_PAUSE_MS = 20;
 
 export interface IndexChange {
   readonly uri: string;
@@ -50,14 +56,9 @@ export class WorkspaceIndex {
   private generation = 0;
   /** While a scan runs: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
   private touched: Set<string> | undefined;
-  /**
-   * Checks not yet summarized, newest per file. Summarizing a large file costs
-   * a good part of its check, and the check's diagnostics must not wait for
-   * it: it is done on a later turn, after the publish, or as soon as anything
-   * reads the index, so no reader ever sees an older summary than before.
-   */
-  private readonly unsummarized = new Map<string, CheckedFile>();
-  private summarizeSoon = false;
+  /** Open documents checked since their summary was taken: summarized once typing pauses, or when the index is read. */
+  private readonly edited = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
+  private editedTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Fires after a file's summary was added, replaced or removed. */
   readonly onDidChange: Event<IndexChange> = this.changed.event;
@@ -75,23 +76,23 @@ export class WorkspaceIndex {
   }
 
   get(uri: string): FileSummary | undefined {
-    this.summarizeChecked();
+    this.summarizeEdited();
     return this.byUri.get(uri);
   }
 
   summaries(): IterableIterator<FileSummary> {
-    this.summarizeChecked();
+    this.summarizeEdited();
     return this.byUri.values();
   }
 
   get size(): number {
-    this.summarizeChecked();
+    this.summarizeEdited();
     return this.byUri.size;
   }
 
   /** Every owner some entry names, as written (distinct). */
   owners(): IterableIterator<string> {
-    this.summarizeChecked();
+    this.summarizeEdited();
     return this.ownerUses.keys();
   }
 
@@ -101,7 +102,7 @@ export class WorkspaceIndex {
    * quick-fix request, never per keystroke.
    */
   ownersOfLayer(layerId: string): Map<string, number> {
-    this.summarizeChecked();
+    this.summarizeEdited();
     const out = new Map<string, number>();
     for (const summary of this.byUri.values()) {
       for (const workload of summary.workloads) {
@@ -129,13 +130,13 @@ export class WorkspaceIndex {
 
   /** A document was closed: a workspace file goes back to its text on disk; any other leaves the index. */
   documentClosed(uri: string): void {
-    this.summarizeChecked();
+    this.edited.delete(uri);
     if (this.folders.contains(uri) && this.started) void this.reread(uri);
     else this.remove(uri);
   }
 
   filesChanged(changes: readonly FileEvent[]): void {
-    this.summarizeChecked();
+    this.summarizeEdited();
     for (const change of changes) {
       if (this.documents.get(change.uri)) continue; // the editor's copy is the truth while it is open
       if (change.type === FileChangeType.Deleted) {
@@ -150,7 +151,7 @@ export class WorkspaceIndex {
 
   /** Call after the workspace folders changed: files no folder holds leave, added folders are scanned. */
   foldersChanged(added: readonly { uri: string; name: string }[]): void {
-    this.summarizeChecked();
+    this.summarizeEdited();
     for (const uri of [...this.byUri.keys()]) if (!this.documents.get(uri) && !this.folders.contains(uri)) this.remove(uri);
     if (this.started && added.length > 0) this.enqueue(() => this.scan(added, false));
   }
@@ -169,25 +170,31 @@ export class WorkspaceIndex {
   private checked(file: CheckedFile): void {
     // A check is as new as anything read before it.
     this.reads.delete(file.uri);
-    this.unsummarized.delete(file.uri);
-    this.unsummarized.set(file.uri, file);
-    if (this.summarizeSoon) return;
-    this.summarizeSoon = true;
-    // Two turns: the connection writes the publish that follows this check on the next one.
-    void nextTurn()
-      .then(nextTurn)
-      .then(() => this.summarizeSoon && this.summarizeChecked());
+    if (file.version === null) {
+      this.edited.delete(file.uri);
+      this.put(this.summaryOf(file, file.doc.getText()));
+      return;
+    }
+    // Summarizing reads the whole file: while the user types, once per pause (or when a feature reads the index), not per keystroke.
+    this.touched?.add(file.uri);
+    // The text as checked: the editor's document object moves on with the next keystroke.
+    this.edited.set(file.uri, { file, text: file.doc.getText() });
+    if (this.editedTimer !== undefined) clearTimeout(this.editedTimer);
+    this.editedTimer = setTimeout(() => this.summarizeEdited(), EDIT_PAUSE_MS);
   }
 
-  /** Summarizes the checks not yet summarized, oldest first, as `checked` would have at once. */
-  private summarizeChecked(): void {
-    this.summarizeSoon = false;
-    // Once shut down the server tells nobody anything: what a summary would change (the overview) must not be sent.
-    if (this.state.isShutDown) this.unsummarized.clear();
-    for (const [uri, file] of this.unsummarized) {
-      this.unsummarized.delete(uri);
-      this.put(summarize(file.uri, file.version, file.doc.getText(), file.result, file.environment.config.overrides, this.pool));
-    }
+  private summarizeEdited(): void {
+    if (this.editedTimer !== undefined) clearTimeout(this.editedTimer);
+    this.editedTimer = undefined;
+    if (this.edited.size === 0) return;
+    const files = [...this.edited.values()];
+    this.edited.clear();
+    if (this.state.isShutDown) return;
+    for (const { file, text } of files) this.put(this.summaryOf(file, text));
+  }
+
+  private summaryOf(file: CheckedFile, text: string): FileSummary {
+    return summarize(file.uri, file.version, text, file.result, file.environment.config.overrides, this.pool);
   }
 
   private enqueue(job: () => Promise<void>): void {
@@ -216,7 +223,7 @@ export class WorkspaceIndex {
   }
 
   private scanned(batch: ScanBatch): void {
-    this.summarizeChecked();
+    this.summarizeEdited();
     const current = (uri: string) => !this.touched?.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
     batch.summaries.forEach((summary, i) => {
       if (current(summary.uri)) this.put(adopt(summary, this.pool), false, batch.pieces[i]);
@@ -256,8 +263,9 @@ export class WorkspaceIndex {
 
   private remove(uri: string, touches = true): void {
     // A check not yet summarized is older than this: it must not bring the file back.
-    this.summarizeChecked();
+    this.summarizeEdited();
     if (touches) this.touched?.add(uri);
+    this.edited.delete(uri);
     this.reads.delete(uri);
     const old = this.byUri.get(uri);
     if (!old) return;

@@ -81,6 +81,8 @@ describe('commands', () => {
       byAction,
       fullRange(doc),
       'source.fixAll.srm',
+      // Resolved as VS Code resolves it before applying it (the server lists fix-all without its edit: codeAction/resolve).
+      1,
     );
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.srm');
     assert.equal(fixAll.length, 1, `one fix-all action; got ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(', ')}`);

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAll, type Diagnostic, type Edit, type Fix } from '../../core';
+import { fixAll, type Edit, type Fix } from '../../core';
 import { toLspDiagnostic, toTextEdit } from '../convert';
 import type { CheckedFile } from '../files';
 import type { ServerContext } from '../context';
@@ -21,8 +21,10 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     const offered = new Set<string>();
     // Several findings share a place (every missing layer is reported on `layers:`): one preferred fix there, so that auto-fix is deterministic.
     const preferredAt = new Set<string>();
+    const from = file.doc.offsetAt(params.range.start);
+    const to = file.doc.offsetAt(params.range.end);
     for (const { diagnostic, severity } of file.visible) {
-      if (diagnostic.fixes.length === 0 || !intersects(file, diagnostic, params)) continue;
+      if (diagnostic.fixes.length === 0 || diagnostic.span.start > to || from > diagnostic.span.end) continue;
       const lsp = toLspDiagnostic(file.doc, diagnostic, severity);
       const place = `${diagnostic.span.start}:${diagnostic.span.end}`;
       for (const fix of withOwnerFixes(diagnostic.fixes, ownerFixesFor(file, diagnostic, ctx.index))) {
@@ -36,10 +38,17 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(ctx, file);
+    const fixAll = ctx.client.resolvesActionEdits ? unresolvedFixAllAction(file) : fixAllAction(ctx, file);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+const FIX_ALL_TITLE = 'Fix all SRM problems that have a safe fix';
+
+/** What an unresolved fix-all action carries, for `codeAction/resolve` to find its file again. */
+interface FixAllData {
+  readonly fixAll: string;
 }
 
 /**
@@ -48,17 +57,61 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
  * --fix` runs it: the same text comes out, whatever the display settings hide.
  */
 export function fixAllAction(ctx: ServerContext, file: CheckedFile): CodeAction | undefined {
-  // Read from disk as bytes that are not UTF-8: never rewritten, as --fix never rewrites it.
-  if (file.result.diagnostics.some((d) => d.code === 'SRM023')) return undefined;
-  const text = file.doc.getText();
-  const fixed = fixAll(text, { environment: file.environment, ...(file.settings.inlineSuppressions ? {} : { inlineSuppressions: false }) });
-  const edits = fixed.edits;
+  const edits = fixAllEditsOf(file);
   if (edits.length === 0) return undefined;
-  return {
-    title: 'Fix all SRM problems that have a safe fix',
-    kind: FIX_ALL_KIND,
-    edit: workspaceEdit(ctx, file, edits),
-  };
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(ctx, file, edits) };
+}
+
+/**
+ * The fix-all action without its edits, for a client that resolves them when
+ * it applies the action: fix-all re-checks the whole file round after round,
+ * too much for every request (an editor asks for code actions at each move of
+ * the cursor). Offered when the file has a finding with a safe fix, which is
+ * what fix-all's first round takes; when the edits are known already (this
+ * version was resolved or fixed before), offered exactly when they exist.
+ */
+function unresolvedFixAllAction(file: CheckedFile): CodeAction | undefined {
+  const known = knownFixAllEdits(file);
+  const offered = known ? known.length > 0 : rewritable(file) && file.result.diagnostics.some((d) => d.fixes.some((f) => f.safe));
+  if (!offered) return undefined;
+  const data: FixAllData = { fixAll: file.uri };
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data };
+}
+
+/** `codeAction/resolve`: the fix-all edits of the file as it is now (a versioned edit, which an editor refuses once the text moves on). */
+export async function resolveCodeAction(ctx: ServerContext, action: CodeAction): Promise<CodeAction> {
+  const data = action.data as Partial<FixAllData> | undefined;
+  if (action.edit || action.kind !== FIX_ALL_KIND || typeof data?.fixAll !== 'string') return action;
+  const file = await ctx.current(data.fixAll);
+  // A file closed or switched off meanwhile: an edit that changes nothing.
+  const edit = file ? workspaceEdit(ctx, file, fixAllEditsOf(file)) : { changes: {} };
+  return { ...action, edit };
+}
+
+/**
+ * Fix-all's edits per checked file, with the text they are for (an open
+ * document's object is updated in place as the user types): the list, its
+ * resolve, the command and fix on save share one run per version.
+ */
+const fixAllRuns = new WeakMap<CheckedFile, { readonly text: string; readonly edits: readonly Edit[] }>();
+
+function knownFixAllEdits(file: CheckedFile): readonly Edit[] | undefined {
+  const run = fixAllRuns.get(file);
+  return run && run.text === file.doc.getText() ? run.edits : undefined;
+}
+
+function fixAllEditsOf(file: CheckedFile): readonly Edit[] {
+  const known = knownFixAllEdits(file);
+  if (known) return known;
+  const text = file.doc.getText();
+  const edits = rewritable(file) ? fixAll(text, { environment: file.environment, ...(file.settings.inlineSuppressions ? {} : { inlineSuppressions: false }) }).edits : [];
+  fixAllRuns.set(file, { text, edits });
+  return edits;
+}
+
+/** Read from disk as bytes that are not UTF-8: never rewritten, as --fix never rewrites it. */
+function rewritable(file: CheckedFile): boolean {
+  return !file.result.diagnostics.some((d) => d.code === 'SRM023');
 }
 
 /** The owner-naming fixes right after the placeholder fix they stand beside. */
@@ -83,10 +136,4 @@ function workspaceEdit(ctx: ServerContext, file: CheckedFile, edits: readonly Ed
   return file.version === null || !ctx.client.versionedEdits
     ? { changes: { [file.uri]: textEdits } }
     : { documentChanges: [{ textDocument: { uri: file.uri, version: file.version }, edits: textEdits }] };
-}
-
-function intersects(file: CheckedFile, d: Diagnostic, params: CodeActionParams): boolean {
-  const start = file.doc.offsetAt(params.range.start);
-  const end = file.doc.offsetAt(params.range.end);
-  return d.span.start <= end && start <= d.span.end;
 }

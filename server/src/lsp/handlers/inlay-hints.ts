@@ -8,7 +8,9 @@ export async function inlayHints(ctx: ServerContext, params: InlayHintParams): P
   if (!file?.settings.inlayHints) return [];
   const from = file.doc.offsetAt(params.range.start);
   const to = file.doc.offsetAt(params.range.end);
-  return layerHints(file.result, file.environment.config.overrides)
+  // A document's hints lie inside its text: only the documents the range touches are read (the editor asks for what it shows, after every edit).
+  const documents = file.result.documents.filter((d) => d.base <= to && d.base + d.text.length >= from);
+  return layerHints({ diagnostics: [], documents }, file.environment.config.overrides)
     .filter((h) => h.offset >= from && h.offset <= to)
     .map((h) => ({ position: file.doc.positionAt(h.offset), label: h.label, kind: InlayHintKind.Type, tooltip: h.tooltip, paddingLeft: true }));
 }
