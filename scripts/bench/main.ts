@@ -177,14 +177,16 @@ function discoverySection(r: DiscoveryResult): { text: string; target: string[] 
   };
 }
 
-function writeFiles(sizes: readonly number[]): Map<number, { uri: string; file: ReturnType<typeof generateFile> }> {
-  mkdirSync(WORK_DIR, { recursive: true });
-  const files = new Map<number, { uri: string; file: ReturnType<typeof generateFile> }>();
+/** Each file in a folder of its own, the server's workspace: its background scan then reads only that file, not the other sizes. */
+function writeFiles(sizes: readonly number[]): Map<number, { uri: string; rootUri: string; file: ReturnType<typeof generateFile> }> {
+  const files = new Map<number, { uri: string; rootUri: string; file: ReturnType<typeof generateFile> }>();
   for (const n of sizes) {
     const file = generateFile(n);
-    const p = path.join(WORK_DIR, `bench-${n}.srm.yaml`);
+    const dir = path.join(WORK_DIR, `size-${n}`);
+    mkdirSync(dir, { recursive: true });
+    const p = path.join(dir, `bench-${n}.srm.yaml`);
     writeFileSync(p, file.text);
-    files.set(n, { uri: pathToFileURL(p).href, file });
+    files.set(n, { uri: pathToFileURL(p).href, rootUri: pathToFileURL(dir).href, file });
   }
   return files;
 }
@@ -400,8 +402,8 @@ async function profile(opts: Options): Promise<void> {
   for (const n of sizes) {
     const serverDir = path.join(dir, `server-${n}`);
     log(`profiling the language server on the ${n}-workload file`);
-    const { uri, file } = files.get(n)!;
-    const result = await benchServer(server, file, uri, pathToFileURL(WORK_DIR).href, lspPlan(n, opts.quick, [`--cpu-prof`, `--cpu-prof-dir=${serverDir}`]));
+    const { uri, rootUri, file } = files.get(n)!;
+    const result = await benchServer(server, file, uri, rootUri, lspPlan(n, opts.quick, [`--cpu-prof`, `--cpu-prof-dir=${serverDir}`]));
     const serverProfile = newestProfile(serverDir);
     parts.push(`Edit→diagnostics while profiled: p50 ${ms(p50(result.editMs))} ms, p95 ${ms(p95(result.editMs))} ms (${result.editMs.length} edits).`, '');
     if (serverProfile) {
@@ -453,10 +455,9 @@ async function measure(opts: Options, baseline: Baseline, header: string): Promi
   }
 
   const files = writeFiles(opts.sizes);
-  const rootUri = pathToFileURL(WORK_DIR).href;
   const pairs: Pair[] = [];
   for (const [i, n] of opts.sizes.entries()) {
-    const { uri, file } = files.get(n)!;
+    const { uri, rootUri, file } = files.get(n)!;
     const plan = lspPlan(n, opts.quick);
     // Alternate which server goes first, so that neither always meets the same moment of the machine's load.
     const order = i % 2 === 0 ? ['srm', 'base'] : ['base', 'srm'];
