@@ -28,6 +28,10 @@ srm check
                          force colour on or off (default: on for a terminal;
                          NO_COLOR and FORCE_COLOR are respected)
   -c, --config <file>    the configuration for every declaration
+  -j, --jobs <n>         check in at most n worker threads (default: one per
+                         processor, up to 8); 1 checks in one thread. Threads
+                         start only for a few hundred files or more; the
+                         report is the same either way
 
 srm discover
   Lists the workload resources in Terraform (*.tf, local modules followed)
@@ -65,6 +69,7 @@ srm report
       --by owner         one row per owner (markdown, csv and html)
   -o, --output <file>    write the report to a file instead of standard output
   -c, --config <file>    the configuration for every declaration
+  -j, --jobs <n>         as for srm check
 
 Exit codes:
   0  no errors (and no more warnings than --max-warnings allows); report: written;
