@@ -16,6 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { walkFiles } from '../../server/src/io/walk';
 import { generateFile } from './generate';
 import { median, ms, ratio, table } from './stats';
 
@@ -59,9 +61,7 @@ export function generateTree(dir: string, files: number): void {
 }
 
 /** The baseline's own work, in its process: find the declarations below `dir` as srm does, read and parse each. */
-async function readAndParse(dir: string): Promise<void> {
-  const { parseAllDocuments } = await import('yaml');
-  const { walkFiles } = await import('../../server/src/io/walk');
+function readAndParse(dir: string): void {
   let documents = 0;
   for (const file of walkFiles(dir, (rel) => /\.srm\.ya?ml$/i.test(rel))) documents += parseAllDocuments(readFileSync(file, 'utf8')).length;
   if (documents === 0) throw new Error(`nothing parsed below ${dir}`);
@@ -158,9 +158,9 @@ function option(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const readParse = option('read-parse');
-  if (readParse !== undefined) return readAndParse(readParse);
+  if (readParse !== undefined) return void readAndParse(readParse);
   const samples = Number(option('samples') ?? 3);
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   let md: string;
@@ -188,8 +188,10 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((err: unknown) => {
+  try {
+    main();
+  } catch (err) {
     process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;
-  });
+  }
 }
