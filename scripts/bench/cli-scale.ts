@@ -13,7 +13,7 @@
  * Measurements, never assertions: the targets are printed beside the figures.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -101,7 +101,7 @@ export interface CliScaleResult {
 }
 
 export function benchCliScale(files: number, samples: number): CliScaleResult {
-  const work = path.join(os.tmpdir(), 'srm-bench-cli');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'srm-bench-cli-'));
   const tree = path.join(work, 'tree');
   generateTree(tree, files);
   try {
@@ -137,7 +137,7 @@ export function benchCliScale(files: number, samples: number): CliScaleResult {
 
 /** `srm check --jobs 1` against `--jobs 2` on growing trees: where two threads start to pay. */
 export function benchThreshold(sizes: readonly number[], samples: number): string[][] {
-  const work = path.join(os.tmpdir(), 'srm-bench-cli-threshold');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'srm-bench-cli-threshold-'));
   const rows: string[][] = [];
   try {
     for (const size of sizes) {
