@@ -109,9 +109,7 @@ export function benchCliScale(files: number, samples: number): CliScaleResult {
       { name: 'baseline: read + parse every file (yaml), its own process', args: [__filename, `--read-parse=${tree}`], ok: [0] },
       srmMeasure('srm check --format json --jobs 1', ['check', '--format', 'json', '--jobs', '1'], [0, 1]),
       srmMeasure('srm check --format json --jobs 2', ['check', '--format', 'json', '--jobs', '2'], [0, 1]),
-      srmMeasure('srm check --format json (default --jobs)', ['check', '--format', 'json'], [0, 1]),
       srmMeasure('srm report --format json --jobs 1', ['report', '--format', 'json', '--jobs', '1'], [0]),
-      srmMeasure('srm report --format json --jobs 2', ['report', '--format', 'json', '--jobs', '2'], [0]),
       srmMeasure('srm report --format json (default --jobs)', ['report', '--format', 'json'], [0]),
     ];
     const results = measureRounds(measures, tree, samples, work);
@@ -122,7 +120,7 @@ export function benchCliScale(files: number, samples: number): CliScaleResult {
       const s = results[i]!;
       return [m.name, ms(median(s.map((x) => x.wallMs))), ratio(wallRatio(s)), ms(median(s.map((x) => x.cpuMs))), ratio(cpuRatio(s)), `${Math.round(median(s.map((x) => x.peakRssKiB)) / 1024)} MiB`];
     });
-    const reportDefault = results[6]!;
+    const reportDefault = results[4]!;
     const wall = wallRatio(reportDefault);
     const cpu = cpuRatio(reportDefault);
     const targets = [

@@ -52,7 +52,9 @@ function runCliWorker(setup: WorkerSetup): void {
   if (setup.task === 'check') {
     const options = { cwd: setup.cwd, fix: setup.fix, refuseSuppressions: setup.refuseSuppressions, environmentOf };
     serveBatches<string, SentReport>(parentPort!, (file) => {
-      const { lines: _, ...sent } = checkFile(file, options);
+      // The line index travels badly (a class) and is quickly made again from the text.
+      const sent: SentReport & { lines?: FileReport['lines'] } = { ...checkFile(file, options) };
+      delete sent.lines;
       return sent;
     });
   } else {

@@ -28,10 +28,9 @@ srm check
                          force colour on or off (default: on for a terminal;
                          NO_COLOR and FORCE_COLOR are respected)
   -c, --config <file>    the configuration for every declaration
-  -j, --jobs <n>         check in at most n worker threads (default: one per
-                         processor, up to 8); 1 checks in one thread. Threads
-                         start only for a few hundred files or more; the
-                         report is the same either way
+  -j, --jobs <n>         check in at most n worker threads; 1 checks in one
+                         thread. Default: one per processor (up to 8), from
+                         1,000 files. The report is the same either way
 
 srm discover
   Lists the workload resources in Terraform (*.tf, local modules followed)

@@ -14,11 +14,13 @@ export function threadsFor(files: number, jobs: number | undefined): number {
 }
 
 /**
- * Files per thread below which starting it costs more than it saves, measured
- * with scripts/bench/cli-scale.ts (`--threshold`): the run with two threads
- * is faster than the one in this thread from about twice this many files.
+ * Files per thread below which starting it costs more than it saves. Measured
+ * with `node out/scripts/bench/cli-scale.js --threshold` on a shared 2-core
+ * machine: two threads took 1.5-1.7 × the time of one for 100-400 files,
+ * 1.06 × for 800, 0.82 × for 1,600 and 0.73 × for 3,200; so two threads from
+ * 1,000 files.
  */
-export const MIN_FILES_PER_THREAD = 100;
+export const MIN_FILES_PER_THREAD = 500;
 
 /** More threads than this gain little for a run of a CLI, and each holds its own copy of the engine. */
 export const MAX_DEFAULT_JOBS = 8;
