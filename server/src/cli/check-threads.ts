@@ -7,7 +7,7 @@ import { LineIndex } from '../core';
 import { checkFiles, type CheckFilesOptions, type FileReport } from './check';
 import { WORKER_ROLE, type CheckSetup, type SentReport } from './cli-worker';
 import { CliError } from './errors';
-import { runPool, WorkerFailedError } from './worker-pool';
+import { startPool, WorkerFailedError, type Pool } from './worker-pool';
 import { FILES_PER_BATCH } from './threads';
 
 export interface Threads {
@@ -18,10 +18,10 @@ export interface Threads {
   readonly config?: string;
 }
 
-export async function checkFilesInThreads(files: readonly string[], options: CheckFilesOptions, threads: Threads): Promise<FileReport[]> {
-  const isHere = files.map((f) => options.iacOf?.(f) !== undefined);
-  const here = files.filter((_, i) => isHere[i]);
-  const elsewhere = files.filter((_, i) => !isHere[i]);
+export type CheckPool = Pool<string, SentReport>;
+
+/** Starts the threads of a check, before this thread reads the configurations and the IaC: they load meanwhile. */
+export function startCheckThreads(options: Pick<CheckFilesOptions, 'cwd' | 'fix' | 'refuseSuppressions'>, threads: Threads): CheckPool {
   const setup: CheckSetup = {
     role: WORKER_ROLE,
     task: 'check',
@@ -30,7 +30,14 @@ export async function checkFilesInThreads(files: readonly string[], options: Che
     fix: options.fix,
     refuseSuppressions: options.refuseSuppressions,
   };
-  const running = runPool<CheckSetup, string, SentReport>(elsewhere, { script: threads.script, threads: threads.count, setup, batchSize: FILES_PER_BATCH });
+  return startPool<CheckSetup, string, SentReport>({ script: threads.script, threads: threads.count, setup, batchSize: FILES_PER_BATCH });
+}
+
+export async function checkFilesInThreads(files: readonly string[], options: CheckFilesOptions, pool: CheckPool): Promise<FileReport[]> {
+  const isHere = files.map((f) => options.iacOf?.(f) !== undefined);
+  const here = files.filter((_, i) => isHere[i]);
+  const elsewhere = files.filter((_, i) => !isHere[i]);
+  const running = pool.run(elsewhere);
   // Checked while the threads work; their answers wait in this thread's queue meanwhile.
   const checkedHere = checkFiles(here, options);
   let sent: SentReport[];

@@ -11,7 +11,7 @@ import { parseArgs, type CheckArgs, type ExplainArgs } from './args';
 import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import { matrixFileReports, runMatrices } from './matrices';
 import { checkFiles, failed, totalCounts, type CheckFilesOptions } from './check';
-import { checkFilesInThreads } from './check-threads';
+import { checkFilesInThreads, startCheckThreads, type CheckPool } from './check-threads';
 import { workerScript } from './cli-worker';
 import { threadsFor } from './threads';
 import { styleFor, wantsColour } from './colour';
@@ -88,8 +88,14 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const files = discoverFiles(args.paths, io.cwd);
   if (args.output !== undefined) refuseOutputOverInput(args.output, files, io.cwd);
-  const iac = iacForCheck(files);
-  return checkAndReport(args, io, files, iac ? await iac : undefined);
+  const threads = io.afterRead ? 0 : threadsFor(files.length, args.jobs);
+  const pool = threads === 0 ? undefined : startCheckThreads({ cwd: io.cwd, fix: args.fix, refuseSuppressions: !args.inlineIgnore }, { count: threads, script: io.workerScript ?? workerScript(), ...configArg(args) });
+  try {
+    const iac = iacForCheck(files);
+    return await checkAndReport(args, io, files, iac ? await iac : undefined, pool);
+  } finally {
+    pool?.close();
+  }
 }
 
 /** `--config` as written: each thread resolves it against the same working folder. */
@@ -97,7 +103,7 @@ function configArg(args: { readonly config?: string }): { config?: string } {
   return args.config !== undefined ? { config: args.config } : {};
 }
 
-async function checkAndReport(args: CheckArgs, io: Io, files: readonly string[], iacOf: IacOf | undefined): Promise<number> {
+async function checkAndReport(args: CheckArgs, io: Io, files: readonly string[], iacOf: IacOf | undefined, pool: CheckPool | undefined): Promise<number> {
   const environments = cliEnvironments(io.cwd, args.config);
   for (const file of files) environments.forFile(file);
   refuseBrokenConfigurations(environments.all(), io.cwd);
@@ -109,8 +115,7 @@ async function checkAndReport(args: CheckArgs, io: Io, files: readonly string[],
     ...(io.afterRead ? { afterRead: io.afterRead } : {}),
     ...(iacOf ? { iacOf } : {}),
   };
-  const threads = io.afterRead ? 0 : threadsFor(files.length, args.jobs);
-  const checked = threads === 0 ? checkFiles(files, options) : await checkFilesInThreads(files, options, { count: threads, script: io.workerScript ?? workerScript(), ...configArg(args) });
+  const checked = pool ? await checkFilesInThreads(files, options, pool) : checkFiles(files, options);
   const reports = [...checked, ...matrixFileReports(environments.all(), io.cwd)];
   const counts = totalCounts(reports);
   let report: string;

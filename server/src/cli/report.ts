@@ -11,26 +11,33 @@ import type { CheckEnvironment } from '../core';
 import { CliError, describeSystemError } from './errors';
 import { DECLARATION_FILE, discoverFiles } from './files';
 import { WORKER_ROLE, workerScript, type ReportSetup } from './cli-worker';
-import type { Threads } from './check-threads';
 import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import type { Io } from './main';
 import { packageInfo } from './package-info';
 import type { ReportArgs } from './report-args';
 import { piecesOfFile, receivePieces, type SentPieces } from './report-pieces';
 import { FILES_PER_BATCH, threadsFor } from './threads';
-import { runPool, WorkerFailedError } from './worker-pool';
+import { startPool, WorkerFailedError, type Pool } from './worker-pool';
 
 export async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const files = discoverFiles(args.paths, io.cwd);
   const target = args.output !== undefined ? path.resolve(io.cwd, args.output) : undefined;
   if (target !== undefined) refuseInputAsOutput(target, args.output!, files);
-  // Each declaration against the matrices and configuration of its folder, exactly as `srm check` sees it.
-  const environments = cliEnvironments(io.cwd, args.config);
-  for (const file of files) environments.forFile(file);
-  refuseBrokenConfigurations(environments.all(), io.cwd, 'reported');
-  const environmentOf = (file: string) => environments.forFile(file).environment;
   const threads = threadsFor(files.length, args.jobs);
-  const pieces = threads === 0 ? files.map((f) => piecesOfFile(f, io.cwd, environmentOf(f))) : await piecesInThreads(files, io, environmentOf, { count: threads, script: io.workerScript ?? workerScript(), ...(args.config !== undefined ? { config: args.config } : {}) });
+  const setup: ReportSetup = { role: WORKER_ROLE, task: 'report', cwd: io.cwd, ...(args.config !== undefined ? { config: args.config } : {}) };
+  // Started before the configurations are read here: the threads load meanwhile.
+  const pool = threads === 0 ? undefined : startPool<ReportSetup, string, SentPieces>({ script: io.workerScript ?? workerScript(), threads, setup, batchSize: FILES_PER_BATCH });
+  let pieces: ReportPieces[];
+  try {
+    // Each declaration against the matrices and configuration of its folder, exactly as `srm check` sees it.
+    const environments = cliEnvironments(io.cwd, args.config);
+    for (const file of files) environments.forFile(file);
+    refuseBrokenConfigurations(environments.all(), io.cwd, 'reported');
+    const environmentOf = (file: string) => environments.forFile(file).environment;
+    pieces = pool ? await piecesInThreads(files, environmentOf, pool) : files.map((f) => piecesOfFile(f, io.cwd, environmentOf(f)));
+  } finally {
+    pool?.close();
+  }
   const report = assembleReport(pieces, { toolVersion: packageInfo().version });
   const chunks = formatReportChunks(report, args.format, { by: args.by, oscal: args.format === 'oscal-ssp' ? { lastModified: lastModified(io.env) } : undefined });
   if (target === undefined) {
@@ -56,11 +63,10 @@ export async function runReport(args: ReportArgs, io: Io): Promise<number> {
 }
 
 /** Each file's pieces, made in worker threads; the first file that cannot be read stops the report, as in one thread. */
-async function piecesInThreads(files: readonly string[], io: Io, environmentOf: (file: string) => CheckEnvironment, threads: Threads): Promise<ReportPieces[]> {
-  const setup: ReportSetup = { role: WORKER_ROLE, task: 'report', cwd: io.cwd, ...(threads.config !== undefined ? { config: threads.config } : {}) };
+async function piecesInThreads(files: readonly string[], environmentOf: (file: string) => CheckEnvironment, pool: Pool<string, SentPieces>): Promise<ReportPieces[]> {
   let sent: SentPieces[];
   try {
-    sent = await runPool<ReportSetup, string, SentPieces>(files, { script: threads.script, threads: threads.count, setup, batchSize: FILES_PER_BATCH });
+    sent = await pool.run(files);
   } catch (err) {
     if (err instanceof WorkerFailedError) throw new CliError(`${err.message}; nothing was reported. srm report --jobs 1 reads in one thread.`);
     throw err;
