@@ -29,8 +29,8 @@ srm check
                          NO_COLOR and FORCE_COLOR are respected)
   -c, --config <file>    the configuration for every declaration
   -j, --jobs <n>         check in at most n worker threads; 1 checks in one
-                         thread. Default: one per processor (up to 8), from
-                         1,000 files. The report is the same either way
+                         thread. Default: one per processor but one (up to
+                         8), from 1,000 files. Same report either way
 
 srm discover
   Lists the workload resources in Terraform (*.tf, local modules followed)
