@@ -45,6 +45,8 @@ export function srm(args: readonly string[], options: SrmOptions = {}): CliResul
     env: { ...env, ...options.env },
     encoding: 'utf8',
     timeout: 30_000,
+    // A report of a few hundred files (SARIF, an OSCAL SSP) is more than the default megabyte.
+    maxBuffer: 64 * 1024 * 1024,
     ...(options.user ?? {}),
   };
   const result = spawnSync(process.execPath, [options.cli ?? CLI, ...args], spawnOptions);

@@ -20,6 +20,8 @@ export interface CheckArgs {
   readonly color?: boolean;
   /** `--config FILE`: this configuration for every declaration, instead of the nearest one. */
   readonly config?: string;
+  /** `--jobs N`: at most N worker threads (1: none); undefined: one per processor. */
+  readonly jobs?: number;
 }
 
 export interface ExplainArgs {
@@ -58,6 +60,7 @@ const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'color' },
   { name: 'no-color' },
   { name: 'config', short: 'c', value: true },
+  { name: 'jobs', short: 'j', value: true },
 ];
 
 const EXPLAIN_OPTIONS: readonly OptionSpec[] = [{ name: 'markdown' }, { name: 'config', short: 'c', value: true }];
@@ -106,7 +109,16 @@ function parseCheck(argv: readonly string[]): CheckArgs {
     verbose: values.has('verbose'),
     ...(values.has('color') || values.has('no-color') ? { color: lastOf(argv, ['--color', '--no-color']) === '--color' } : {}),
     ...configOf(values),
+    ...jobsOf(values),
   };
+}
+
+/** `--jobs N`: a whole number of threads, 1 or more. */
+export function jobsOf(values: ReadonlyMap<string, string>): { jobs?: number } {
+  const jobs = values.get('jobs');
+  if (jobs === undefined) return {};
+  if (!/^\d+$/.test(jobs) || Number(jobs) < 1) throw new CliError(`--jobs takes a whole number of threads, 1 or more (1: check in one thread), not "${jobs}".`);
+  return { jobs: Number(jobs) };
 }
 
 function configOf(values: ReadonlyMap<string, string>): { config?: string } {

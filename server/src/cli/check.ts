@@ -58,7 +58,7 @@ export function failed(report: FileReport): boolean {
   return report.notes.some((n) => n.level === 'error');
 }
 
-function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport {
+export function checkFile(absolutePath: string, options: CheckFilesOptions): FileReport {
   const displayPath = displayPathOf(absolutePath, options.cwd);
   const report = (text: string, result: Pick<CheckResult, 'diagnostics'> & Partial<Pick<CheckResult, 'documents'>>, extra: Partial<FileReport> = {}): FileReport => ({
     absolutePath,

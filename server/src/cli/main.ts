@@ -5,11 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { builtInEnvironment, defaultMatrixOf } from '../core';
 import { parseArgs, type CheckArgs, type ExplainArgs } from './args';
 import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import { matrixFileReports, runMatrices } from './matrices';
-import { checkFiles, failed, totalCounts } from './check';
+import { checkFiles, failed, totalCounts, type CheckFilesOptions } from './check';
+import { checkFilesInThreads, startCheckThreads, type CheckPool } from './check-threads';
+import { workerScript } from './cli-worker';
+import { threadsFor } from './threads';
 import { styleFor, wantsColour } from './colour';
 import { iacForCheck, type IacOf } from './check-iac';
 import { runDiscover } from './discover';
@@ -32,8 +36,13 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** A test seam: runs right after `srm check` read a file, standing in for another program writing to it meanwhile. */
+  /**
+   * A test seam: runs right after `srm check` read a file, standing in for another program writing to it meanwhile.
+   * It runs in this thread only: with it, every file is checked here.
+   */
   readonly afterRead?: (absolutePath: string) => void;
+  /** A test seam: the script worker threads run instead of srm's own (cli-worker.ts). */
+  readonly workerScript?: string;
 }
 
 /**
@@ -76,28 +85,38 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
   }
 }
 
-function runCheck(args: CheckArgs, io: Io): number | Promise<number> {
+async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const files = discoverFiles(args.paths, io.cwd);
   if (args.output !== undefined) refuseOutputOverInput(args.output, files, io.cwd);
-  const iac = iacForCheck(files);
-  return iac ? iac.then((iacOf) => checkAndReport(args, io, files, iacOf)) : checkAndReport(args, io, files, undefined);
+  const threads = io.afterRead ? 0 : threadsFor(files.length, args.jobs);
+  const pool = threads === 0 ? undefined : startCheckThreads({ cwd: io.cwd, fix: args.fix, refuseSuppressions: !args.inlineIgnore }, { count: threads, script: io.workerScript ?? workerScript(), ...configArg(args) });
+  try {
+    const iac = iacForCheck(files);
+    return await checkAndReport(args, io, files, iac ? await iac : undefined, pool);
+  } finally {
+    pool?.close();
+  }
 }
 
-function checkAndReport(args: CheckArgs, io: Io, files: readonly string[], iacOf: IacOf | undefined): number {
+/** `--config` as written: each thread resolves it against the same working folder. */
+function configArg(args: { readonly config?: string }): { config?: string } {
+  return args.config !== undefined ? { config: args.config } : {};
+}
+
+async function checkAndReport(args: CheckArgs, io: Io, files: readonly string[], iacOf: IacOf | undefined, pool: CheckPool | undefined): Promise<number> {
   const environments = cliEnvironments(io.cwd, args.config);
   for (const file of files) environments.forFile(file);
   refuseBrokenConfigurations(environments.all(), io.cwd);
-  const reports = [
-    ...checkFiles(files, {
-      cwd: io.cwd,
-      fix: args.fix,
-      refuseSuppressions: !args.inlineIgnore,
-      environmentOf: (file) => environments.forFile(file).environment,
-      ...(io.afterRead ? { afterRead: io.afterRead } : {}),
-      ...(iacOf ? { iacOf } : {}),
-    }),
-    ...matrixFileReports(environments.all(), io.cwd),
-  ];
+  const options: CheckFilesOptions = {
+    cwd: io.cwd,
+    fix: args.fix,
+    refuseSuppressions: !args.inlineIgnore,
+    environmentOf: (file) => environments.forFile(file).environment,
+    ...(io.afterRead ? { afterRead: io.afterRead } : {}),
+    ...(iacOf ? { iacOf } : {}),
+  };
+  const checked = pool ? await checkFilesInThreads(files, options, pool) : checkFiles(files, options);
+  const reports = [...checked, ...matrixFileReports(environments.all(), io.cwd)];
   const counts = totalCounts(reports);
   let report: string;
   switch (args.format) {
@@ -154,4 +173,5 @@ function main(): void {
   }).then((code) => (process.exitCode = code));
 }
 
-if (require.main === module) main();
+// A worker thread runs this same script: cli-worker.ts answers there, and no command runs.
+if (require.main === module && isMainThread) main();

@@ -1,5 +1,5 @@
 import { BY_OWNER_FORMATS, REPORT_FORMATS, type ReportFormat } from '../core/report';
-import { readOptions, type OptionSpec } from './args';
+import { jobsOf, readOptions, type OptionSpec } from './args';
 import { CliError } from './errors';
 
 export interface ReportArgs {
@@ -11,6 +11,8 @@ export interface ReportArgs {
   readonly output?: string;
   /** `--config FILE`: this configuration for every declaration, instead of the nearest one. */
   readonly config?: string;
+  /** `--jobs N`: at most N worker threads (1: none); undefined: one per processor. */
+  readonly jobs?: number;
 }
 
 const REPORT_OPTIONS: readonly OptionSpec[] = [
@@ -18,6 +20,7 @@ const REPORT_OPTIONS: readonly OptionSpec[] = [
   { name: 'by', value: true },
   { name: 'output', short: 'o', value: true },
   { name: 'config', short: 'c', value: true },
+  { name: 'jobs', short: 'j', value: true },
 ];
 
 const BY = ['workload', 'owner'] as const;
@@ -46,5 +49,6 @@ export function parseReport(argv: readonly string[]): ReportArgs {
     by: by as ReportArgs['by'],
     ...(output !== undefined ? { output } : {}),
     ...(config !== undefined ? { config } : {}),
+    ...jobsOf(values),
   };
 }

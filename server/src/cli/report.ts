@@ -6,28 +6,39 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildReport, formatReportChunks, OscalExportError, type ReportInput } from '../core/report';
+import { assembleReport, formatReportChunks, OscalExportError, type ReportPieces } from '../core/report';
 import type { CheckEnvironment } from '../core';
-import { decode } from '../io/encoding';
-import { fileTooLargeToRead, MAX_FILE_BYTES } from '../io/file-size';
 import { CliError, describeSystemError } from './errors';
 import { DECLARATION_FILE, discoverFiles } from './files';
-import { displayPathOf } from './check';
+import { WORKER_ROLE, workerScript, type ReportSetup } from './cli-worker';
 import { cliEnvironments, refuseBrokenConfigurations } from './environment';
 import type { Io } from './main';
 import { packageInfo } from './package-info';
 import type { ReportArgs } from './report-args';
+import { piecesOfFile, receivePieces, type SentPieces } from './report-pieces';
+import { FILES_PER_BATCH, threadsFor } from './threads';
+import { startPool, WorkerFailedError, type Pool } from './worker-pool';
 
-export function runReport(args: ReportArgs, io: Io): number {
+export async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const files = discoverFiles(args.paths, io.cwd);
   const target = args.output !== undefined ? path.resolve(io.cwd, args.output) : undefined;
   if (target !== undefined) refuseInputAsOutput(target, args.output!, files);
-  // Each declaration against the matrices and configuration of its folder, exactly as `srm check` sees it.
-  const environments = cliEnvironments(io.cwd, args.config);
-  for (const file of files) environments.forFile(file);
-  refuseBrokenConfigurations(environments.all(), io.cwd, 'reported');
-  const inputs = files.map((f) => readInput(f, io.cwd, environments.forFile(f).environment));
-  const report = buildReport(inputs, { toolVersion: packageInfo().version });
+  const threads = threadsFor(files.length, args.jobs);
+  const setup: ReportSetup = { role: WORKER_ROLE, task: 'report', cwd: io.cwd, ...(args.config !== undefined ? { config: args.config } : {}) };
+  // Started before the configurations are read here: the threads load meanwhile.
+  const pool = threads === 0 ? undefined : startPool<ReportSetup, string, SentPieces>({ script: io.workerScript ?? workerScript(), threads, setup, batchSize: FILES_PER_BATCH });
+  let pieces: ReportPieces[];
+  try {
+    // Each declaration against the matrices and configuration of its folder, exactly as `srm check` sees it.
+    const environments = cliEnvironments(io.cwd, args.config);
+    for (const file of files) environments.forFile(file);
+    refuseBrokenConfigurations(environments.all(), io.cwd, 'reported');
+    const environmentOf = (file: string) => environments.forFile(file).environment;
+    pieces = pool ? await piecesInThreads(files, environmentOf, pool) : files.map((f) => piecesOfFile(f, io.cwd, environmentOf(f)));
+  } finally {
+    pool?.close();
+  }
+  const report = assembleReport(pieces, { toolVersion: packageInfo().version });
   const chunks = formatReportChunks(report, args.format, { by: args.by, oscal: args.format === 'oscal-ssp' ? { lastModified: lastModified(io.env) } : undefined });
   if (target === undefined) {
     for (const chunk of guarded(chunks)) io.stdout(chunk);
@@ -49,6 +60,18 @@ export function runReport(args: ReportArgs, io: Io): number {
     throw new CliError(`cannot write ${args.output}: ${describeSystemError(err)}.`);
   }
   return 0;
+}
+
+/** Each file's pieces, made in worker threads; the first file that cannot be read stops the report, as in one thread. */
+async function piecesInThreads(files: readonly string[], environmentOf: (file: string) => CheckEnvironment, pool: Pool<string, SentPieces>): Promise<ReportPieces[]> {
+  let sent: SentPieces[];
+  try {
+    sent = await pool.run(files);
+  } catch (err) {
+    if (err instanceof WorkerFailedError) throw new CliError(`${err.message}; nothing was reported. srm report --jobs 1 reads in one thread.`);
+    throw err;
+  }
+  return sent.map((s, i) => receivePieces(s, environmentOf(files[i]!)));
 }
 
 /** The chunks, with an export the report cannot make turned into one clear line. */
@@ -84,22 +107,6 @@ function refuseInputAsOutput(target: string, written: string, inputs: readonly s
   }
   if (DECLARATION_FILE.test(target)) {
     throw new CliError(`--output ${written} has a declaration's name (*.srm.yaml, *.srm.yml): srm would read the report as a declaration next time. Choose another name.`);
-  }
-}
-
-function readInput(absolutePath: string, cwd: string, environment: CheckEnvironment): ReportInput {
-  const file = displayPathOf(absolutePath, cwd);
-  let size: number;
-  try {
-    size = fs.statSync(absolutePath).size;
-  } catch (err) {
-    throw new CliError(`cannot read ${file}: ${describeSystemError(err)}.`);
-  }
-  if (size > MAX_FILE_BYTES) return { file, skipped: fileTooLargeToRead(size).message };
-  try {
-    return { file, text: decode(fs.readFileSync(absolutePath)).text, environment };
-  } catch (err) {
-    throw new CliError(`cannot read ${file}: ${describeSystemError(err)}.`);
   }
 }
 
