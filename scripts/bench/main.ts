@@ -11,6 +11,7 @@
  *   npm run bench -- --only-lsp        only the language-server tables (edits, hover, code actions; no engine, discovery, IaC or configured rows)
  *   npm run bench -- --profile         CPU profiles of the engine and of our server instead (--cpu-prof), summarised
  *   npm run bench -- --runs=5          the whole measurement five times in a row, then how often each target was met
+ *   npm run bench -- --scale-files=N   the workspace, CLI and report-page rows on N declarations (10,000); --no-scale skips them
  *
  * Tables go to stdout and to .artifacts/bench/results.md (profile.md for --profile).
  */
@@ -25,6 +26,9 @@ import type { DiscoveryResult } from './discovery-worker';
 import { benchIacEdit } from './iac-edit';
 import type { EngineResult } from './engine-worker';
 import { generateFile } from './generate';
+import { benchCliScale } from './cli-scale';
+import { benchReportPage } from './report-page';
+import { benchWorkspaceScale } from './workspace-scale';
 import { benchFeatures, featuresSection, type FeatureRun } from './features';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
 import type { ServerSpec } from './lsp-client';
@@ -53,6 +57,8 @@ interface Options {
   readonly sizes: readonly number[];
   readonly onlyDiscovery: boolean;
   readonly runs: number;
+  /** Declarations in the generated workspace of the scale rows; 0 = none. */
+  readonly scaleFiles: number;
   readonly onlyLsp: boolean;
 }
 
@@ -65,6 +71,7 @@ function options(argv: readonly string[]): Options {
     sizes: sizes ? sizes.slice('--sizes='.length).split(',').map(Number).filter((n) => n > 0) : [1, 50, 500, 3000],
     onlyDiscovery: argv.includes('--only-discovery'),
     runs: Math.max(1, Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 1) || 1),
+    scaleFiles: argv.includes('--no-scale') ? 0 : Number(argv.find((a) => a.startsWith('--scale-files='))?.slice('--scale-files='.length) ?? 10_000) || 0,
     onlyLsp: argv.includes('--only-lsp'),
   };
 }
@@ -492,6 +499,26 @@ async function measure(opts: Options, baseline: Baseline, header: string): Promi
   const features = featureRuns.length > 0 ? featuresSection(featureRuns) : undefined;
   if (features) process.stdout.write(`${features.text}\n\n`);
 
+  const scale: string[] = [];
+  const scaleTargets: TargetRow[] = [];
+  if (full && opts.scaleFiles > 0) {
+    log(`workspace: overview and report on ${opts.scaleFiles} declarations`);
+    const workspace = await benchWorkspaceScale(opts.scaleFiles);
+    scale.push(workspace.text);
+    scaleTargets.push(...workspace.targets.map((t) => ({ ...fromTriple(t), floor: 'read + parse, same run', target: '' })));
+    log(`CLI: srm check and srm report on ${opts.scaleFiles} declarations`);
+    const cli = benchCliScale(opts.scaleFiles, opts.quick ? 1 : 3);
+    scale.push(
+      [`## The CLI on ${opts.scaleFiles} declarations`, '', table(['measure', 'wall', 'wall vs baseline', 'CPU', 'CPU vs baseline', 'peak RSS'], cli.rows), ''].join('\n'),
+    );
+    scaleTargets.push(...cli.targets.map((t) => ({ ...fromTriple(t), floor: 'read + parse, same run', target: '' })));
+    log(`report page: one file's patch on ${opts.scaleFiles} rows, in Chromium`);
+    const page = await benchReportPage(opts.scaleFiles, opts.quick ? 3 : 7);
+    scale.push([`## Report page: one file's patch vs the whole report (Chromium)`, '', table(['measure', 'ms', 'vs baseline'], page.rows, ['l', 'r', 'r']), ''].join('\n'));
+    scaleTargets.push({ ...fromTriple(page.target), floor: 'the whole report drawn, same run', target: '' });
+    process.stdout.write(`${scale.join('\n')}\n`);
+  }
+
   const targets: TargetRow[] = [...serverTargets(engine, pairs)];
   if (engineText?.met !== undefined) {
     const big = engine.find((r) => r.workloads === 3000)!;
@@ -515,11 +542,12 @@ async function measure(opts: Options, baseline: Baseline, header: string): Promi
   }
   targets.push(...lsp.targets.map((t) => ({ ...fromTriple(t), floor: 'yaml-ls, same run', target: 'faster' })));
   targets.push(...(features?.targets ?? []).map((t) => ({ ...fromTriple(t), floor: 'the same server, feature off', target: '≤ 1.10×' })));
+  targets.push(...scaleTargets);
 
   const targetText = ['## Targets', '', targetTable(targets)].join('\n');
   const footer = `Run time: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Samples per size: engine median of N, LSP p50/p95 over the counts shown.`;
   process.stdout.write(`${targetText}\n\n${footer}\n`);
-  const md = ['# Benchmark results', '', header, '', ...(engineText ? [engineText.text, ''] : []), ...(discovery ? [discovery.text, ''] : []), ...(iacEditText ? [iacEditText, ''] : []), lsp.text, '', ...(features ? [features.text, ''] : []), targetText, '', footer, ''].join('\n');
+  const md = ['# Benchmark results', '', header, '', ...(engineText ? [engineText.text, ''] : []), ...(discovery ? [discovery.text, ''] : []), ...(iacEditText ? [iacEditText, ''] : []), lsp.text, '', ...(features ? [features.text, ''] : []), ...scale, targetText, '', footer, ''].join('\n');
   return { md, targets, samples: { header, engine, lsp: pairs, features: featureRuns.map((r) => ({ ...r, on: Object.fromEntries(r.on) })) } };
 }
 
