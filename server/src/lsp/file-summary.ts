@@ -1,9 +1,8 @@
 import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
-import { fieldOf, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
+import { fieldOf, gapCount, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
 import { readIacLinks } from '../core/iac/links';
 import { readDeclarationFile, type DiskRead } from './disk';
-import { declarationGaps } from './gap-counts';
 
 /*
  * Places are kept as spans (UTF-16 offsets into the file's text) and turned
@@ -190,7 +189,7 @@ export function summarize(
       matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
       entries,
       iac,
-      gaps: declarationGaps(checked, policy),
+      gaps: gapCount(checked, policy),
     };
   });
   return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: lineStartsOf(text) };

@@ -2,7 +2,7 @@ import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
 import { effectiveSeverity, toLspDiagnostic } from './convert';
-import { fileGaps } from './gap-counts';
+import { fileGapCount } from '../core';
 import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
 import { nextTurn } from './next-turn';
@@ -78,7 +78,7 @@ export class Publisher {
       errors,
       warnings,
       // The core's one definition: a display setting that hides a finding does not close its gap.
-      gaps: fileGaps(file.result, file.environment.config.overrides),
+      gaps: fileGapCount(file.result, file.environment.config.overrides),
     });
   }
 

@@ -1,8 +1,7 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { fieldOf } from '../../core';
+import { fieldOf, gapCount } from '../../core';
 import type { ServerContext } from '../context';
 import { toRange } from '../convert';
-import { declarationGaps } from '../gap-counts';
 
 /** The client command that opens the layer stack of the active declaration. */
 export const SHOW_LAYER_STACK_COMMAND = 'srm.showLayerStack';
@@ -17,7 +16,7 @@ export async function codeLenses(ctx: ServerContext, params: CodeLensParams): Pr
     const decl = doc.declaration;
     const anchor = fieldOf(decl.fields, 'workload')?.keySpan ?? decl.fields[0]?.keySpan;
     if (!anchor) return [];
-    const gaps = declarationGaps(doc, policy);
+    const gaps = gapCount(doc, policy);
     const span = { start: anchor.start + doc.base, end: anchor.end + doc.base };
     return [
       {
