@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceReportRequest } from '../../protocol/report';
-import type { GeneratedFile } from './generate';
+import { TEAMS, type GeneratedFile } from './generate';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
 import type { ServerSpec } from './lsp-client';
 import { ms, percentile, ratio, table } from './stats';
@@ -39,7 +39,6 @@ overrides: no-reduction
 `;
 
 /** The generator's teams, each with a directory entry under its "-team" name and the bare name as an alias. */
-const TEAMS = ['platform', 'payments', 'iam', 'data-governance', 'workplace-it', 'sre', 'secops', 'billing', 'analytics', 'growth', 'hr-systems', 'finance-data', 'network', 'edge', 'mobile', 'search'];
 const OWNERS_CONFIG = ['owners:', ...TEAMS.flatMap((t) => [`  ${t}-team:`, `    contact: ${t}@example.com`, `    aliases: [${t}]`]), 'unknown-owner: warning', ''].join('\n');
 
 /** A declaration appended after the last document (so the generator's edit, hover and action offsets stay put) that links to Terraform. */

@@ -51,7 +51,8 @@ const TYPOS: Partial<Record<(typeof LAYERS)[number], string>> = {
   applications: 'aplications',
 };
 
-const TEAMS = ['platform', 'payments', 'iam', 'data-governance', 'workplace-it', 'sre', 'secops', 'billing', 'analytics', 'growth', 'hr-systems', 'finance-data', 'network', 'edge', 'mobile', 'search'];
+/** The owning teams the generated files name (the features bench puts them in an owner directory). */
+export const TEAMS = ['platform', 'payments', 'iam', 'data-governance', 'workplace-it', 'sre', 'secops', 'billing', 'analytics', 'growth', 'hr-systems', 'finance-data', 'network', 'edge', 'mobile', 'search'];
 const NOUNS = ['api', 'portal', 'batch', 'worker', 'gateway', 'ledger', 'reports', 'crm', 'chat', 'mail', 'etl', 'search', 'catalog', 'checkout', 'scheduler'];
 const CONTROLS = [
   'DLP policy',
