@@ -9,6 +9,7 @@
  *   npm run bench -- --no-baseline     skip yaml-language-server
  *   npm run bench -- --only-discovery  only srm discover against parsing the same Terraform alone
  *   npm run bench -- --only-lsp        only the language-server tables (edits, hover, code actions; no engine, discovery, IaC or configured rows)
+ *   npm run bench -- --only-features   only the feature on/off rows (sizes 50 and 3,000 of --sizes)
  *   npm run bench -- --profile         CPU profiles of the engine and of our server instead (--cpu-prof), summarised
  *   npm run bench -- --runs=5          the whole measurement five times in a row, then how often each target was met
  *   npm run bench -- --scale-files=N   the workspace, CLI and report-page rows on N declarations (10,000); --no-scale skips them
@@ -60,6 +61,7 @@ interface Options {
   /** Declarations in the generated workspace of the scale rows; 0 = none. */
   readonly scaleFiles: number;
   readonly onlyLsp: boolean;
+  readonly onlyFeatures: boolean;
 }
 
 function options(argv: readonly string[]): Options {
@@ -73,6 +75,7 @@ function options(argv: readonly string[]): Options {
     runs: Math.max(1, Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 1) || 1),
     scaleFiles: argv.includes('--no-scale') ? 0 : Number(argv.find((a) => a.startsWith('--scale-files='))?.slice('--scale-files='.length) ?? 10_000) || 0,
     onlyLsp: argv.includes('--only-lsp'),
+    onlyFeatures: argv.includes('--only-features'),
   };
 }
 
@@ -438,7 +441,7 @@ interface Run {
 /** One whole measurement: every section, its tables on stdout as they come, and its targets. */
 async function measure(opts: Options, baseline: Baseline, header: string): Promise<Run> {
   const started = Date.now();
-  const full = !opts.onlyLsp;
+  const full = !opts.onlyLsp && !opts.onlyFeatures;
   let engine: EngineResult[] = [];
   let engineText: { text: string; met?: boolean } | undefined;
   if (full) {
@@ -463,7 +466,7 @@ async function measure(opts: Options, baseline: Baseline, header: string): Promi
 
   const files = writeFiles(opts.sizes);
   const pairs: Pair[] = [];
-  for (const [i, n] of opts.sizes.entries()) {
+  for (const [i, n] of opts.onlyFeatures ? [] : opts.sizes.entries()) {
     const { uri, rootUri, file } = files.get(n)!;
     const plan = lspPlan(n, opts.quick);
     // Alternate which server goes first, so that neither always meets the same moment of the machine's load.
@@ -489,11 +492,11 @@ async function measure(opts: Options, baseline: Baseline, header: string): Promi
   const note = baseline.version
     ? `yaml-language-server ${baseline.version} with schemas/srm.schema.json mapped to *.srm.yaml (yaml.validate on, SchemaStore off)${baseline.problem ? `; ${baseline.problem}` : ''}.`
     : baseline.problem;
-  const lsp = lspSections(pairs, new Map(engine.map((r) => [r.workloads, r.parseMedian])), note);
+  const lsp = opts.onlyFeatures ? { text: '', targets: [] } : lspSections(pairs, new Map(engine.map((r) => [r.workloads, r.parseMedian])), note);
   process.stdout.write(`${lsp.text}\n\n`);
 
   const featureRuns: FeatureRun[] = [];
-  for (const n of full ? opts.sizes.filter((size) => size === 50 || size === 3000) : []) {
+  for (const n of full || opts.onlyFeatures ? opts.sizes.filter((size) => size === 50 || size === 3000) : []) {
     featureRuns.push(await benchFeatures(SRM, files.get(n)!.file, WORK_DIR, lspPlan(n, opts.quick), log));
   }
   const features = featureRuns.length > 0 ? featuresSection(featureRuns) : undefined;
