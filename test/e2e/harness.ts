@@ -838,10 +838,33 @@ async function focusedCodeActionTitle(page: Page): Promise<string | undefined> {
  * title contains `actionTitle` and presses Enter (an overlay blocks clicks).
  * Returns the titles the widget offered.
  */
+/**
+ * Puts the cursor on `tokenText` and presses Ctrl+. until the code-action widget
+ * opens. One press can open nothing when the click lands while the editor is
+ * still moving its lines (a code lens or inlay hint arriving above the token)
+ * or while the editor has not taken the focus yet; a person presses again.
+ */
+export async function openCodeActions(page: Page, tokenText: string, occurrence = 0, timeoutMs = 20_000): Promise<void> {
+  const widget = page.locator(ACTION_WIDGET).first();
+  await waitFor(
+    `Ctrl+. on "${tokenText}" to open the code-action widget`,
+    async () => {
+      await placeCursorOn(page, tokenText, occurrence, timeoutMs);
+      await page.keyboard.press('Control+.');
+      try {
+        await widget.waitFor({ state: 'visible', timeout: 5_000 });
+        return true;
+      } catch {
+        await page.keyboard.press('Escape');
+        return false;
+      }
+    },
+    { timeoutMs, intervalMs: 250 },
+  );
+}
+
 export async function applyQuickFix(page: Page, tokenText: string, actionTitle: string, occurrence = 0, timeoutMs = 20_000): Promise<string[]> {
-  await placeCursorOn(page, tokenText, occurrence, timeoutMs);
-  await page.keyboard.press('Control+.');
-  await page.locator(ACTION_WIDGET).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await openCodeActions(page, tokenText, occurrence, timeoutMs);
   await waitFor(`quick fix "${actionTitle}" to be offered`, async () => (await codeActionTitles(page)).some((t) => t.includes(actionTitle)), {
     timeoutMs,
   }).catch(async (error: Error) => {

@@ -44,9 +44,7 @@ describe('Ctrl+. names the owner another workload gives the layer, in a real VS 
     await h.waitFor(
       'Ctrl+. to offer the owner the other workload names',
       async () => {
-        await h.placeCursorOn(page, 'layers:');
-        await page.keyboard.press('Control+.');
-        await page.locator('.action-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
+        await h.openCodeActions(page, 'layers:', 0, 15_000);
         await h.waitFor('the quick fixes to be listed', async () => (await h.codeActionTitles(page)).length > 0, { timeoutMs: 10_000 });
         const offered = (await h.codeActionTitles(page)).includes(OWNER_FIX);
         await page.keyboard.press('Escape');
