@@ -74,6 +74,12 @@ export class WorkspaceReports {
         this.schedulePatch();
       }
     });
+    // The first scan's second phase: pieces for files whose summary stands (kept only while it does).
+    index.onDidScanPieces(({ uri, summary, pieces }) => {
+      if (this.pieces.has(uri) || this.index.get(uri) !== summary) return;
+      const restored = restorePieces(pieces, this.displayPath(uri), this.environments.environment(uri));
+      if (restored) this.pieces.set(uri, restored);
+    });
   }
 
   /**
@@ -99,6 +105,8 @@ export class WorkspaceReports {
 
   async report(): Promise<ResponsibilityReport> {
     await this.index.ready();
+    // The scan's checks of every file, already under way: what it does not bring is checked here.
+    await this.index.piecesReady();
     await this.patching;
     if (this.live && this.reportPending.size === 0) return this.live.report;
     this.assembling++;
