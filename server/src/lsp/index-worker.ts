@@ -83,7 +83,8 @@ export async function scanFiles(files: readonly ScanFile[], phase: ScanPhase, se
   if (files.length === 0) return;
   // A thread costs tens of milliseconds to start: a few files are read sooner here.
   if (files.length <= BATCH) return scanEach(files, phase === 'summaries' ? 'both' : phase, settings, folders, onBatch, cancelled);
-  const threads = Math.max(1, Math.min(4, availableParallelism() - 1, Math.ceil(files.length / BATCH)));
+  const knob = Number(process.env[`SRM_SCAN_THREADS_${phase}`] ?? 0);
+  const threads = knob || Math.max(1, Math.min(4, availableParallelism() - 1, Math.ceil(files.length / BATCH)));
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
   let workers: Worker[];
   try {
