@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
 import { LspEnvironments } from './environments';
 import type { PortablePieces } from '../core/report';
-import { StringPool, summarizeRead, type FileSummary } from './file-summary';
+import { PassThroughPool, summarizeRead, type FileSummary } from './file-summary';
 import { fingerprintOf, piecesOfRead, scanRead } from './index-worker-read';
 
 /**
@@ -83,8 +83,7 @@ export async function scanFiles(files: readonly ScanFile[], phase: ScanPhase, se
   if (files.length === 0) return;
   // A thread costs tens of milliseconds to start: a few files are read sooner here.
   if (files.length <= BATCH) return scanEach(files, phase === 'summaries' ? 'both' : phase, settings, folders, onBatch, cancelled);
-  const knob = Number(process.env[`SRM_SCAN_THREADS_${phase}`] ?? 0);
-  const threads = knob || Math.max(1, Math.min(4, availableParallelism() - 1, Math.ceil(files.length / BATCH)));
+  const threads = Math.max(1, Math.min(4, availableParallelism() - 1, Math.ceil(files.length / BATCH)));
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
   let workers: Worker[];
   try {
@@ -122,8 +121,8 @@ async function scanEach(
 ): Promise<void> {
   const environments = new LspEnvironments();
   environments.setFolders(folders);
-  // Strings are interned again where the summaries are kept; this pool only shares them within a batch.
-  const pool = new StringPool();
+  // Strings are interned where the summaries are kept (adopt), not here.
+  const pool = new PassThroughPool();
   let batch = emptyBatch();
   const reads: (DiskRead | Promise<DiskRead>)[] = [];
   for (let i = 0; i < files.length; i++) {
