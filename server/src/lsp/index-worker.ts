@@ -17,6 +17,11 @@ import { fingerprintOf, piecesOfRead, scanRead } from './index-worker-read';
  * requests never wait behind the scan, a machine with more cores scans in a
  * fraction of the time, and the garbage of 20,000 checks goes with the
  * worker's heap, leaving the server's holding only the summaries.
+ *
+ * A summary needs only the parse (about two thirds of a full check, profiled),
+ * so the workspace index's first scan asks for summaries first, and the
+ * overview answers after about one parse of every file; the report's pieces
+ * (the full check) come in a second pass.
  */
 
 const ROLE = 'srm-index-worker';
