@@ -18,7 +18,7 @@ import { fingerprintOf, piecesOfRead, scanRead } from './index-worker-read';
  * fraction of the time, and the garbage of 20,000 checks goes with the
  * worker's heap, leaving the server's holding only the summaries.
  *
- * A summary needs only the parse (about two thirds of a full check, profiled),
+ * A summary needs only the parse (about 60% of a full check, measured on the bench's files),
  * so the workspace index's first scan asks for summaries first, and the
  * overview answers after about one parse of every file; the report's pieces
  * (the full check) come in a second pass.
