@@ -141,6 +141,24 @@ export class StringPool {
   }
 }
 
+/**
+ * For summaries made to be posted to another thread and adopted there: the
+ * copy the thread boundary makes already shares nothing with the text, and
+ * `adopt` interns them where they are kept. Pooling them here too would copy
+ * every string twice, and keep every distinct one until the scan ends.
+ */
+export class PassThroughPool extends StringPool {
+  override intern(value: string): string;
+  override intern(value: string | undefined): string | undefined;
+  override intern(value: string | undefined): string | undefined {
+    return value;
+  }
+
+  override release(): void {
+    // Nothing was kept.
+  }
+}
+
 /** Node's Buffer; the server in a web worker has none. */
 const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 

@@ -1,5 +1,5 @@
 import type { SrmSettings } from '../../../protocol/settings';
-import type { ScanBatch } from './index-worker';
+import type { ScanBatch, ScanFile, ScanPhase } from './index-worker';
 
 /*
  * index-worker.ts for the server in a web worker: no worker threads, and no
@@ -7,7 +7,7 @@ import type { ScanBatch } from './index-worker';
  * workspace index holds the open documents only.
  */
 
-export type { ScanBatch } from './index-worker';
+export type { ScanBatch, ScanFile, ScanPhase } from './index-worker';
 
 export function isIndexWorker(): boolean {
   return false;
@@ -18,7 +18,7 @@ export function runIndexWorker(): void {
 }
 
 /** Nothing can be read here: every file asked for is reported unreadable, which keeps it out of the index. */
-export function summarizeFiles(uris: readonly string[], _settings: SrmSettings, _folders: readonly string[], onBatch: (batch: ScanBatch) => void, _cancelled: () => boolean): Promise<void> {
-  if (uris.length > 0) onBatch({ summaries: [], pieces: [], unreadable: [...uris] });
+export function scanFiles(files: readonly ScanFile[], _phase: ScanPhase, _settings: SrmSettings, _folders: readonly string[], onBatch: (batch: ScanBatch) => void, _cancelled: () => boolean): Promise<void> {
+  if (files.length > 0) onBatch({ summaries: [], fingerprints: [], pieces: [], piecesOnly: [], unreadable: files.map((f) => f.uri) });
   return Promise.resolve();
 }

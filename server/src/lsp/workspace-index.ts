@@ -7,9 +7,10 @@ import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
 import type { CheckedFile, CheckedFiles } from './files';
-import { summarizeFiles, type ScanBatch } from './index-worker';
+import { scanFiles, type ScanBatch, type ScanFile } from './index-worker';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
+import { testHooksEnabled } from './test-hooks';
 
 /**
  * How long typing must pause before an open document's summary (and the overview and report after it) is taken again.
@@ -18,12 +19,27 @@ import type { SettingsStore } from './settings';
  */
 const EDIT_PAUSE_MS = 20;
 
+/**
+ * For the protocol tests (with the test hooks only): the first scan's second
+ * phase waits until a report is asked for, so a test can change files between
+ * the phases. Without it, the second phase starts as soon as the first ends.
+ */
+export const PIECES_ON_DEMAND_FLAG = '--srm-test-pieces-on-demand';
+
 export interface IndexChange {
   readonly uri: string;
   /** The file's new summary; undefined when it left the index (deleted, closed, out of the workspace). */
   readonly summary: FileSummary | undefined;
   /** Set when the scan read the file: its report pieces, from the same check as the summary. */
   readonly pieces?: PortablePieces;
+}
+
+/** The scan's second phase checked a file its first phase summarized, unchanged since: its report pieces. */
+export interface ScannedPieces {
+  readonly uri: string;
+  /** The summary they go with (the index's current one). */
+  readonly summary: FileSummary;
+  readonly pieces: PortablePieces;
 }
 
 /**
@@ -39,6 +55,14 @@ export interface IndexChange {
  * the editor has it open, whose copy wins; deletions and removed folders drop
  * theirs. The files nobody opened are read by a background scan, started by
  * the first call to `ready()`.
+ *
+ * The first scan has two phases. Phase one parses every file for its summary
+ * alone (no rules: the overview needs no more), and `ready()` settles when it
+ * ends. Phase two, right after in the background, checks every file fully for
+ * its report pieces (`onDidScanPieces`); `piecesReady()` settles when it ends.
+ * A file that changed on disk between the phases is summarized again by phase
+ * two. Later scans (folders added, configuration changed) make summary and
+ * pieces from one check.
  */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, FileSummary>();
@@ -50,18 +74,28 @@ export class WorkspaceIndex {
   private readonly reads = new Map<string, number>();
   private readSequence = 0;
   private started = false;
+  /** Scans whose summaries are not all in yet. */
   private jobs = 0;
+  /** Every scan, to its end (its report pieces included). */
   private queue: Promise<void> = Promise.resolve();
+  /** Settles once the newest scan's summaries are in (scans run one after another). */
+  private summariesIn: Promise<void> = Promise.resolve();
+  private readonly piecesScanned = new Emitter<ScannedPieces>();
+  /** Settles when the first scan's second phase may start: at once, or when a report asks (PIECES_ON_DEMAND_FLAG). */
+  private readonly piecesWanted: Promise<void>;
+  private askForPieces: (() => void) | undefined;
   /** Bumped when a running scan must stop (an environment changed: it starts over). */
   private generation = 0;
-  /** While a scan runs: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
-  private touched: Set<string> | undefined;
+  /** For each running scan: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
+  private readonly touchedSets = new Set<Set<string>>();
   /** Open documents checked since their summary was taken: summarized once typing pauses, or when the index is read. */
   private readonly edited = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
   private editedTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Fires after a file's summary was added, replaced or removed. */
   readonly onDidChange: Event<IndexChange> = this.changed.event;
+  /** Fires as the first scan's second phase brings the report pieces of files whose summary it did not change. */
+  readonly onDidScanPieces: Event<ScannedPieces> = this.piecesScanned.event;
 
   constructor(
     private readonly connection: Connection,
@@ -73,6 +107,8 @@ export class WorkspaceIndex {
     private readonly environments: LspEnvironments,
   ) {
     files.onDidCheck((file) => this.checked(file));
+    const onDemand = testHooksEnabled() && (globalThis.process?.argv ?? []).includes(PIECES_ON_DEMAND_FLAG);
+    this.piecesWanted = onDemand ? new Promise<void>((resolve) => (this.askForPieces = resolve)) : Promise.resolve();
   }
 
   get(uri: string): FileSummary | undefined {
@@ -114,7 +150,7 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** True once every workspace folder has been scanned and nothing is being read. */
+  /** True once every workspace folder has been scanned and no scan is still reading summaries. */
   get isReady(): boolean {
     return this.started && this.jobs === 0;
   }
@@ -123,8 +159,18 @@ export class WorkspaceIndex {
   ready(): Promise<void> {
     if (!this.started) {
       this.started = true;
-      this.enqueue(() => this.scan(this.folders.all, false));
+      this.enqueue((summariesIn) => this.scan(this.folders.all, false, summariesIn, true));
     }
+    return this.summariesIn;
+  }
+
+  /**
+   * Settles once every scan has ended, its report pieces included: what a
+   * scan did not bring (a file changed since) a report makes itself.
+   */
+  piecesReady(): Promise<void> {
+    void this.ready();
+    this.askForPieces?.();
     return this.queue;
   }
 
@@ -153,7 +199,7 @@ export class WorkspaceIndex {
   foldersChanged(added: readonly { uri: string; name: string }[]): void {
     this.summarizeEdited();
     for (const uri of [...this.byUri.keys()]) if (!this.documents.get(uri) && !this.folders.contains(uri)) this.remove(uri);
-    if (this.started && added.length > 0) this.enqueue(() => this.scan(added, false));
+    if (this.started && added.length > 0) this.enqueue((summariesIn) => this.scan(added, false, summariesIn));
   }
 
   /**
@@ -164,7 +210,7 @@ export class WorkspaceIndex {
   environmentsChanged(): void {
     if (!this.started) return;
     const generation = ++this.generation;
-    this.enqueue(() => this.scan(this.folders.all, true, generation));
+    this.enqueue((summariesIn) => this.scan(this.folders.all, true, summariesIn, false, generation));
   }
 
   private checked(file: CheckedFile): void {
@@ -176,7 +222,7 @@ export class WorkspaceIndex {
       return;
     }
     // Summarizing reads the whole file: while the user types, once per pause (or when a feature reads the index), not per keystroke.
-    this.touched?.add(file.uri);
+    this.touch(file.uri);
     // The text as checked: the editor's document object moves on with the next keystroke.
     this.edited.set(file.uri, { file, text: file.doc.getText() });
     if (this.editedTimer !== undefined) clearTimeout(this.editedTimer);
@@ -197,38 +243,78 @@ export class WorkspaceIndex {
     return summarize(file.uri, file.version, text, file.result, file.environment.config.overrides, this.pool);
   }
 
-  private enqueue(job: () => Promise<void>): void {
+  /** `job` calls `summariesIn` once its summaries are in (it may go on making report pieces). */
+  private enqueue(job: (summariesIn: () => void) => Promise<void>): void {
     this.jobs++;
+    let settle!: () => void;
+    this.summariesIn = new Promise<void>((resolve) => (settle = resolve));
+    let counted = false;
+    const summariesIn = () => {
+      if (counted) return;
+      counted = true;
+      this.jobs--;
+      settle();
+    };
     this.queue = this.queue
-      .then(job)
+      .then(() => job(summariesIn))
       .catch((err: unknown) => this.connection.console.error(`srm: indexing the workspace failed: ${(err as Error).stack ?? String(err)}`))
-      .then(() => void this.jobs--);
+      .then(summariesIn);
   }
 
-  /** Reads the declarations of `folders`: those not yet indexed, or every one not open when `force`. */
-  private async scan(folders: readonly { uri: string }[], force: boolean, generation = this.generation): Promise<void> {
+  /**
+   * Reads the declarations of `folders`: those not yet indexed, or every one
+   * not open when `force`. `twoPhase`: summaries first (parsed, not checked),
+   * then the report pieces of the files summarized (see the class comment).
+   */
+  private async scan(folders: readonly { uri: string }[], force: boolean, summariesIn: () => void, twoPhase = false, generation = this.generation): Promise<void> {
     const cancelled = () => generation !== this.generation || this.state.isShutDown;
-    this.touched = new Set();
+    const touched = new Set<string>();
+    const current = (uri: string) => !touched.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
+    const folderUris = this.folders.all.map((f) => f.uri);
+    /** Per folder: the files phase one summarized, with what it read of each. */
+    const phaseTwo: { settings: SrmSettings; files: ScanFile[] }[] = [];
+    this.touchedSets.add(touched);
     try {
       for (const folder of folders) {
         const settings = await this.settings.get(folder.uri);
         const files = (await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)).map((file) => URI.file(file).toString());
-        const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri)));
+        const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri))).map((uri): ScanFile => ({ uri }));
         if (cancelled()) return;
-        await summarizeFiles(wanted, settings, this.folders.all.map((f) => f.uri), (batch) => this.scanned(batch), cancelled);
+        const summarized: ScanFile[] = [];
+        phaseTwo.push({ settings, files: summarized });
+        await scanFiles(wanted, twoPhase ? 'summaries' : 'both', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled);
+      }
+      summariesIn();
+      if (!twoPhase || cancelled()) return;
+      await this.piecesWanted;
+      for (const { settings, files } of phaseTwo) {
+        if (cancelled()) return;
+        await scanFiles(files, 'pieces', settings, folderUris, (batch) => this.scanned(batch, current, []), cancelled);
       }
     } finally {
-      this.touched = undefined;
+      this.touchedSets.delete(touched);
     }
   }
 
-  private scanned(batch: ScanBatch): void {
+  /** `summarized` collects the files summarized without their pieces, for the scan's second phase. */
+  private scanned(batch: ScanBatch, current: (uri: string) => boolean, summarized: ScanFile[]): void {
     this.summarizeEdited();
-    const current = (uri: string) => !this.touched?.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
     batch.summaries.forEach((summary, i) => {
-      if (current(summary.uri)) this.put(adopt(summary, this.pool), false, batch.pieces[i]);
+      if (!current(summary.uri)) return;
+      const pieces = batch.pieces[i];
+      this.put(adopt(summary, this.pool), false, pieces);
+      if (!pieces) summarized.push({ uri: summary.uri, fingerprint: batch.fingerprints[i]! });
     });
+    for (const { uri, pieces } of batch.piecesOnly) {
+      const summary = this.byUri.get(uri);
+      if (summary && current(uri)) this.piecesScanned.fire({ uri, summary, pieces });
+    }
     for (const uri of batch.unreadable) if (current(uri)) this.remove(uri, false);
+  }
+
+  /** A file's summary changed (or it left): no running scan may put its older reading in place. */
+  private touch(uri: string): void {
+    for (const touched of this.touchedSets) touched.add(uri);
   }
 
   private async reread(uri: string): Promise<void> {
@@ -253,7 +339,7 @@ export class WorkspaceIndex {
 
   /** `touches` is false for what a scan read: it stands for the file as it was when the scan began. */
   private put(summary: FileSummary, touches = true, pieces?: PortablePieces): void {
-    if (touches) this.touched?.add(summary.uri);
+    if (touches) this.touch(summary.uri);
     const old = this.byUri.get(summary.uri);
     this.byUri.set(summary.uri, summary);
     this.countOwners(summary, 1);
@@ -264,7 +350,7 @@ export class WorkspaceIndex {
   private remove(uri: string, touches = true): void {
     // A check not yet summarized is older than this: it must not bring the file back.
     this.summarizeEdited();
-    if (touches) this.touched?.add(uri);
+    if (touches) this.touch(uri);
     this.edited.delete(uri);
     this.reads.delete(uri);
     const old = this.byUri.get(uri);

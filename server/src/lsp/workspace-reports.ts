@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { OverviewChangedNotification, ReportChangedNotification, type OverviewFile, type OverviewResource, type OverviewWorkload } from '../../../protocol/report';
-import { defaultMatrixOf } from '../core/environment';
+import { defaultMatrixOf, type CheckEnvironment } from '../core/environment';
 import {
   applyReportPatch,
   assembleReport,
@@ -63,7 +63,7 @@ export class WorkspaceReports {
       if (old && this.live) this.replaced.set(uri, old);
       this.pieces.delete(uri);
       // The scan's check made them: the report's first build need not check the file again.
-      const scanned = summary && pieces ? restorePieces(pieces, this.displayPath(uri), this.environments.environment(uri)) : undefined;
+      const scanned = summary && pieces ? restorePieces(pieces, this.displayPath(uri), this.environmentOf(uri)) : undefined;
       if (scanned) this.pieces.set(uri, scanned);
       if (this.overviewAnswerable) {
         this.pending.set(uri, summary);
@@ -73,6 +73,12 @@ export class WorkspaceReports {
         this.reportPending.add(uri);
         this.schedulePatch();
       }
+    });
+    // The first scan's second phase: pieces for files whose summary stands (kept only while it does).
+    index.onDidScanPieces(({ uri, summary, pieces }) => {
+      if (this.pieces.has(uri) || this.index.get(uri) !== summary) return;
+      const restored = restorePieces(pieces, this.displayPath(uri), this.environmentOf(uri));
+      if (restored) this.pieces.set(uri, restored);
     });
   }
 
@@ -99,6 +105,8 @@ export class WorkspaceReports {
 
   async report(): Promise<ResponsibilityReport> {
     await this.index.ready();
+    // The scan's checks of every file, already under way: what it does not bring is checked here.
+    await this.index.piecesReady();
     await this.patching;
     if (this.live && this.reportPending.size === 0) return this.live.report;
     this.assembling++;
@@ -194,7 +202,7 @@ export class WorkspaceReports {
   }
 
   private workloadsOf(summary: FileSummary): OverviewWorkload[] {
-    const fallback = defaultMatrixOf(this.environments.environment(summary.uri)).ref;
+    const fallback = defaultMatrixOf(this.environmentOf(summary.uri)).ref;
     return summary.workloads.map((w) => {
       const at = rangeOf(summary, w.nameSpan ?? w.span).start;
       const owners = [...new Set(w.entries.flatMap((e) => (e.owner !== undefined && e.owner.trim() !== '' ? [e.owner] : [])))];
@@ -231,6 +239,24 @@ export class WorkspaceReports {
     if (open) return { file, text: open.getText(), environment };
     return reportInputOfRead(file, await readDeclarationFile(uri), environment);
   }
+
+  /**
+   * The environment of a file, found once per directory: a file's environment
+   * is its directory's (the nearest configuration above it), and the scan and
+   * the overview ask for it per file, 10,000 times at the workspace's scale.
+   */
+  private environmentOf(uri: string): CheckEnvironment {
+    const slash = uri.lastIndexOf('/');
+    // A query or fragment could hold a slash: such a uri is looked up as it is.
+    if (slash < 0 || uri.includes('?') || uri.includes('#')) return this.environments.environment(uri);
+    if (this.byDirectory.generation !== this.environments.generation) this.byDirectory = { generation: this.environments.generation, environments: new Map() };
+    const directory = uri.slice(0, slash);
+    let environment = this.byDirectory.environments.get(directory);
+    if (!environment) this.byDirectory.environments.set(directory, (environment = this.environments.environment(uri)));
+    return environment;
+  }
+
+  private byDirectory: { generation: number; environments: Map<string, CheckEnvironment> } = { generation: -1, environments: new Map() };
 
   /** Relative to its workspace folder (with the folder's name first when there are several), with forward slashes. */
   private displayPath(uri: string): string {
