@@ -9,6 +9,7 @@ import {
   filePatchOf,
   formatReport,
   OscalExportError,
+  piecesOfCheck,
   REPORT_FORMATS,
   reportPiecesOf,
   restorePieces,
@@ -23,20 +24,36 @@ import { packageInfo } from '../cli/package-info';
 import { readDeclarationFile, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { rangeOf, type FileSummary, type IacEntrySummary } from './file-summary';
+import type { CheckedFile, CheckedFiles } from './files';
 import { reportInputOfRead } from './index-worker-read';
 import type { WorkspaceIndex } from './workspace-index';
 
 /**
+ * A patch that took less than this goes out as soon as the change is in (the
+ * live report follows an edit within 50 ms, issue 9); a dearer one waits for
+ * typing to pause for twice as long as it took, at most MAX_PATCH_PAUSE_MS.
+ */
+const CHEAP_PATCH_MS = 5;
+const MAX_PATCH_PAUSE_MS = 1_000;
+/** However fast the typing, a pending change is patched in after this long. */
+const MAX_PATCH_DEFERRAL_MS = 5_000;
+
+/**
  * The workspace report and overview, kept per file: the index tells which file
- * changed, and only that file's report pieces are made again (one check of one
- * file); the report is then assembled from the pieces of every file, which is
- * cheap next to checking them. The overview is read from the index's summaries
+ * changed, and only that file's report pieces are made again; the report is
+ * then assembled from the pieces of every file, which is cheap next to
+ * checking them. An open document's pieces are made from the check the
+ * server already made of it for its diagnostics (the core keeps the findings
+ * its suppressions removed, and the workloads of unchanged documents), so an
+ * edit costs no second check. The overview is read from the index's summaries
  * and sent to the client as changes, batched per turn of the event loop.
  *
  * Once a client has the report, it is kept live: a change re-makes the
  * changed file's pieces, patches the kept report (core/report/patch.ts) and
  * sends the client only that patch, so an edit never re-sends, or re-assembles,
- * the report of every other file.
+ * the report of every other file. A patch holds the whole changed file, so the
+ * patch of a file of thousands of workloads costs more than checking it: such
+ * a patch waits for a pause in the typing (see CHEAP_PATCH_MS).
  */
 export class WorkspaceReports {
   private readonly pieces = new Map<string, ReportPieces>();
@@ -50,6 +67,11 @@ export class WorkspaceReports {
   private assembling = 0;
   /** The pieces a change dropped, until the patch compares their owner directories with the new ones. */
   private readonly replaced = new Map<string, ReportPieces>();
+  /** Each open document's newest check, with the text it checked (the editor's document object moves on). */
+  private readonly checks = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
+  /** Changes seen so far, to tell whether typing paused; how long the last patch took, ms. */
+  private changes = 0;
+  private lastPatchMs = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -57,8 +79,15 @@ export class WorkspaceReports {
     private readonly index: WorkspaceIndex,
     private readonly environments: LspEnvironments,
     private readonly folders: WorkspaceFolders,
+    files: CheckedFiles,
   ) {
+    files.onDidCheck((file) => {
+      if (file.version === null) this.checks.delete(file.uri);
+      else this.checks.set(file.uri, { file, text: file.doc.getText() });
+    });
     index.onDidChange(({ uri, summary, pieces }) => {
+      this.changes++;
+      if (summary?.version == null) this.checks.delete(uri);
       const old = this.pieces.get(uri);
       if (old && this.live) this.replaced.set(uri, old);
       this.pieces.delete(uri);
@@ -117,8 +146,10 @@ export class WorkspaceReports {
   private schedulePatch(): void {
     if (this.patching) return;
     this.patching = (async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      let since = Date.now();
       while (this.live && this.reportPending.size > 0 && this.assembling === 0) {
+        if (!(await this.typingPaused(since))) continue;
+        const began = Date.now();
         const uris = [...this.reportPending];
         this.reportPending.clear();
         const changed: [string, ReportPieces | undefined][] = [];
@@ -143,9 +174,24 @@ export class WorkspaceReports {
         }
         const patch: ReportPatch = { files: changed.map(([file, pieces]) => filePatchOf(file, pieces, directory)) };
         live.report = applyReportPatch(live.report, patch);
-        void this.connection.sendNotification(ReportChangedNotification, { patch });
+        // Sending includes writing the patch out as JSON: part of what it costs. A connection gone is the lifecycle's to report.
+        await this.connection.sendNotification(ReportChangedNotification, { patch }).catch(() => undefined);
+        this.lastPatchMs = Date.now() - began;
+        since = Date.now();
       }
     })().finally(() => (this.patching = undefined));
+  }
+
+  /**
+   * Waits for the next turn when the last patch was cheap; else for a pause
+   * in the changes twice as long as it took. False when a change came
+   * meanwhile (wait again), unless the first pending change waited too long.
+   */
+  private async typingPaused(since: number): Promise<boolean> {
+    const seen = this.changes;
+    const pause = this.lastPatchMs < CHEAP_PATCH_MS ? 0 : Math.min(2 * this.lastPatchMs, MAX_PATCH_PAUSE_MS);
+    await new Promise<void>((resolve) => (pause === 0 ? setImmediate(resolve) : setTimeout(resolve, pause)));
+    return pause === 0 || this.changes === seen || Date.now() - since >= MAX_PATCH_DEFERRAL_MS;
   }
 
   /** A file's pieces, made again when it changed; undefined when it left the index. */
@@ -157,10 +203,24 @@ export class WorkspaceReports {
     }
     let pieces = this.pieces.get(uri);
     if (!pieces) {
-      pieces = reportPiecesOf(await this.input(uri));
+      pieces = this.piecesOfCheck(summary) ?? reportPiecesOf(await this.input(uri));
       if (this.index.get(uri) === summary) this.pieces.set(uri, pieces);
     }
     return pieces;
+  }
+
+  /**
+   * An open document's pieces from the check its summary was taken from: the
+   * server's own check, with the same text, version and environment. The
+   * editor's findings with suppressions on, and the report's with them off,
+   * come from that one check (CheckResult.unsuppressed).
+   */
+  private piecesOfCheck(summary: FileSummary): ReportPieces | undefined {
+    const checked = this.checks.get(summary.uri);
+    if (!checked || summary.version === null || checked.file.version !== summary.version) return undefined;
+    const environment = this.environments.environment(summary.uri);
+    if (checked.file.environment !== environment) return undefined;
+    return piecesOfCheck(this.displayPath(summary.uri), checked.text, environment, checked.file.result, summary.lineStarts);
   }
 
   private async assembled(): Promise<ResponsibilityReport> {
@@ -168,7 +228,7 @@ export class WorkspaceReports {
     for (const summary of [...this.index.summaries()]) {
       let pieces = this.pieces.get(summary.uri);
       if (!pieces) {
-        pieces = reportPiecesOf(await this.input(summary.uri));
+        pieces = this.piecesOfCheck(summary) ?? reportPiecesOf(await this.input(summary.uri));
         // Kept unless the file changed while it was read (the index dropped it meanwhile).
         if (this.index.get(summary.uri) === summary) this.pieces.set(summary.uri, pieces);
       }
