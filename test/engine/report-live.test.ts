@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { builtInEnvironment, Checker, type CheckEnvironment } from '../../server/src/core';
-import { piecesOfCheck, reportPiecesOf } from '../../server/src/core/report';
+import { applyReportPatch, assembleReport, filePatchOf, partialFilePatchOf, piecesOfCheck, reportPiecesOf, workspaceDirectoryOf, type ReportPieces } from '../../server/src/core/report';
 import { EnvironmentFinder } from '../../server/src/io/environments';
 import { REPO_ROOT } from './helpers';
 
@@ -153,5 +153,39 @@ describe('report pieces from the editor’s own check (live reports)', () => {
     assert.equal(after.built[2], before.built[2], 'so does the last');
     assert.equal(after.built[1]?.workload.name, 'renamed-apps');
     assert.deepEqual(after, reportPiecesOf({ file: 'f.srm.yaml', text, environment }));
+  });
+
+  it('patch a live report with only the changed workloads: after any run of edits it equals the report assembled afresh', function () {
+    this.timeout(60_000);
+    let partial = 0;
+    fc.assert(
+      fc.property(fc.nat(ENVIRONMENTS.length - 1), fc.array(fc.nat(DOCUMENTS.length - 1), { minLength: 1, maxLength: 8 }), fc.array(edit, { maxLength: 10 }), (env, start, edits) => {
+        const environment = ENVIRONMENTS[env]!;
+        // Files before and after the edited one, so that its rows sit between others' in groups and owners.
+        const others = [
+          reportPiecesOf({ file: 'a.srm.yaml', text: DOCUMENTS.join('\n---\n'), environment }),
+          reportPiecesOf({ file: 'z.srm.yaml', text: [...DOCUMENTS].reverse().join('\n---\n'), environment }),
+        ];
+        const checker = new Checker({ environment });
+        const state: FileState = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
+        const piecesNow = (): ReportPieces => piecesOfCheck('m.srm.yaml', textOf(state), environment, checker.check(textOf(state)));
+        let pieces = piecesNow();
+        let live = assembleReport([...others, pieces], { toolVersion: 't' });
+        for (const e of edits) {
+          apply(state, e);
+          const next = piecesNow();
+          const directory = workspaceDirectoryOf([...others, next]);
+          const small = partialFilePatchOf(pieces, next, directory);
+          if (small) partial++;
+          live = applyReportPatch(live, { files: [small ?? filePatchOf('m.srm.yaml', next, directory)] });
+          pieces = next;
+          const fresh = assembleReport([...others, reportPiecesOf({ file: 'm.srm.yaml', text: textOf(state), environment })], { toolVersion: 't' });
+          assert.deepEqual(live, fresh);
+          assert.equal(JSON.stringify(live), JSON.stringify(fresh));
+        }
+      }),
+      { numRuns: 60 },
+    );
+    assert.ok(partial > 20, `patches of only the changed workloads were made and checked (${partial})`);
   });
 });

@@ -8,6 +8,7 @@ import {
   assembleReport,
   filePatchOf,
   formatReport,
+  partialFilePatchOf,
   OscalExportError,
   piecesOfCheck,
   REPORT_FORMATS,
@@ -67,6 +68,8 @@ export class WorkspaceReports {
   private assembling = 0;
   /** The pieces a change dropped, until the patch compares their owner directories with the new ones. */
   private readonly replaced = new Map<string, ReportPieces>();
+  /** The pieces the live report holds, by file: what a patch of only some of a file's workloads is made against. */
+  private inLive = new Map<string, ReportPieces>();
   /** Each open document's newest check, with the text it checked (the editor's document object moves on). */
   private readonly checks = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
   /** Changes seen so far, to tell whether typing paused; how long the last patch took, ms. */
@@ -120,6 +123,7 @@ export class WorkspaceReports {
   /** A configuration or matrix changed: every piece may be stale (the index re-reads the files as well). */
   environmentsChanged(): void {
     this.pieces.clear();
+    this.inLive.clear();
     if (this.live) void this.connection.sendNotification(ReportChangedNotification, {});
     this.live = undefined;
     this.reportPending.clear();
@@ -132,9 +136,11 @@ export class WorkspaceReports {
     if (this.live && this.reportPending.size === 0) return this.live.report;
     this.assembling++;
     try {
-      const report = await this.assembled();
+      const inLive = new Map<string, ReportPieces>();
+      const report = await this.assembled(inLive);
       const directories = workspaceDirectoryOf(this.pieces.values());
       this.live = { report, directory: directoryKey(directories), directories };
+      this.inLive = inLive;
       return report;
     } finally {
       this.assembling--;
@@ -152,14 +158,16 @@ export class WorkspaceReports {
         const began = Date.now();
         const uris = [...this.reportPending];
         this.reportPending.clear();
-        const changed: [string, ReportPieces | undefined][] = [];
+        const changed: [string, ReportPieces | undefined, ReportPieces | undefined][] = [];
         let directoriesMoved = false;
         for (const uri of uris) {
           const old = this.replaced.get(uri);
           this.replaced.delete(uri);
           const pieces = await this.piecesOf(uri);
           directoriesMoved ||= !sameDirectories(old, pieces);
-          changed.push([this.displayPath(uri), pieces]);
+          changed.push([this.displayPath(uri), pieces, this.inLive.get(uri)]);
+          if (pieces) this.inLive.set(uri, pieces);
+          else this.inLive.delete(uri);
         }
         const live = this.live;
         if (!live) return;
@@ -172,7 +180,9 @@ export class WorkspaceReports {
           void this.connection.sendNotification(ReportChangedNotification, {});
           return;
         }
-        const patch: ReportPatch = { files: changed.map(([file, pieces]) => filePatchOf(file, pieces, directory)) };
+        const patch: ReportPatch = {
+          files: changed.map(([file, pieces, before]) => (pieces && before && partialFilePatchOf(before, pieces, directory)) || filePatchOf(file, pieces, directory)),
+        };
         live.report = applyReportPatch(live.report, patch);
         // Sending includes writing the patch out as JSON: part of what it costs. A connection gone is the lifecycle's to report.
         await this.connection.sendNotification(ReportChangedNotification, { patch }).catch(() => undefined);
@@ -223,7 +233,8 @@ export class WorkspaceReports {
     return piecesOfCheck(this.displayPath(summary.uri), checked.text, environment, checked.file.result, summary.lineStarts);
   }
 
-  private async assembled(): Promise<ResponsibilityReport> {
+  /** The report of every file's pieces; `inLive` gets the pieces it was made of. */
+  private async assembled(inLive: Map<string, ReportPieces>): Promise<ResponsibilityReport> {
     const all: ReportPieces[] = [];
     for (const summary of [...this.index.summaries()]) {
       let pieces = this.pieces.get(summary.uri);
@@ -233,6 +244,7 @@ export class WorkspaceReports {
         if (this.index.get(summary.uri) === summary) this.pieces.set(summary.uri, pieces);
       }
       all.push(pieces);
+      inLive.set(summary.uri, pieces);
     }
     return assembleReport(all, { toolVersion: packageInfo().version });
   }
