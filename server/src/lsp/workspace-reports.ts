@@ -30,13 +30,16 @@ import { reportInputOfRead } from './index-worker-read';
 import type { WorkspaceIndex } from './workspace-index';
 
 /**
- * A patch that took less than this goes out as soon as the change is in (the
- * live report follows an edit within 50 ms, issue 9). A dearer one (a file of
- * thousands of workloads) waits for typing to pause: for twice as long as the
- * patch took, or as the recent time between changes, whichever is longer, so
- * steady typing is never slowed by it; at most MAX_PATCH_PAUSE_MS.
+ * The patch of a change goes out as soon as the change is in (the live report
+ * follows an edit within 50 ms, issue 9), unless a changed file holds more
+ * workloads than this: making its pieces and patch walks every one of them,
+ * which costs a fair part of the file's check. Such a patch waits for typing
+ * to pause, for twice the recent time between changes (at least
+ * MIN_PATCH_PAUSE_MS, at most MAX_PATCH_PAUSE_MS), so steady typing is never
+ * slowed by it. A count, not a timing: the same on a loaded machine.
  */
-const CHEAP_PATCH_MS = 5;
+const LARGE_FILE_WORKLOADS = 200;
+const MIN_PATCH_PAUSE_MS = 100;
 const MAX_PATCH_PAUSE_MS = 1_000;
 /** However fast the typing, a pending change is patched in after this long. */
 const MAX_PATCH_DEFERRAL_MS = 5_000;
@@ -56,7 +59,7 @@ const MAX_PATCH_DEFERRAL_MS = 5_000;
  * sends the client only that patch, so an edit never re-sends, or re-assembles,
  * the report of every other file. A patch holds the whole changed file, so the
  * patch of a file of thousands of workloads costs more than checking it: such
- * a patch waits for a pause in the typing (see CHEAP_PATCH_MS).
+ * a patch waits for a pause in the typing (see LARGE_FILE_WORKLOADS).
  */
 export class WorkspaceReports {
   private readonly pieces = new Map<string, ReportPieces>();
@@ -74,9 +77,8 @@ export class WorkspaceReports {
   private inLive = new Map<string, ReportPieces>();
   /** Each open document's newest check, with the text it checked (the editor's document object moves on). */
   private readonly checks = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
-  /** Changes seen so far, to tell whether typing paused; how long the last patch took, ms. */
+  /** Changes seen so far, to tell whether typing paused. */
   private changes = 0;
-  private lastPatchMs = 0;
   /** When the last change came, and the recent time between changes (a moving average over typing, ms). */
   private lastChangeAt = 0;
   private changeInterval = 0;
@@ -163,8 +165,9 @@ export class WorkspaceReports {
     this.patching = (async () => {
       let since = Date.now();
       while (this.live && this.reportPending.size > 0 && this.assembling === 0) {
-        if (!(await this.typingPaused(since))) continue;
-        const began = Date.now();
+        const large = [...this.reportPending].some((uri) => (this.index.get(uri)?.workloads.length ?? 0) > LARGE_FILE_WORKLOADS);
+        if (large && !(await this.typingPaused(since))) continue;
+        if (!large) await new Promise<void>((resolve) => setImmediate(resolve));
         const uris = [...this.reportPending];
         this.reportPending.clear();
         const changed: [string, ReportPieces | undefined, ReportPieces | undefined][] = [];
@@ -193,8 +196,6 @@ export class WorkspaceReports {
           files: changed.map(([file, pieces, before]) => (pieces && before && partialFilePatchOf(before, pieces, directory)) || filePatchOf(file, pieces, directory)),
         };
         live.report = applyReportPatch(live.report, patch);
-        // What the patch cost this thread (an open document's pieces are made without waiting on anything).
-        this.lastPatchMs = Date.now() - began;
         void this.connection.sendNotification(ReportChangedNotification, { patch });
         since = Date.now();
       }
@@ -202,15 +203,15 @@ export class WorkspaceReports {
   }
 
   /**
-   * Waits for the next turn when the last patch was cheap; else for a pause
-   * in the changes (see CHEAP_PATCH_MS). False when a change came meanwhile
-   * (wait again), unless the first pending change waited too long.
+   * Waits for a pause in the changes (see LARGE_FILE_WORKLOADS). False when a
+   * change came meanwhile (wait again), unless the first pending change has
+   * waited too long.
    */
   private async typingPaused(since: number): Promise<boolean> {
     const seen = this.changes;
-    const pause = this.lastPatchMs < CHEAP_PATCH_MS ? 0 : Math.min(2 * Math.max(this.lastPatchMs, this.changeInterval), MAX_PATCH_PAUSE_MS);
-    await new Promise<void>((resolve) => (pause === 0 ? setImmediate(resolve) : setTimeout(resolve, pause)));
-    return pause === 0 || this.changes === seen || Date.now() - since >= MAX_PATCH_DEFERRAL_MS;
+    const pause = Math.min(Math.max(2 * this.changeInterval, MIN_PATCH_PAUSE_MS), MAX_PATCH_PAUSE_MS);
+    await new Promise<void>((resolve) => setTimeout(resolve, pause));
+    return this.changes === seen || Date.now() - since >= MAX_PATCH_DEFERRAL_MS;
   }
 
   /** A file's pieces, made again when it changed; undefined when it left the index. */
