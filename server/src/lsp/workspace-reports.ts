@@ -57,9 +57,10 @@ const MAX_PATCH_DEFERRAL_MS = 5_000;
  * Once a client has the report, it is kept live: a change re-makes the
  * changed file's pieces, patches the kept report (core/report/patch.ts) and
  * sends the client only that patch, so an edit never re-sends, or re-assembles,
- * the report of every other file. A patch holds the whole changed file, so the
- * patch of a file of thousands of workloads costs more than checking it: such
- * a patch waits for a pause in the typing (see LARGE_FILE_WORKLOADS).
+ * the report of every other file; within a file, only the workloads that
+ * changed (partialFilePatchOf), when that is the smaller patch. Making a
+ * file's pieces still walks each of its workloads, so the patch of a file of
+ * thousands waits for a pause in the typing (see LARGE_FILE_WORKLOADS).
  */
 export class WorkspaceReports {
   private readonly pieces = new Map<string, ReportPieces>();
