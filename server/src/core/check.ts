@@ -67,12 +67,21 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every document with content, in file order. */
   readonly documents: readonly CheckedDocument[];
+  /**
+   * The findings a check with suppressions off makes of the same text (their
+   * fixes aside), set only when `# srm-ignore` comments changed the findings:
+   * a report counts every gap, so the check the editor made serves the report
+   * too, with no second check. Absent: the same as `diagnostics`.
+   */
+  readonly unsuppressed?: readonly Diagnostic[];
 }
 
 interface SegmentResult {
   readonly declarations: readonly CheckedDeclaration[];
   /** Relative to the segment, sorted. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The same with suppressions off, when they changed anything (see CheckResult.unsuppressed). */
+  readonly unsuppressed: readonly Diagnostic[] | undefined;
   /** The indentation step the segment shows itself; when it shows none, fixes used the file's. */
   readonly ownIndent: number | undefined;
   /** The file's step the fixes were made with (matters only when `ownIndent` is undefined). */
@@ -92,6 +101,8 @@ interface CheckedSegment {
   readonly result: SegmentResult;
   /** `result.diagnostics` shifted to `start`. */
   readonly placed: readonly Diagnostic[];
+  /** `result.unsuppressed` shifted to `start`. */
+  readonly placedUnsuppressed: readonly Diagnostic[] | undefined;
 }
 
 /** The longest file any adapter reads and the engine checks: in UTF-16 code units for a text, in bytes for a file on disk (never fewer than its characters). */
@@ -149,14 +160,16 @@ export class Checker {
       if (!result || (result.ownIndent === undefined && result.fileIndent !== fileIndent)) {
         result = this.checkSegment(segment.text, ownIndents[i], fileIndent, eol, segment.start === 0);
       }
-      const placed = reused[i]?.result === result && reused[i].start === segment.start ? reused[i].placed : result.diagnostics.map((d) => shift(d, segment.start));
+      const inPlace = reused[i]?.result === result && reused[i].start === segment.start ? reused[i] : undefined;
+      const placed = inPlace ? inPlace.placed : result.diagnostics.map((d) => shift(d, segment.start));
+      const placedUnsuppressed = inPlace ? inPlace.placedUnsuppressed : result.unsuppressed?.map((d) => shift(d, segment.start));
       const own = original.slice(segment.start, segment.start + segment.text.length);
       for (const d of result.declarations) documents.push({ index: documents.length, base: segment.start, text: own, ...d });
       // Never spread a long array into a call: a file can hold more findings than the stack has room for arguments.
       for (const d of placed) diagnostics.push(d);
       if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
       refused ||= result.refused;
-      return { start: segment.start, text: segment.text, eol, result, placed };
+      return { start: segment.start, text: segment.text, eol, result, placed, placedUnsuppressed };
     });
     if (facts.invalidUtf8At !== undefined && !(binary && binary.span.start < facts.invalidUtf8At)) binary = notTextAt(facts.invalidUtf8At, '\uFFFD');
     const fileLevel = binary ?? (documents.length === 0 && !refused ? noDeclaration() : undefined);
@@ -166,7 +179,20 @@ export class Checker {
       diagnostics.sort(byPosition);
     }
     if (diagnostics.length > this.maxFindings) diagnostics = capped(diagnostics, this.maxFindings, 'file');
-    return { diagnostics, documents };
+    const unsuppressed = this.previous.some((s) => s.placedUnsuppressed) ? this.fileFindings(this.previous.map((s) => s.placedUnsuppressed ?? s.placed), fileLevel) : undefined;
+    return { diagnostics, documents, ...(unsuppressed ? { unsuppressed } : {}) };
+  }
+
+  /** A file's findings from its segments' (placed) findings, as `check` puts them together. */
+  private fileFindings(segments: readonly (readonly Diagnostic[])[], fileLevel: Diagnostic | undefined): Diagnostic[] {
+    let out: Diagnostic[] = [];
+    for (const placed of segments) for (const d of placed) out.push(d);
+    for (const d of fileLevel ? withSeverities([fileLevel], this.severity) : []) {
+      out.push(d);
+      out.sort(byPosition);
+    }
+    if (out.length > this.maxFindings) out = capped(out, this.maxFindings, 'file');
+    return out;
   }
 
   /**
@@ -216,19 +242,34 @@ export class Checker {
       }
     }
     for (const d of boms) diagnostics.push(d);
-    diagnostics = withSeverities(suppressions.apply(diagnostics), this.severity).sort(byPosition);
-    if (diagnostics.length > MAX_FINDINGS_PER_DOCUMENT) diagnostics = capped(diagnostics, MAX_FINDINGS_PER_DOCUMENT, 'document');
+    const all = diagnostics;
+    const kept = suppressions.apply(all);
+    // Only where a suppression changed something does the file keep a second list (for the report).
+    const unsuppressed = sameFindings(kept, all) ? undefined : segmentFindings(all, this.severity);
+    diagnostics = segmentFindings(kept, this.severity);
     // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a binary file
     const binary = /\u0000/.exec(text);
     return {
       declarations,
       diagnostics,
+      unsuppressed,
       ownIndent,
       fileIndent,
       refused: parsed.wholeRefused,
       binary: binary ? { offset: binary.index, char: binary[0] } : undefined,
     };
   }
+}
+
+/** A segment's findings as kept: with the configured severities, sorted (in place), at most MAX_FINDINGS_PER_DOCUMENT. */
+function segmentFindings(found: Diagnostic[], severity: Readonly<Record<string, SeverityLevel>>): Diagnostic[] {
+  const out = withSeverities(found, severity).sort(byPosition);
+  return out.length > MAX_FINDINGS_PER_DOCUMENT ? capped(out, MAX_FINDINGS_PER_DOCUMENT, 'document') : out;
+}
+
+/** True when suppressing left the findings as they were (no comment removed or added one). */
+function sameFindings(kept: readonly Diagnostic[], all: readonly Diagnostic[]): boolean {
+  return kept.length === all.length && kept.every((d, i) => d === all[i]);
 }
 
 function parseLimits(maxAliases: number): ParseLimits {

@@ -55,7 +55,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   const publisher = new Publisher(connection, documents, files, settings, lifecycle, dataFiles);
   const workspace = new WorkspaceScope(connection, documents, files, settings, publisher, folders, lifecycle);
   const index = new WorkspaceIndex(connection, documents, files, settings, folders, lifecycle, environments);
-  const reports = new WorkspaceReports(connection, documents, index, environments, folders);
+  const reports = new WorkspaceReports(connection, documents, index, environments, folders, files);
   const iac = new IacDocuments(connection, documents, settings, folders, environments, lifecycle);
   const ctx: ServerContext = {
     connection,

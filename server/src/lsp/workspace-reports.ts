@@ -8,7 +8,9 @@ import {
   assembleReport,
   filePatchOf,
   formatReport,
+  partialFilePatchOf,
   OscalExportError,
+  piecesOfCheck,
   REPORT_FORMATS,
   reportPiecesOf,
   restorePieces,
@@ -23,20 +25,42 @@ import { packageInfo } from '../cli/package-info';
 import { readDeclarationFile, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { rangeOf, type FileSummary, type IacEntrySummary } from './file-summary';
+import type { CheckedFile, CheckedFiles } from './files';
 import { reportInputOfRead } from './index-worker-read';
 import type { WorkspaceIndex } from './workspace-index';
 
 /**
+ * The patch of a change goes out as soon as the change is in (the live report
+ * follows an edit within 50 ms, issue 9), unless a changed file holds more
+ * workloads than this: making its pieces and patch walks every one of them,
+ * which costs a fair part of the file's check. Such a patch waits for typing
+ * to pause, for twice the recent time between changes (at least
+ * MIN_PATCH_PAUSE_MS, at most MAX_PATCH_PAUSE_MS), so steady typing is never
+ * slowed by it. A count, not a timing: the same on a loaded machine.
+ */
+const LARGE_FILE_WORKLOADS = 200;
+const MIN_PATCH_PAUSE_MS = 100;
+const MAX_PATCH_PAUSE_MS = 1_000;
+/** However fast the typing, a pending change is patched in after this long. */
+const MAX_PATCH_DEFERRAL_MS = 5_000;
+
+/**
  * The workspace report and overview, kept per file: the index tells which file
- * changed, and only that file's report pieces are made again (one check of one
- * file); the report is then assembled from the pieces of every file, which is
- * cheap next to checking them. The overview is read from the index's summaries
+ * changed, and only that file's report pieces are made again; the report is
+ * then assembled from the pieces of every file, which is cheap next to
+ * checking them. An open document's pieces are made from the check the
+ * server already made of it for its diagnostics (the core keeps the findings
+ * its suppressions removed, and the workloads of unchanged documents), so an
+ * edit costs no second check. The overview is read from the index's summaries
  * and sent to the client as changes, batched per turn of the event loop.
  *
  * Once a client has the report, it is kept live: a change re-makes the
  * changed file's pieces, patches the kept report (core/report/patch.ts) and
  * sends the client only that patch, so an edit never re-sends, or re-assembles,
- * the report of every other file.
+ * the report of every other file; within a file, only the workloads that
+ * changed (partialFilePatchOf), when that is the smaller patch. Making a
+ * file's pieces still walks each of its workloads, so the patch of a file of
+ * thousands waits for a pause in the typing (see LARGE_FILE_WORKLOADS).
  */
 export class WorkspaceReports {
   private readonly pieces = new Map<string, ReportPieces>();
@@ -50,6 +74,15 @@ export class WorkspaceReports {
   private assembling = 0;
   /** The pieces a change dropped, until the patch compares their owner directories with the new ones. */
   private readonly replaced = new Map<string, ReportPieces>();
+  /** The pieces the live report holds, by file: what a patch of only some of a file's workloads is made against. */
+  private inLive = new Map<string, ReportPieces>();
+  /** Each open document's newest check, with the text it checked (the editor's document object moves on). */
+  private readonly checks = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
+  /** Changes seen so far, to tell whether typing paused. */
+  private changes = 0;
+  /** When the last change came, and the recent time between changes (a moving average over typing, ms). */
+  private lastChangeAt = 0;
+  private changeInterval = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -57,8 +90,19 @@ export class WorkspaceReports {
     private readonly index: WorkspaceIndex,
     private readonly environments: LspEnvironments,
     private readonly folders: WorkspaceFolders,
+    files: CheckedFiles,
   ) {
+    files.onDidCheck((file) => {
+      if (file.version === null) this.checks.delete(file.uri);
+      else this.checks.set(file.uri, { file, text: file.doc.getText() });
+    });
     index.onDidChange(({ uri, summary, pieces }) => {
+      this.changes++;
+      const now = Date.now();
+      const interval = now - this.lastChangeAt;
+      this.lastChangeAt = now;
+      if (interval < MAX_PATCH_PAUSE_MS) this.changeInterval = 0.7 * this.changeInterval + 0.3 * interval;
+      if (summary?.version == null) this.checks.delete(uri);
       const old = this.pieces.get(uri);
       if (old && this.live) this.replaced.set(uri, old);
       this.pieces.delete(uri);
@@ -97,6 +141,7 @@ export class WorkspaceReports {
   /** A configuration or matrix changed: every piece may be stale (the index re-reads the files as well). */
   environmentsChanged(): void {
     this.pieces.clear();
+    this.inLive.clear();
     if (this.live) void this.connection.sendNotification(ReportChangedNotification, {});
     this.live = undefined;
     this.reportPending.clear();
@@ -111,9 +156,11 @@ export class WorkspaceReports {
     if (this.live && this.reportPending.size === 0) return this.live.report;
     this.assembling++;
     try {
-      const report = await this.assembled();
+      const inLive = new Map<string, ReportPieces>();
+      const report = await this.assembled(inLive);
       const directories = workspaceDirectoryOf(this.pieces.values());
       this.live = { report, directory: directoryKey(directories), directories };
+      this.inLive = inLive;
       return report;
     } finally {
       this.assembling--;
@@ -125,18 +172,23 @@ export class WorkspaceReports {
   private schedulePatch(): void {
     if (this.patching) return;
     this.patching = (async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      let since = Date.now();
       while (this.live && this.reportPending.size > 0 && this.assembling === 0) {
+        const large = [...this.reportPending].some((uri) => (this.index.get(uri)?.workloads.length ?? 0) > LARGE_FILE_WORKLOADS);
+        if (large && !(await this.typingPaused(since))) continue;
+        if (!large) await new Promise<void>((resolve) => setImmediate(resolve));
         const uris = [...this.reportPending];
         this.reportPending.clear();
-        const changed: [string, ReportPieces | undefined][] = [];
+        const changed: [string, ReportPieces | undefined, ReportPieces | undefined][] = [];
         let directoriesMoved = false;
         for (const uri of uris) {
           const old = this.replaced.get(uri);
           this.replaced.delete(uri);
           const pieces = await this.piecesOf(uri);
           directoriesMoved ||= !sameDirectories(old, pieces);
-          changed.push([this.displayPath(uri), pieces]);
+          changed.push([this.displayPath(uri), pieces, this.inLive.get(uri)]);
+          if (pieces) this.inLive.set(uri, pieces);
+          else this.inLive.delete(uri);
         }
         const live = this.live;
         if (!live) return;
@@ -149,11 +201,26 @@ export class WorkspaceReports {
           void this.connection.sendNotification(ReportChangedNotification, {});
           return;
         }
-        const patch: ReportPatch = { files: changed.map(([file, pieces]) => filePatchOf(file, pieces, directory)) };
+        const patch: ReportPatch = {
+          files: changed.map(([file, pieces, before]) => (pieces && before && partialFilePatchOf(before, pieces, directory)) || filePatchOf(file, pieces, directory)),
+        };
         live.report = applyReportPatch(live.report, patch);
         void this.connection.sendNotification(ReportChangedNotification, { patch });
+        since = Date.now();
       }
     })().finally(() => (this.patching = undefined));
+  }
+
+  /**
+   * Waits for a pause in the changes (see LARGE_FILE_WORKLOADS). False when a
+   * change came meanwhile (wait again), unless the first pending change has
+   * waited too long.
+   */
+  private async typingPaused(since: number): Promise<boolean> {
+    const seen = this.changes;
+    const pause = Math.min(Math.max(2 * this.changeInterval, MIN_PATCH_PAUSE_MS), MAX_PATCH_PAUSE_MS);
+    await new Promise<void>((resolve) => setTimeout(resolve, pause));
+    return this.changes === seen || Date.now() - since >= MAX_PATCH_DEFERRAL_MS;
   }
 
   /** A file's pieces, made again when it changed; undefined when it left the index. */
@@ -165,22 +232,38 @@ export class WorkspaceReports {
     }
     let pieces = this.pieces.get(uri);
     if (!pieces) {
-      pieces = reportPiecesOf(await this.input(uri));
+      pieces = this.piecesOfCheck(summary) ?? reportPiecesOf(await this.input(uri));
       if (this.index.get(uri) === summary) this.pieces.set(uri, pieces);
     }
     return pieces;
   }
 
-  private async assembled(): Promise<ResponsibilityReport> {
+  /**
+   * An open document's pieces from the check its summary was taken from: the
+   * server's own check, with the same text, version and environment. The
+   * editor's findings with suppressions on, and the report's with them off,
+   * come from that one check (CheckResult.unsuppressed).
+   */
+  private piecesOfCheck(summary: FileSummary): ReportPieces | undefined {
+    const checked = this.checks.get(summary.uri);
+    if (!checked || summary.version === null || checked.file.version !== summary.version) return undefined;
+    const environment = this.environments.environment(summary.uri);
+    if (checked.file.environment !== environment) return undefined;
+    return piecesOfCheck(this.displayPath(summary.uri), checked.text, environment, checked.file.result, summary.lineStarts);
+  }
+
+  /** The report of every file's pieces; `inLive` gets the pieces it was made of. */
+  private async assembled(inLive: Map<string, ReportPieces>): Promise<ResponsibilityReport> {
     const all: ReportPieces[] = [];
     for (const summary of [...this.index.summaries()]) {
       let pieces = this.pieces.get(summary.uri);
       if (!pieces) {
-        pieces = reportPiecesOf(await this.input(summary.uri));
+        pieces = this.piecesOfCheck(summary) ?? reportPiecesOf(await this.input(summary.uri));
         // Kept unless the file changed while it was read (the index dropped it meanwhile).
         if (this.index.get(summary.uri) === summary) this.pieces.set(summary.uri, pieces);
       }
       all.push(pieces);
+      inLive.set(summary.uri, pieces);
     }
     return assembleReport(all, { toolVersion: packageInfo().version });
   }

@@ -24,16 +24,18 @@ function applyFilePatch(report: ResponsibilityReport, patch: ReportFilePatch): R
     totals.gaps += sign * w.gaps;
     totals.overridden += sign * w.cells.filter((c) => c.override).length;
   };
+  const replacing = patch.replacing ? new Set(patch.replacing) : undefined;
+  const dropped = (w: ReportWorkload): boolean => !replacing || replacing.has(w.line);
   const groups: ReportMatrixGroup[] = [];
   for (const group of report.groups) {
     const [from, to] = fileRange(group.workloads, file);
-    if (from === to) {
+    const removed = group.workloads.slice(from, to).filter(dropped);
+    if (removed.length === 0) {
       groups.push(group);
       continue;
     }
-    const removed = group.workloads.slice(from, to);
     for (const w of removed) count(w, -1);
-    const workloads = [...group.workloads.slice(0, from), ...group.workloads.slice(to)];
+    const workloads = [...group.workloads.slice(0, from), ...group.workloads.slice(from, to).filter((w) => !dropped(w)), ...group.workloads.slice(to)];
     if (workloads.length > 0) groups.push({ ...group, workloads, totals: adjusted(group.totals, removed, -1) });
   }
   for (const { head, workloads: added } of patch.groups) {
@@ -41,8 +43,7 @@ function applyFilePatch(report: ResponsibilityReport, patch: ReportFilePatch): R
     const at = groups.findIndex((g) => g.id === head.id && g.version === head.version);
     const group = groups[at];
     if (group) {
-      const [from] = fileRange(group.workloads, file);
-      groups[at] = { ...group, workloads: [...group.workloads.slice(0, from), ...added, ...group.workloads.slice(from)], totals: adjusted(group.totals, added, 1) };
+      groups[at] = { ...group, workloads: withFileRows(group.workloads, file, added), totals: adjusted(group.totals, added, 1) };
     } else {
       const zero = head.layers.map((l): ReportLayerTotals => ({ layerId: l.id, required: 0, gaps: 0, overridden: 0 }));
       const position = groups.findIndex((g) => (byCodeUnits(g.id, head.id) || byCodeUnits(g.version, head.version)) > 0);
@@ -53,6 +54,21 @@ function applyFilePatch(report: ResponsibilityReport, patch: ReportFilePatch): R
   const [from, to] = fileRange(report.skipped, file);
   const skipped = [...report.skipped.slice(0, from), ...patch.skipped, ...report.skipped.slice(to)];
   return { ...report, groups, owners: patchedOwners(report.owners, patch, groups), totals, skipped };
+}
+
+/** A group's rows with a file's `added` rows in place: by file, and within the file by line (file order). */
+function withFileRows(rows: readonly ReportWorkload[], file: string, added: readonly ReportWorkload[]): ReportWorkload[] {
+  const [from, to] = fileRange(rows, file);
+  if (from === to) return [...rows.slice(0, from), ...added, ...rows.slice(from)];
+  const own = [...rows.slice(from, to)];
+  // A partial patch: the file's kept rows and its new ones, merged by line (each list is in file order).
+  let at = 0;
+  for (const w of added) {
+    at = lowerBound(own, (k) => k.line < w.line, at);
+    own.splice(at, 0, w);
+    at++;
+  }
+  return [...rows.slice(0, from), ...own, ...rows.slice(to)];
 }
 
 /** Where a file's rows lie in rows sorted by file: [from, to). */
@@ -94,8 +110,10 @@ function patchedOwners(owners: readonly ReportOwner[], patch: ReportFilePatch, g
   const order = (d: ReportOwnerDuty): number => groupIndex.get(d.matrix) ?? -1;
   const adds = new Map(patch.owners.map((o) => [o.owner, o]));
   const out: ReportOwner[] = [];
+  const replacing = patch.replacing ? new Set(patch.replacing) : undefined;
+  const dropped = (d: ReportOwnerDuty): boolean => d.file === patch.file && (!replacing || replacing.has(d.line));
   for (const owner of owners) {
-    const kept = owner.duties.some((d) => d.file === patch.file) ? owner.duties.filter((d) => d.file !== patch.file) : owner.duties;
+    const kept = owner.duties.some(dropped) ? owner.duties.filter((d) => !dropped(d)) : owner.duties;
     const added = adds.get(owner.owner);
     adds.delete(owner.owner);
     const duties = added ? merged(kept, added.duties, order) : kept;
@@ -110,7 +128,8 @@ function merged(kept: readonly ReportOwnerDuty[], added: readonly ReportOwnerDut
   const out = [...kept];
   let from = 0;
   for (const d of added) {
-    const at = lowerBound(out, (k) => (order(k) - order(d) || byCodeUnits(k.file, d.file)) < 0, from);
+    // Within a file, by line: a partial patch adds some of a file's workloads among the ones it keeps.
+    const at = lowerBound(out, (k) => (order(k) - order(d) || byCodeUnits(k.file, d.file) || k.line - d.line) < 0, from);
     out.splice(at, 0, d);
     from = at + 1;
   }

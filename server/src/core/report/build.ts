@@ -16,7 +16,7 @@ import { layerStates, type LayerState } from '../layer-state';
 import { needsOwner } from '../matrix/duties';
 import type { MatrixIndex } from '../matrix/matrix-index';
 import { modelIdOf } from '../query';
-import { fieldOf, stringValue } from '../parse/declaration';
+import { fieldOf, stringValue, type Declaration } from '../parse/declaration';
 import { LineIndex } from '../text/line-index';
 import type { Diagnostic } from '../types';
 import { byCodeUnits, hasDuty, matrixKey } from './cells';
@@ -79,16 +79,22 @@ export function reportCheck(text: string, environment: CheckEnvironment): CheckR
   return new Checker({ environment, inlineSuppressions: false }).check(text);
 }
 
-/** What one file adds to a report, from `result` = reportCheck(text, environment). */
-export function piecesOfCheck(file: string, text: string, environment: CheckEnvironment, result: CheckResult): ReportPieces {
-  if (result.documents.length === 0) return { file, built: [], skipped: [{ file, reason: fileLevelReason(result) }] };
-  const lines = new LineIndex(text);
+/**
+ * What one file adds to a report, from a check of `text` in `environment`:
+ * reportCheck's, or any other (an editor's, with suppressions on), as the
+ * findings a report reads are the check's `unsuppressed` ones. `lineStarts`:
+ * where each line of `text` starts, when the caller has them already.
+ */
+export function piecesOfCheck(file: string, text: string, environment: CheckEnvironment, result: CheckResult, lineStarts?: ArrayLike<number>): ReportPieces {
+  const findings = result.unsuppressed ?? result.diagnostics;
+  if (result.documents.length === 0) return { file, built: [], skipped: [{ file, reason: fileLevelReason(findings) }] };
+  const lineOf = lineStarts ? (offset: number) => lineIn(lineStarts, offset) : lineIndexOf(text);
   const built: Built[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const doc of result.documents) {
-    const one = workloadOf(doc, result, environment, file, lines);
+    const one = builtOf(doc, findings, environment, file, lineOf);
     if ('reason' in one) skipped.push({ file, reason: one.reason });
-    else built.push({ ...one, directory: environment.config.owners });
+    else built.push(one);
   }
   return { file, built, skipped };
 }
@@ -115,26 +121,83 @@ export function assembleReport(pieces: readonly ReportPieces[], options: BuildRe
   };
 }
 
-function fileLevelReason(result: CheckResult): string {
-  const finding = result.diagnostics.find((d) => d.severity === 'error');
+function fileLevelReason(findings: readonly Diagnostic[]): string {
+  const finding = findings.find((d) => d.severity === 'error');
   return finding ? `${finding.code}: ${finding.message}` : 'The file declares no workload.';
 }
 
-function workloadOf(doc: CheckedDocument, result: CheckResult, environment: CheckEnvironment, file: string, lines: LineIndex): { matrix: MatrixIndex; workload: ReportWorkload } | { reason: string } {
+/**
+ * Workloads already made, by declaration: a check hands back the same
+ * declaration for every document whose text did not change, so the pieces of
+ * a file of thousands of documents, made again after an edit, make only the
+ * edited document's workload again. A workload rests on the declaration, its
+ * matrix, the override policy and its gap findings' words (a finding of one
+ * document can depend on the rest of the file only through the file's cap on
+ * findings), besides where it stands (file, line, index), which is set anew.
+ * Weak: it keeps no declaration alive.
+ */
+const made = new WeakMap<Declaration, { readonly environment: CheckEnvironment; readonly gapFindings: readonly Diagnostic[]; readonly built: Built }>();
+
+function builtOf(doc: CheckedDocument, all: readonly Diagnostic[], environment: CheckEnvironment, file: string, lineOf: (offset: number) => number): Built | { reason: string } {
   const decl = doc.declaration;
   const firstKey = decl.fields[0]?.keySpan.start ?? decl.span.start;
-  const line = lines.position(doc.base + firstKey).line;
+  const line = lineOf(doc.base + firstKey);
+  const [from, to] = findingsOf(doc, all);
+  const known = made.get(decl);
+  if (known && known.environment === environment && sameGapWords(all, from, to, known.gapFindings)) {
+    const w = known.built.workload;
+    if (w.file === file && w.line === line && w.documentIndex === doc.index) return known.built;
+    // Spread over the kept workload, so its keys keep their order (the JSON export writes them in it).
+    const moved: Built = { ...known.built, workload: { ...w, file, line, documentIndex: doc.index } };
+    made.set(decl, { ...known, built: moved });
+    return moved;
+  }
+  const findings = all.slice(from, to);
+  const gapFindings = gapFindingsOf(findings);
+  const one = freshWorkloadOf(doc, findings, gapFindings, environment, file, line);
+  if ('reason' in one) return one;
+  const built: Built = { ...one, directory: environment.config.owners };
+  made.set(decl, { environment, gapFindings: [...gapFindings.values()], built });
+  return built;
+}
+
+/** The 1-based line of an offset, by a line index made once for the file. */
+function lineIndexOf(text: string): (offset: number) => number {
+  const lines = new LineIndex(text);
+  return (offset) => lines.position(offset).line;
+}
+
+/** The 1-based line of an offset, from where each line starts (as LineIndex counts lines). */
+function lineIn(lineStarts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function freshWorkloadOf(
+  doc: CheckedDocument,
+  findings: readonly Diagnostic[],
+  gapFindings: ReadonlyMap<string, Diagnostic>,
+  environment: CheckEnvironment,
+  file: string,
+  line: number,
+): { matrix: MatrixIndex; workload: ReportWorkload } | { reason: string } {
+  const decl = doc.declaration;
   const where = `document ${doc.index + 1} (line ${line})`;
   const name = stringValue(fieldOf(decl.fields, 'workload'))?.trim();
   if (!name) return { reason: `${where} has no workload: name.` };
   const matrix = doc.matrix;
-  if (!matrix) return { reason: `${where} (${name}): ${matrixProblem(doc, result)}` };
+  if (!matrix) return { reason: `${where} (${name}): ${matrixProblem(doc, findings)}` };
   const modelId = modelIdOf(doc)?.trim();
   if (!modelId) return { reason: `${where} (${name}) has no model:.` };
   if (!matrix.serviceModel(modelId)) {
     return { reason: `${where} (${name}): "${modelId}" is not a service model of ${matrix.ref} (${matrix.models.map((m) => m.id).join(', ')}).` };
   }
-  const gapFindings = gapFindingsOf(doc, result.diagnostics);
   const cells = layerStates(doc, environment.config.overrides).map((state) => cellOf(state, matrix, gapFindings.get(state.layerId)));
   const provider = stringValue(fieldOf(decl.fields, 'provider'))?.trim();
   const service = stringValue(fieldOf(decl.fields, 'service'))?.trim();
@@ -155,9 +218,9 @@ function workloadOf(doc: CheckedDocument, result: CheckResult, environment: Chec
 }
 
 /** Why a declaration has no matrix to report against: the checker's finding on its `matrix:` (unknown or broken). */
-function matrixProblem(doc: CheckedDocument, result: CheckResult): string {
+function matrixProblem(doc: CheckedDocument, findings: readonly Diagnostic[]): string {
   const resolution = doc.matrixChoice.resolution;
-  const finding = result.diagnostics.find((d) => (d.code === 'SRM029' || d.code === 'SRM032') && d.span.start >= doc.base + doc.declaration.span.start && d.span.start <= doc.base + doc.declaration.span.end);
+  const finding = findings.find((d) => d.code === 'SRM029' || d.code === 'SRM032');
   if (finding) return `${finding.code}: ${finding.message}`;
   return resolution.kind === 'ok' ? 'its matrix could not be used.' : `matrix "${doc.matrixChoice.written}" cannot be used.`;
 }
@@ -196,14 +259,54 @@ function gapWords(state: LayerState, layerName: string): string {
   }
 }
 
-/** The first gap finding of each layer of one document (findings come sorted by position). */
-function gapFindingsOf(doc: CheckedDocument, all: readonly Diagnostic[]): Map<string, Diagnostic> {
-  const start = doc.base + doc.declaration.span.start;
+/**
+ * Where the findings that start within one document's declaration lie in the
+ * file's sorted findings, [from, to): a binary search, as a file of thousands
+ * of documents has thousands of findings, and a walk of all of them per
+ * document would cost their product.
+ */
+function findingsOf(doc: CheckedDocument, all: readonly Diagnostic[]): [number, number] {
   const end = doc.base + doc.declaration.span.end;
-  const out = new Map<string, Diagnostic>();
-  for (const d of all) {
-    if (d.gap && d.layerId && d.span.start >= start && d.span.start <= end && !out.has(d.layerId)) out.set(d.layerId, d);
+  const from = firstAtOrAfter(all, doc.base + doc.declaration.span.start);
+  let to = from;
+  while (to < all.length && all[to]!.span.start <= end) to++;
+  return [from, to];
+}
+
+/**
+ * True when the gap findings in all[from, to) (gapFindingsOf's, first of each
+ * layer) have the layers and words of `known`. No list is made: this runs
+ * for every document of the file on every edit.
+ */
+function sameGapWords(all: readonly Diagnostic[], from: number, to: number, known: readonly Diagnostic[]): boolean {
+  let n = 0;
+  let seen: string[] | undefined;
+  for (let i = from; i < to; i++) {
+    const d = all[i]!;
+    if (!d.gap || !d.layerId) continue;
+    if (seen?.includes(d.layerId)) continue;
+    (seen ??= []).push(d.layerId);
+    const k = known[n++];
+    if (!k || k.layerId !== d.layerId || k.message !== d.message) return false;
   }
+  return n === known.length;
+}
+
+function firstAtOrAfter(sorted: readonly Diagnostic[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first gap finding of each layer, by layer, in the findings' order (they come sorted by position). */
+function gapFindingsOf(findings: readonly Diagnostic[]): Map<string, Diagnostic> {
+  const out = new Map<string, Diagnostic>();
+  for (const d of findings) if (d.gap && d.layerId && !out.has(d.layerId)) out.set(d.layerId, d);
   return out;
 }
 

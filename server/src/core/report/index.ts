@@ -57,4 +57,4 @@ export { portablePieces, restorePieces, type PortablePieces } from './portable-p
 export { buildReportJsonSchema } from './json-schema';
 export { OscalExportError, type OscalSspOptions } from './oscal-ssp';
 export * from './model';
-export { applyReportPatch, filePatchOf, workspaceDirectoryOf, type ReportFilePatch, type ReportGroupHead, type ReportPatch } from './patch';
+export { applyReportPatch, filePatchOf, partialFilePatchOf, workspaceDirectoryOf, type ReportFilePatch, type ReportGroupHead, type ReportPatch } from './patch';

@@ -6,6 +6,13 @@ export type ReportGroupHead = Omit<ReportMatrixGroup, 'workloads' | 'totals'>;
 
 export interface ReportFilePatch {
   readonly file: string;
+  /**
+   * Set when the patch replaces only some of the file's workloads: the lines
+   * of the rows it drops. `groups` and `owners` then hold only the workloads
+   * that come instead (an edit of one document of thousands sends that one);
+   * `skipped` is still the whole file's. Absent: every row of the file goes.
+   */
+  readonly replacing?: readonly number[];
   /** The file's workloads by matrix group, in file order; none when the file left the workspace. */
   readonly groups: readonly { readonly head: ReportGroupHead; readonly workloads: readonly ReportWorkload[] }[];
   readonly skipped: ResponsibilityReport['skipped'];

@@ -48,3 +48,27 @@ export function filePatchOf(file: string, pieces: ReportPieces | undefined, dire
   };
 }
 
+/**
+ * The patch that replaces only the workloads of a file that changed, when
+ * that is the smaller patch: `old` and `pieces` are the file's pieces before
+ * and after, and a workload that did not change is the same object in both
+ * (piecesOfCheck keeps them). Undefined when most of the file changed (an
+ * inserted line moves every workload below it): then filePatchOf's is as small.
+ */
+export function partialFilePatchOf(old: ReportPieces, pieces: ReportPieces, directory: ReadonlyMap<string, DirectoryOwner>): ReportFilePatch | undefined {
+  if (old.file !== pieces.file) return undefined;
+  const before = new Set(old.built);
+  const after = new Set(pieces.built);
+  const gone = old.built.filter((b) => !after.has(b));
+  const come = pieces.built.filter((b) => !before.has(b));
+  if (2 * (gone.length + come.length) > pieces.built.length) return undefined;
+  const groups = groupsOf(come);
+  return {
+    file: pieces.file,
+    replacing: gone.map((b) => b.workload.line),
+    groups: groups.map(({ workloads, totals: _totals, ...head }) => ({ head, workloads })),
+    skipped: pieces.skipped,
+    owners: ownersOf(groups, directory),
+  };
+}
+
