@@ -8,7 +8,7 @@ import { buildReportJsonSchema } from '../../server/src/core/report/json-schema'
 import { RULES } from '../../server/src/core/rules/registry';
 import { RULES_DOC_PATH, rulesDoc, withRulesTable } from './rules-doc';
 import { buildJsonSchema } from '../../server/src/core/schema';
-import { BUILT_IN_MODULE, builtInMatricesModule } from './built-in-matrices';
+import { BUILT_IN_MODULE, builtInMatricesModule, compileBuiltIns } from './built-in-matrices';
 import { buildGrammar } from './grammar';
 import { buildSnippets } from './snippets';
 
@@ -25,13 +25,21 @@ export const REPORT_SCHEMA_PATH = 'schemas/srm-report.schema.json';
 export const CONFIG_SCHEMA_PATH = 'schemas/srm-config.schema.json';
 export const MATRIX_SCHEMA_PATH = 'schemas/srm-matrix.schema.json';
 
-/** The built-in reference matrix: what the declaration schema and the snippets are generated from. */
-export function referenceMatrix(): Matrix {
-  return MatrixRegistry.builtIn().get('reference@1')!.index!.matrix;
-}
-
 /** The repository root: this file runs as out/scripts/contributions/generated-files.js. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * The built-in matrices as their source files state them now (not as last
+ * compiled into builtin/generated.ts), so one run writes every file from them.
+ */
+function builtInRegistry(root = ROOT): MatrixRegistry {
+  return compileBuiltIns(root).registry;
+}
+
+/** The built-in reference matrix: what the declaration schema and the snippets are generated from. */
+export function referenceMatrix(root = ROOT): Matrix {
+  return builtInRegistry(root).get('reference@1')!.index!.matrix;
+}
 
 /** Every generated file, as it must be committed. */
 export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): GeneratedFile[] {
@@ -41,7 +49,7 @@ export function generatedFiles(model: Matrix = referenceMatrix(), root = ROOT): 
     { path: GRAMMAR_PATH, content: renderJson(buildGrammar()) },
     { path: SNIPPETS_PATH, content: renderJson(buildSnippets(model)) },
     { path: REPORT_SCHEMA_PATH, content: renderJson(buildReportJsonSchema()) },
-    { path: CONFIG_SCHEMA_PATH, content: renderJson(buildConfigJsonSchema(RULES, MatrixRegistry.builtIn().entries.map((e) => e.ref))) },
+    { path: CONFIG_SCHEMA_PATH, content: renderJson(buildConfigJsonSchema(RULES, builtInRegistry(root).entries.map((e) => e.ref))) },
     { path: MATRIX_SCHEMA_PATH, content: renderJson(buildMatrixJsonSchema()) },
     { path: RULES_DOC_PATH, content: rulesDoc(RULES) },
     // The README is written by hand except for its table of findings.

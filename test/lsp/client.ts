@@ -556,6 +556,12 @@ export class LspClient {
    * Every message the server wrote, parsed from its raw output, in order (needs
    * `keepRawOutput`). Complete once `waitForClose` has returned.
    */
+  /** Every byte the server wrote to stdout so far, for a test of the framing itself. */
+  rawOutput(): Buffer {
+    if (!this.raw) throw new Error('start the client with keepRawOutput');
+    return Buffer.concat(this.raw);
+  }
+
   rawMessages(): { id?: number | string | null; method?: string; result?: unknown; error?: unknown }[] {
     if (!this.raw) throw new Error('start the client with keepRawOutput');
     const bytes = Buffer.concat(this.raw);

@@ -2,13 +2,16 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { isIndexWorker, runIndexWorker } from './index-worker';
 import { Lifecycle } from './lifecycle';
 import { startServer } from './server';
+import { stdioConnection, transportOf } from './stdio';
 
 if (isIndexWorker()) {
   // The same bundle runs the workspace index's worker threads.
   runIndexWorker();
 } else {
   // Picks the transport from the command line: --node-ipc (VS Code), --stdio (other editors) or --socket.
-  if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) process.argv.push('--stdio');
+  if (transportOf(process.argv) === undefined) process.argv.push('--stdio');
   const lifecycle = new Lifecycle();
-  startServer(createConnection(ProposedFeatures.all, lifecycle.connectionOptions), lifecycle);
+  // stdio writes through our own writer (one write per turn); the other transports are vscode-languageserver's.
+  const connection = transportOf(process.argv) === 'stdio' ? stdioConnection(lifecycle.connectionOptions, lifecycle) : createConnection(ProposedFeatures.all, lifecycle.connectionOptions);
+  startServer(connection, lifecycle);
 }

@@ -2,6 +2,7 @@ import { FileFindings } from '../files/data-file';
 import { matrixBadExtends, matrixDuplicateId } from '../rules/matrix-file-rules';
 import { closest } from '../text/similarity';
 import type { Diagnostic, Span } from '../types';
+import type { BuiltInMatrix } from './builtin/built-in-matrix';
 import { BUILT_IN_MATRICES } from './builtin/generated';
 import { MatrixIndex } from './matrix-index';
 import { readMatrixFile, type MatrixDraft } from './matrix-file';
@@ -37,7 +38,21 @@ export type MatrixResolution =
 /** The built-in default, for declarations that name no matrix where no configuration names one. */
 export const DEFAULT_MATRIX = 'reference@1';
 
+/** What a matrix says of itself: enough to find it, and what it extends. */
+interface Head {
+  readonly id: string;
+  readonly version: string;
+  readonly title?: string;
+  readonly sourceUrl?: string;
+  readonly extends?: { readonly ref: string; readonly span: Span };
+  /** Where a finding about the whole matrix goes. */
+  readonly headerSpan: Span;
+}
+
 interface Slot {
+  /** Undefined when the file does not say which matrix it is. */
+  readonly head: Head | undefined;
+  /** What is left to resolve: a file's draft (a built-in is resolved already). */
   readonly draft: MatrixDraft | undefined;
   readonly origin: MatrixOrigin;
   readonly uri: string;
@@ -69,33 +84,40 @@ export class MatrixRegistry {
   }
 
   static from(files: readonly MatrixFileText[]): MatrixRegistry {
-    const slots: Slot[] = [];
-    for (const builtIn of BUILT_IN_MATRICES) {
-      const { draft, findings } = readMatrixFile(builtIn.uri, builtIn.text);
-      slots.push({ draft, origin: { kind: 'built-in' }, uri: builtIn.uri, findings, state: 'new' });
-    }
-    for (const file of files) {
-      const { draft, findings } = readMatrixFile(file.uri, file.text);
-      slots.push({ draft, origin: { kind: 'file', uri: file.uri }, uri: file.uri, findings, state: 'new' });
-    }
+    return MatrixRegistry.build(BUILT_IN_MATRICES.map(compiledSlot), files);
+  }
+
+  /**
+   * As `from`, with the built-in matrices read from their source texts
+   * instead of the compiled ones: what the generator compiles
+   * (builtin/generated.ts), and the findings about each text (which must have none).
+   */
+  static fromBuiltInSources(texts: readonly MatrixFileText[], files: readonly MatrixFileText[] = []): { registry: MatrixRegistry; findings: ReadonlyMap<string, readonly Diagnostic[]> } {
+    const slots = texts.map((t) => textSlot(t, { kind: 'built-in' }));
+    const registry = MatrixRegistry.build(slots, files);
+    return { registry, findings: new Map(slots.map((s) => [s.uri, s.findings.diagnostics])) };
+  }
+
+  private static build(builtIns: Slot[], files: readonly MatrixFileText[]): MatrixRegistry {
+    const slots: Slot[] = [...builtIns, ...files.map((file) => textSlot(file, { kind: 'file', uri: file.uri }))];
     markDuplicates(slots);
     const byId = new Map<string, Slot[]>();
-    for (const s of slots) if (s.draft && !s.broken) byId.set(s.draft.id, [...(byId.get(s.draft.id) ?? []), s]);
+    for (const s of slots) if (s.head && !s.broken) byId.set(s.head.id, [...(byId.get(s.head.id) ?? []), s]);
     for (const s of slots) resolveSlot(s, byId);
     const entries: RegistryEntry[] = [];
     const findings = new Map<string, readonly Diagnostic[]>();
     for (const s of slots) {
       if (s.origin.kind === 'file') findings.set(s.uri, s.findings.diagnostics);
-      if (!s.draft) continue;
+      if (!s.head) continue;
       const broken = s.broken ?? firstError(s);
       entries.push({
-        ref: formatMatrixRef(s.draft),
-        id: s.draft.id,
-        version: s.draft.version,
-        title: s.draft.title ?? formatMatrixRef(s.draft),
+        ref: formatMatrixRef(s.head),
+        id: s.head.id,
+        version: s.head.version,
+        title: s.head.title ?? formatMatrixRef(s.head),
         origin: s.origin,
-        ...(s.draft.extends ? { extends: s.draft.extends.ref } : {}),
-        ...(s.draft.source ? { sourceUrl: s.draft.source.url } : {}),
+        ...(s.head.extends ? { extends: s.head.extends.ref } : {}),
+        ...(s.head.sourceUrl !== undefined ? { sourceUrl: s.head.sourceUrl } : {}),
         ...(broken ? { broken } : s.matrix ? { index: new MatrixIndex(s.matrix) } : {}),
       });
     }
@@ -140,18 +162,46 @@ export class MatrixRegistry {
   }
 }
 
+/** A matrix file's text, read: resolved later, with the others. */
+function textSlot(file: MatrixFileText, origin: MatrixOrigin): Slot {
+  const { draft, findings } = readMatrixFile(file.uri, file.text);
+  const head: Head | undefined = draft && {
+    id: draft.id,
+    version: draft.version,
+    ...(draft.title !== undefined ? { title: draft.title } : {}),
+    ...(draft.source ? { sourceUrl: draft.source.url } : {}),
+    ...(draft.extends ? { extends: draft.extends } : {}),
+    headerSpan: draft.headerSpan,
+  };
+  return { head, draft, origin, uri: file.uri, findings, state: 'new' };
+}
+
+/** A built-in matrix as the generator compiled it: resolved, and without findings (the generator refuses any). */
+function compiledSlot(builtIn: BuiltInMatrix): Slot {
+  const { matrix } = builtIn;
+  const head: Head = {
+    id: matrix.id,
+    version: matrix.version,
+    title: matrix.title,
+    ...(builtIn.sourceUrl !== undefined ? { sourceUrl: builtIn.sourceUrl } : {}),
+    ...(matrix.extends !== undefined ? { extends: { ref: matrix.extends, span: { start: 0, end: 0 } } } : {}),
+    headerSpan: { start: 0, end: 0 },
+  };
+  return { head, draft: undefined, origin: { kind: 'built-in' }, uri: builtIn.uri, findings: new FileFindings(), state: 'done', matrix };
+}
+
 /** Two drafts with the same id and version: every file among them is reported (a built-in keeps its place). */
 function markDuplicates(slots: Slot[]): void {
   const byRef = new Map<string, Slot[]>();
-  for (const s of slots) if (s.draft) byRef.set(formatMatrixRef(s.draft), [...(byRef.get(formatMatrixRef(s.draft)) ?? []), s]);
+  for (const s of slots) if (s.head) byRef.set(formatMatrixRef(s.head), [...(byRef.get(formatMatrixRef(s.head)) ?? []), s]);
   for (const [ref, group] of byRef) {
     if (group.length < 2) continue;
     for (const s of group) {
       if (s.origin.kind === 'built-in') continue;
       const others = group.filter((o) => o !== s).map((o) => (o.origin.kind === 'built-in' ? 'the built-in matrix' : o.uri));
       const message = `${ref} is also defined by ${others.join(' and ')}: each id@version names one matrix. Give this one another version.`;
-      s.findings.report(matrixDuplicateId, message, s.draft!.headerSpan);
-      s.broken = { message, uri: s.uri, span: s.draft!.headerSpan };
+      s.findings.report(matrixDuplicateId, message, s.head!.headerSpan);
+      s.broken = { message, uri: s.uri, span: s.head!.headerSpan };
     }
   }
 }
@@ -166,16 +216,16 @@ function resolveSlot(slot: Slot, byId: ReadonlyMap<string, readonly Slot[]>): vo
   if (draft.extends) {
     const ref = parseMatrixRef(draft.extends.ref)!;
     const candidates = byId.get(ref.id) ?? [];
-    const target = ref.version !== undefined ? candidates.find((c) => c.draft!.version === ref.version) : [...candidates].sort((a, b) => compareVersions(b.draft!.version, a.draft!.version))[0];
+    const target = ref.version !== undefined ? candidates.find((c) => c.head!.version === ref.version) : [...candidates].sort((a, b) => compareVersions(b.head!.version, a.head!.version))[0];
     const span = draft.extends.span;
     if (!target) {
-      const known = [...byId.values()].flat().map((s) => formatMatrixRef(s.draft!));
+      const known = [...byId.values()].flat().map((s) => formatMatrixRef(s.head!));
       const [guess] = closest(draft.extends.ref, known, (k) => [k, k.split('@')[0]!], 1);
       breakSlot(slot, `extends: ${draft.extends.ref} names no matrix the checker knows.${guess ? ` Did you mean ${guess}?` : ''} Known: ${known.join(', ')}.`, span);
     } else if (target.state === 'visiting') {
       breakSlot(slot, `extends: ${draft.extends.ref} makes a cycle: that matrix extends this one, directly or through others.`, span);
       const other = target;
-      if (other.draft?.extends && !other.broken) breakSlot(other, `extends: ${other.draft.extends.ref} makes a cycle: that matrix extends this one, directly or through others.`, other.draft.extends.span);
+      if (other.head?.extends && !other.broken) breakSlot(other, `extends: ${other.head.extends.ref} makes a cycle: that matrix extends this one, directly or through others.`, other.head.extends.span);
     } else {
       resolveSlot(target, byId);
       // A cycle found further down has already broken this slot, and said why.
