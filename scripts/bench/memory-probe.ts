@@ -31,6 +31,7 @@ import {
   type Position,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../protocol/server-start';
 import { generateFile } from './generate';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -64,7 +65,7 @@ export async function probe(workloads: number, edits: number, flags: readonly st
   const filePath = path.join(dir, `bench-${workloads}.srm.yaml`);
   writeFileSync(filePath, file.text);
   const uri = pathToFileURL(filePath).href;
-  const execArgv = ['--trace-gc', ...flags, ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] : [])];
+  const execArgv = ['--trace-gc', ...SERVER_NODE_FLAGS, ...flags, ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] : [])];
   const proc = fork(path.join(ROOT, 'dist/server.js'), ['--node-ipc'], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: snapshots ?? dir });
   const phases: Phase[] = [];
   let phase: Phase | undefined;
