@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  * with memory to spare; after an edit of a large file, what the edit left
  * (the text it replaced, the diagnostics published, the summaries taken) is
  * garbage that only a full collection frees, so the heap of an editing session
- * grew to 2-3 times what it holds. A quarter more than it holds is the
+ * grew to 2-3 times what it holds. A third more than it holds is the
  * headroom it gets here: measured at 3,000 workloads (scripts/bench/memory-probe.ts
  * and the bench's peak RSS), a lower value saved little more and cost edits
  * CPU time in collections.
