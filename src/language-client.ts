@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../protocol/server-start';
 import { clientOptions, quietWhenForced, type ClientFactory } from './client-parts';
 
 /** See quietWhenForced: the lifecycle tells the user, once. */
@@ -13,8 +14,8 @@ class SrmLanguageClient extends LanguageClient {
 export function nodeClientFactory(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientFactory {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6029'] } },
   };
   return (errorHandler) => {
     const { options, watcher } = clientOptions(output, errorHandler);

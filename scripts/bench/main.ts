@@ -36,6 +36,7 @@ import type { ServerSpec } from './lsp-client';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { mib, ms, percentile, ratio, table } from './stats';
 import { fromTriple, serverTargets, tallyTable, targetTable, type ServerPair, type TargetRow } from './targets';
+import { SERVER_NODE_FLAGS } from '../../protocol/server-start';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUT_DIR = path.join(ROOT, '.artifacts/bench');
@@ -81,7 +82,8 @@ function options(argv: readonly string[]): Options {
 
 const SRM: ServerSpec = {
   name: 'srm',
-  args: [path.join(ROOT, 'dist/server.js'), '--stdio'],
+  // Started as the VS Code client starts it.
+  args: [...SERVER_NODE_FLAGS, path.join(ROOT, 'dist/server.js'), '--stdio'],
   languageId: 'srm',
   configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
 };

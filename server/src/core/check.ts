@@ -5,7 +5,7 @@ import type { MatrixIndex } from './matrix/matrix-index';
 import type { IacView } from './iac/view';
 import type { Declaration } from './parse/declaration';
 import { parseSegment, type ParseLimits } from './parse/parse-segment';
-import { splitDocuments, type Segment } from './parse/split';
+import { ownCopy, splitDocuments, type Segment } from './parse/split';
 import { RULES } from './rules/registry';
 import { fileTooLarge, notText, strayByteOrderMark, tooManyProblems, yamlSyntax } from './rules/engine-rules';
 import { missingWorkload } from './rules/srm011-missing-workload';
@@ -103,6 +103,8 @@ interface CheckedSegment {
   readonly placed: readonly Diagnostic[];
   /** `result.unsuppressed` shifted to `start`. */
   readonly placedUnsuppressed: readonly Diagnostic[] | undefined;
+  /** `result.declarations` as placed in the file: kept, so a document that did not move is the same object after an edit. */
+  readonly documents: readonly CheckedDocument[];
 }
 
 /** The longest file any adapter reads and the engine checks: in UTF-16 code units for a text, in bytes for a file on disk (never fewer than its characters). */
@@ -157,19 +159,27 @@ export class Checker {
     let refused = false;
     this.previous = segments.map((segment, i) => {
       let result = reused[i]?.result;
+      let checkedText = reused[i]?.text ?? segment.text;
       if (!result || (result.ownIndent === undefined && result.fileIndent !== fileIndent)) {
-        result = this.checkSegment(segment.text, ownIndents[i], fileIndent, eol, segment.start === 0);
+        checkedText = ownCopy(segment.text);
+        result = this.checkSegment(checkedText, ownIndents[i], fileIndent, eol, segment.start === 0);
       }
-      const inPlace = reused[i]?.result === result && reused[i].start === segment.start ? reused[i] : undefined;
-      const placed = inPlace ? inPlace.placed : result.diagnostics.map((d) => shift(d, segment.start));
-      const placedUnsuppressed = inPlace ? inPlace.placedUnsuppressed : result.unsuppressed?.map((d) => shift(d, segment.start));
-      const own = original.slice(segment.start, segment.start + segment.text.length);
-      for (const d of result.declarations) documents.push({ index: documents.length, base: segment.start, text: own, ...d });
+      const stays = reused[i]?.result === result && reused[i].start === segment.start ? reused[i] : undefined;
+      const placed = stays ? stays.placed : result.diagnostics.map((d) => shift(d, segment.start));
+      const placedUnsuppressed = stays ? stays.placedUnsuppressed : result.unsuppressed?.map((d) => shift(d, segment.start));
+      // The file's own text of the segment (its line breaks as written): the checked text, unless a lone CR was read as LF.
+      const written = original === text ? checkedText : original.slice(segment.start, segment.start + segment.text.length);
+      const placedDocuments =
+        stays && sameDocuments(stays.documents, documents.length, written)
+          ? stays.documents
+          : placeDocuments(result.declarations, documents.length, segment.start, written === checkedText ? written : ownCopy(written));
       // Never spread a long array into a call: a file can hold more findings than the stack has room for arguments.
+      for (const d of placedDocuments) documents.push(d);
       for (const d of placed) diagnostics.push(d);
       if (result.binary && !binary) binary = notTextAt(segment.start + result.binary.offset, result.binary.char);
       refused ||= result.refused;
-      return { start: segment.start, text: segment.text, eol, result, placed, placedUnsuppressed };
+      // Objects kept from one edit to the next outlive the young generation: an unchanged segment keeps its own.
+      return stays && stays.eol === eol && stays.documents === placedDocuments ? stays : { start: segment.start, text: checkedText, eol, result, placed, placedUnsuppressed, documents: placedDocuments };
     });
     if (facts.invalidUtf8At !== undefined && !(binary && binary.span.start < facts.invalidUtf8At)) binary = notTextAt(facts.invalidUtf8At, '\uFFFD');
     const fileLevel = binary ?? (documents.length === 0 && !refused ? noDeclaration() : undefined);
@@ -270,6 +280,20 @@ function segmentFindings(found: Diagnostic[], severity: Readonly<Record<string, 
 /** True when suppressing left the findings as they were (no comment removed or added one). */
 function sameFindings(kept: readonly Diagnostic[], all: readonly Diagnostic[]): boolean {
   return kept.length === all.length && kept.every((d, i) => d === all[i]);
+}
+
+/**
+ * True when a segment's documents, as placed by the last check, stand as they
+ * would be placed now: at the same index in the file, over the same text (a
+ * lone CR turned LF leaves the checked text, not the file's, the same).
+ */
+function sameDocuments(documents: readonly CheckedDocument[], index: number, own: string): boolean {
+  const first = documents[0];
+  return first === undefined || (first.index === index && first.text === own);
+}
+
+function placeDocuments(declarations: readonly CheckedDeclaration[], index: number, base: number, text: string): CheckedDocument[] {
+  return declarations.map((d, k) => ({ index: index + k, base, text, ...d }));
 }
 
 function parseLimits(maxAliases: number): ParseLimits {

@@ -1,9 +1,11 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { tuneHeap } from './heap-settings';
 import { isIndexWorker, runIndexWorker } from './index-worker';
 import { Lifecycle } from './lifecycle';
 import { startServer } from './server';
 import { stdioConnection, transportOf } from './stdio';
 
+tuneHeap();
 if (isIndexWorker()) {
   // The same bundle runs the workspace index's worker threads.
   runIndexWorker();

@@ -21,3 +21,15 @@ export function splitDocuments(text: string): Segment[] {
   }
   return starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
 }
+
+/**
+ * `text` as a string of its own. A slice of a longer string (a segment of the
+ * file, as `splitDocuments` cuts it) refers to the whole string in V8, and so
+ * does every slice of it the parser makes: kept in a checked segment, each
+ * would keep the file's text as it was when that segment was checked, one
+ * whole copy per document edited in a session. Joined to a character and cut
+ * again, it is made flat first: what is kept then refers to that copy only.
+ */
+export function ownCopy(text: string): string {
+  return `\n${text}`.slice(1);
+}
