@@ -4,7 +4,9 @@
  * more edits, the server's CPU time per edit as well as the wall time, and on
  * request a CPU profile of each side limited to the timed edits.
  *
- *   npm run build && npm run compile && node out/scripts/bench/owner-directory.js [--sizes=50,3000] [--edits=60] [--profile]
+ *   npm run build && npm run compile && node out/scripts/bench/owner-directory.js [--sizes=50,3000] [--edits=60] [--profile] [--server=dist/server.js]
+ *
+ * `--server` measures another build of the server (an older commit's dist/server.js) on the same files.
  *
  * Off = the file alone in its folder, measured before and after the run with
  * the directory (samples pooled, as in features.ts). Prints tables; asserts
@@ -17,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import { build } from 'esbuild';
 import { FEATURE_TARGET, OWNERS_CONFIG } from './features';
-import { generateFile } from './generate';
+import { generateFile, TEAMS } from './generate';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
 import type { ServerSpec } from './lsp-client';
 import { summariseProfile, type ProfileSummary } from './profile';
@@ -33,10 +35,20 @@ const SERVER: ServerSpec = {
   configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
 };
 
+/**
+ * The same teams, each spelling the generator writes (`platform`, `platform-team`) a directory key of its own: every
+ * owner is still looked up, but none is an alias, so the file has no more findings than without the directory. Against
+ * the features bench's directory (where the bare names are aliases, each with an SRM040 hint) it tells the cost of the
+ * directory from the cost of publishing its findings.
+ */
+const KEYS_CONFIG = ['owners:', ...TEAMS.flatMap((t) => [`  ${t}:`, `    contact: ${t}@example.com`, `  ${t}-team:`, `    contact: ${t}@example.com`]), 'unknown-owner: warning', ''].join('\n');
+
 export interface OwnerDirectoryRun {
   readonly workloads: number;
   readonly off: LspResult;
   readonly on: LspResult;
+  /** The directory with every spelling a key: the lookups without the alias findings. */
+  readonly keys: LspResult;
   readonly profiles?: { readonly off: ProfileSummary; readonly on: ProfileSummary };
 }
 
@@ -49,12 +61,12 @@ function newest(dir: string): string | undefined {
   return all.length > 0 ? path.join(dir, all.at(-1)!) : undefined;
 }
 
-async function once(server: ServerSpec, workloads: number, on: boolean, edits: number, profileDir: string | undefined): Promise<{ result: LspResult; profile?: ProfileSummary }> {
+async function once(server: ServerSpec, workloads: number, config: string | undefined, edits: number, profileDir: string | undefined): Promise<{ result: LspResult; profile?: ProfileSummary }> {
   const file = generateFile(workloads);
-  const dir = path.join(WORK, `${workloads}-${on ? 'on' : 'off'}`);
+  const dir = path.join(WORK, `${workloads}-${config === undefined ? 'off' : config === OWNERS_CONFIG ? 'on' : 'keys'}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  if (on) writeFileSync(path.join(dir, 'srm.config.yaml'), OWNERS_CONFIG);
+  if (config !== undefined) writeFileSync(path.join(dir, 'srm.config.yaml'), config);
   const p = path.join(dir, `bench-${workloads}.srm.yaml`);
   writeFileSync(p, file.text);
   const flags = profileDir ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [];
@@ -69,8 +81,8 @@ function pooled(a: LspResult, b: LspResult): LspResult {
 }
 
 /** Off, on, off again for each size; with `profile`, the server is an unminified bundle with source maps, profiled. */
-export async function benchOwnerDirectory(sizes: readonly number[], edits: number, profile = false, log: (m: string) => void = () => {}): Promise<OwnerDirectoryRun[]> {
-  let server = SERVER;
+export async function benchOwnerDirectory(sizes: readonly number[], edits: number, profile = false, log: (m: string) => void = () => {}, serverScript?: string): Promise<OwnerDirectoryRun[]> {
+  let server = serverScript ? { ...SERVER, args: [path.resolve(serverScript), '--stdio'] } : SERVER;
   if (profile) {
     const outfile = path.join(WORK, 'server.js');
     await build({ entryPoints: [path.join(ROOT, 'server/src/lsp/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' });
@@ -79,12 +91,14 @@ export async function benchOwnerDirectory(sizes: readonly number[], edits: numbe
   const runs: OwnerDirectoryRun[] = [];
   for (const n of sizes) {
     log(`owner directory: ${n} workloads, off`);
-    const a = await once(server, n, false, edits, profile ? path.join(WORK, `prof-${n}-off`) : undefined);
+    const a = await once(server, n, undefined, edits, profile ? path.join(WORK, `prof-${n}-off`) : undefined);
     log(`owner directory: ${n} workloads, on`);
-    const on = await once(server, n, true, edits, profile ? path.join(WORK, `prof-${n}-on`) : undefined);
+    const on = await once(server, n, OWNERS_CONFIG, edits, profile ? path.join(WORK, `prof-${n}-on`) : undefined);
+    log(`owner directory: ${n} workloads, every spelling a key`);
+    const keys = await once(server, n, KEYS_CONFIG, edits, undefined);
     log(`owner directory: ${n} workloads, off again`);
-    const b = await once(server, n, false, edits, undefined);
-    runs.push({ workloads: n, off: pooled(a.result, b.result), on: on.result, ...(a.profile && on.profile ? { profiles: { off: a.profile, on: on.profile } } : {}) });
+    const b = await once(server, n, undefined, edits, undefined);
+    runs.push({ workloads: n, off: pooled(a.result, b.result), on: on.result, keys: keys.result, ...(a.profile && on.profile ? { profiles: { off: a.profile, on: on.profile } } : {}) });
   }
   return runs;
 }
@@ -100,6 +114,7 @@ export function ownerDirectoryRows(runs: readonly OwnerDirectoryRun[]): { rows: 
     `${ms(p50(r.off.editCpuMs))} / ${ms(p50(r.on.editCpuMs))}`,
     ratio(p50(r.on.editCpuMs) / p50(r.off.editCpuMs)),
     `${r.off.publishBytes} / ${r.on.publishBytes}`,
+    `${ms(p50(r.keys.editCpuMs))} (${ratio(p50(r.keys.editCpuMs) / p50(r.off.editCpuMs))}), ${r.keys.diagnosticsAtOpen} / ${r.on.diagnosticsAtOpen} / ${r.off.diagnosticsAtOpen}`,
   ]);
   const targets = runs.map((r) => {
     const x = p50(r.on.editCpuMs) / p50(r.off.editCpuMs);
@@ -118,12 +133,13 @@ async function main(): Promise<void> {
   const sizes = (arg('sizes') ?? '50,3000').split(',').map(Number);
   const edits = Number(arg('edits') ?? 60);
   const profile = process.argv.includes('--profile');
-  const runs = await benchOwnerDirectory(sizes, edits, profile, (m) => process.stderr.write(`bench: ${m}\n`));
+  const server = arg('server');
+  const runs = await benchOwnerDirectory(sizes, edits, profile, (m) => process.stderr.write(`bench: ${m}\n`), server);
   const { rows, targets } = ownerDirectoryRows(runs);
   const parts = [
-    `# Owner directory, on against off (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`,
+    `# Owner directory, on against off${server ? ` (${server})` : ''} (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`,
     '',
-    table(['workloads', 'edits off / on', 'edit p50 off / on, ms', 'p50 on/off', 'server CPU p50 off / on, ms', 'CPU on/off', 'publish bytes off / on'], rows),
+    table(['workloads', 'edits off / on', 'edit p50 off / on, ms', 'p50 on/off', 'server CPU p50 off / on, ms', 'CPU on/off', 'publish bytes off / on', 'every spelling a key: CPU p50 (/off), findings keys / on / off'], rows),
     '',
     table(['measure', 'now', 'target met'], targets, ['l', 'r', 'l']),
   ];
