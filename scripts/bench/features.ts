@@ -39,7 +39,7 @@ overrides: no-reduction
 `;
 
 /** The generator's teams, each with a directory entry under its "-team" name and the bare name as an alias. */
-const OWNERS_CONFIG = ['owners:', ...TEAMS.flatMap((t) => [`  ${t}-team:`, `    contact: ${t}@example.com`, `    aliases: [${t}]`]), 'unknown-owner: warning', ''].join('\n');
+export const OWNERS_CONFIG = ['owners:', ...TEAMS.flatMap((t) => [`  ${t}-team:`, `    contact: ${t}@example.com`, `    aliases: [${t}]`]), 'unknown-owner: warning', ''].join('\n');
 
 /** A declaration appended after the last document (so the generator's edit, hover and action offsets stay put) that links to Terraform. */
 const IAC_DOCUMENT = `---

@@ -27,8 +27,13 @@ export function effectiveSeverity(d: Diagnostic, settings: SrmSettings): Severit
 }
 
 export function toLspDiagnostic(doc: TextDocument, d: Diagnostic, severity: Severity): LspDiagnostic {
+  return toLspDiagnosticAt(toRange(doc, d.span), d, severity);
+}
+
+/** A finding in LSP form, its span already turned into `range`. */
+export function toLspDiagnosticAt(range: Range, d: Diagnostic, severity: Severity): LspDiagnostic {
   return {
-    range: toRange(doc, d.span),
+    range,
     severity: SEVERITY[severity],
     code: d.code,
     source: 'srm',

@@ -1,7 +1,8 @@
-import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStatusNotification, type FileStatusParams } from '../../../protocol/requests';
 import { effectiveSeverity, toLspDiagnostic } from './convert';
+import { lspDiagnosticsOf, type Published } from './published-diagnostics';
 import { fileGapCount } from '../core';
 import type { CheckedDataFile, DataFiles } from './data-files';
 import type { CheckedFile, CheckedFiles } from './files';
@@ -30,6 +31,8 @@ const QUIET_TURNS = 2;
 export class Publisher {
   private readonly pending = new Set<string>();
   private flushing = false;
+  /** What was last published per open document, so that the next keystroke's publish converts only what moved. */
+  private readonly published = new Map<string, Published>();
 
   constructor(
     private readonly connection: Connection,
@@ -58,16 +61,17 @@ export class Publisher {
     if (this.state.isShutDown) return;
     // An open document's diagnostics, cleared or not, say which version they are for.
     const version = file && file.version !== null ? { version: file.version } : {};
+    if (!file || !file.settings.enable || file.version === null) this.published.delete(uri);
     if (!file || !file.settings.enable) {
       void this.connection.sendDiagnostics({ uri, ...version, diagnostics: [] });
       this.sendStatus({ uri, version: file?.version ?? null, errors: 0, warnings: 0, gaps: 0 });
       return;
     }
-    const diagnostics: LspDiagnostic[] = [];
+    const diagnostics = lspDiagnosticsOf(file.doc, file.visible, this.published.get(uri));
+    if (file.version !== null) this.published.set(uri, { text: file.doc.getText(), visible: file.visible, diagnostics });
     let errors = 0;
     let warnings = 0;
     for (const v of file.visible) {
-      diagnostics.push(toLspDiagnostic(file.doc, v.diagnostic, v.severity));
       if (v.severity === 'error') errors++;
       else if (v.severity === 'warning') warnings++;
     }

@@ -8,6 +8,9 @@ export type OwnerLookup =
   | { readonly kind: 'alias'; readonly entry: OwnerEntry; readonly alias: string }
   | { readonly kind: 'unknown' };
 
+/** Owners as written whose suggestions a directory keeps; past it, it starts over. */
+const MAX_REMEMBERED_SUGGESTIONS = 1024;
+
 /**
  * The owner directory (`owners:` of srm.config.yaml) as a lookup. Owners are
  * compared as people read them (`ownerKey`: case, width and invisible
@@ -15,6 +18,8 @@ export type OwnerLookup =
  */
 export class OwnerDirectory {
   private readonly byKey = new Map<string, OwnerLookup>();
+  /** What `suggest` answered per owner as written: an unknown owner stays unknown while its document is edited around it. */
+  private readonly suggested = new Map<string, readonly OwnerEntry[]>();
 
   constructor(readonly entries: readonly OwnerEntry[]) {
     // A name wins over an alias of another entry that is spelt the same.
@@ -28,7 +33,14 @@ export class OwnerDirectory {
 
   /** The directory's owners closest to `written`, most similar first (an alias counts for its owner). */
   suggest(written: string, max = 3): OwnerEntry[] {
-    return closest(written, this.entries, (e) => [e.name, ...e.aliases], max);
+    const key = `${max}\0${written}`;
+    let found = this.suggested.get(key);
+    if (!found) {
+      // Bounded: typing a new owner passes through a name per keystroke, each seen once.
+      if (this.suggested.size >= MAX_REMEMBERED_SUGGESTIONS) this.suggested.clear();
+      this.suggested.set(key, (found = closest(written, this.entries, (e) => [e.name, ...e.aliases], max)));
+    }
+    return [...found];
   }
 
   /**

@@ -13,8 +13,19 @@ export interface NamedOwner {
   readonly of: string;
 }
 
+/** The last answer per declaration, with the matrix it was read with: SRM039 and SRM040 read the same owners of each declaration. */
+const answered = new WeakMap<RuleContext['declaration'], { readonly matrix: RuleContext['matrix']; readonly owners: readonly NamedOwner[] }>();
+
 /** Every entry of the declaration whose owner names a team, role or person: what the owner directory judges. */
-export function namedOwners(ctx: RuleContext): NamedOwner[] {
+export function namedOwners(ctx: RuleContext): readonly NamedOwner[] {
+  const known = answered.get(ctx.declaration);
+  if (known && known.matrix === ctx.matrix) return known.owners;
+  const owners = readNamedOwners(ctx);
+  answered.set(ctx.declaration, { matrix: ctx.matrix, owners });
+  return owners;
+}
+
+function readNamedOwners(ctx: Pick<RuleContext, 'declaration' | 'matrix'>): NamedOwner[] {
   const provider = stringValue(fieldOf(ctx.declaration.fields, 'provider'));
   const out: NamedOwner[] = [];
   for (const entry of ctx.declaration.layers?.entries ?? []) {
