@@ -64,7 +64,7 @@ function ownerHeading(owner: ReportOwner): HTMLElement {
 function dutyItem(d: ReportOwnerDuty): HTMLLIElement {
   return h(
     'li',
-    { class: `duty state-${d.state}`, attrs: { 'data-layer-id': d.layerId } },
+    { class: `duty state-${d.state}`, attrs: { 'data-layer-id': d.layerId, 'data-file': d.file } },
     h('span', { class: 'duty-workload', text: d.workload }),
     ' — ',
     h('span', { class: 'duty-layer', text: d.layerName }),
