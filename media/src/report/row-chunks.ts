@@ -1,4 +1,3 @@
-import { h } from '../layer-stack/dom';
 import { NodeCache, reconcileChildren } from './keyed';
 
 /**
@@ -33,21 +32,23 @@ function fnv1a(text: string): number {
 }
 
 interface RowGroup<T> {
-  readonly body: HTMLTableSectionElement;
+  readonly body: HTMLElement;
   items: readonly T[];
 }
 
 /** The first group has no starting row of its own: it is the table's head group whatever row comes first. */
 const HEAD_GROUP = '';
 
-export class ChunkedBody<T extends object> {
+export class ChunkedBody<T extends object, G extends HTMLElement = HTMLElement> {
   private groups = new Map<string, RowGroup<T>>();
   /** Each item's key and whether it starts a group, worked out once per item (a patch keeps untouched items). */
   private readonly cuts = new WeakMap<T, Cut>();
 
   constructor(
-    private readonly rows: NodeCache<T, HTMLTableRowElement>,
+    private readonly rows: NodeCache<T, Element>,
     private readonly keyOf: (item: T) => string,
+    /** An empty group: a <tbody> in a table, a list of its own in a list. */
+    private readonly makeGroup: () => G,
   ) {}
 
   /**
@@ -55,12 +56,12 @@ export class ChunkedBody<T extends object> {
    * objects as before is not touched; in another, only the rows that changed
    * are drawn (NodeCache) and put in place.
    */
-  bodies(items: readonly T[]): HTMLTableSectionElement[] {
+  bodies(items: readonly T[]): G[] {
     const next = new Map<string, RowGroup<T>>();
     for (const [key, run] of runs(items, (item) => this.cut(item))) {
       let group = this.groups.get(key);
       if (!group) {
-        group = { body: h('tbody', { class: 'row-group', attrs: { role: 'rowgroup' } }), items: [] };
+        group = { body: this.makeGroup(), items: [] };
       }
       if (!sameItems(group.items, run)) {
         reconcileChildren(group.body, this.rows.nodesFor(run));
@@ -71,7 +72,7 @@ export class ChunkedBody<T extends object> {
       next.set(key, group);
     }
     this.groups = next;
-    return [...next.values()].map((g) => g.body);
+    return [...next.values()].map((g) => g.body as G);
   }
 
   private cut(item: T): Cut {

@@ -25,7 +25,7 @@ interface GroupTable {
   readonly section: HTMLElement;
   readonly table: HTMLTableElement;
   readonly head: HTMLTableSectionElement;
-  readonly body: ChunkedBody<ReportWorkload>;
+  readonly body: ChunkedBody<ReportWorkload, HTMLTableSectionElement>;
   readonly foot: HTMLTableSectionElement;
 }
 
@@ -73,7 +73,7 @@ export class WorkloadView {
     head.appendChild(h('th', { class: 'col-gaps', attrs: COLUMN_HEADER, text: 'Gaps' }));
     // A row reads only its workload and the group's models, which a kept table keeps.
     const rows = new NodeCache<ReportWorkload, HTMLTableRowElement>((w) => this.row(group, w));
-    const body = new ChunkedBody(rows, rowKey);
+    const body = new ChunkedBody(rows, rowKey, () => h('tbody', { class: 'row-group', attrs: ROW_GROUP }));
     const thead = h('thead', { attrs: ROW_GROUP }, head);
     const foot = h('tfoot', { attrs: ROW_GROUP }, totalsRow(group));
     const table = h('table', { class: 'report-table', attrs: { role: 'table' } }, thead, ...body.bodies(group.workloads), foot);
