@@ -26,6 +26,7 @@ interface GroupTable {
   readonly table: HTMLTableElement;
   readonly head: HTMLTableSectionElement;
   readonly body: ChunkedBody<ReportWorkload, HTMLTableSectionElement>;
+  readonly rows: NodeCache<ReportWorkload, HTMLTableRowElement>;
   readonly foot: HTMLTableSectionElement;
 }
 
@@ -51,6 +52,7 @@ export class WorkloadView {
         table.group = group;
         reconcileChildren(table.table, [table.head, ...table.body.bodies(group.workloads), table.foot]);
         table.foot.replaceChildren(totalsRow(group));
+        numberRows(table.table, table.rows.nodesFor(group.workloads));
       }
       next.set(key, table);
     }
@@ -68,7 +70,7 @@ export class WorkloadView {
     const source = h('button', { class: 'link-button matrix-source', text: 'source', attrs: { type: 'button', title: group.source.url } });
     const url = group.source.url;
     source.addEventListener('click', () => this.post({ type: 'openLink', url }));
-    const head = h('tr', { attrs: ROW }, h('th', { class: 'col-workload', attrs: COLUMN_HEADER, text: 'Workload' }), h('th', { class: 'col-model', attrs: COLUMN_HEADER, text: 'Model' }));
+    const head = h('tr', { attrs: { ...ROW, 'aria-rowindex': 1 } }, h('th', { class: 'col-workload', attrs: COLUMN_HEADER, text: 'Workload' }), h('th', { class: 'col-model', attrs: COLUMN_HEADER, text: 'Model' }));
     for (const layer of group.layers) head.appendChild(h('th', { class: 'col-layer', attrs: { ...COLUMN_HEADER, 'data-layer-id': layer.id }, text: layer.name }));
     head.appendChild(h('th', { class: 'col-gaps', attrs: COLUMN_HEADER, text: 'Gaps' }));
     // A row reads only its workload and the group's models, which a kept table keeps.
@@ -77,13 +79,14 @@ export class WorkloadView {
     const thead = h('thead', { attrs: ROW_GROUP }, head);
     const foot = h('tfoot', { attrs: ROW_GROUP }, totalsRow(group));
     const table = h('table', { class: 'report-table', attrs: { role: 'table' } }, thead, ...body.bodies(group.workloads), foot);
+    numberRows(table, rows.nodesFor(group.workloads));
     const section = h(
       'section',
       { class: 'matrix-group', attrs: { 'data-matrix': key, 'aria-label': `${group.title} ${key}` } },
       h('h2', { class: 'group-title' }, h('span', { class: 'matrix-title', text: group.title }), ' ', h('code', { class: 'matrix-ref', text: key }), ' · ', source),
       h('div', { class: 'table-wrap' }, table),
     );
-    return { group, section, table, head: thead, body, foot };
+    return { group, section, table, head: thead, body, rows, foot };
   }
 
   private row(group: ReportMatrixGroup, w: ReportWorkload): HTMLTableRowElement {
@@ -111,8 +114,22 @@ function rowKey(w: ReportWorkload): string {
   return `${w.file}\0${w.name}`;
 }
 
+/**
+ * Chromium leaves the rows of a skipped group out of its accessibility tree,
+ * so a screen reader hears only the rows near the viewport: the table says how
+ * many rows it has and each row which one it is (header 1, totals last). Only
+ * rows whose place changed are touched.
+ */
+function numberRows(table: HTMLTableElement, rows: readonly HTMLTableRowElement[]): void {
+  table.setAttribute('aria-rowcount', String(rows.length + 2));
+  rows.forEach((row, i) => {
+    const index = String(i + 2);
+    if (row.getAttribute('aria-rowindex') !== index) row.setAttribute('aria-rowindex', index);
+  });
+}
+
 function totalsRow(group: ReportMatrixGroup): HTMLTableRowElement {
-  const totals = h('tr', { class: 'totals-row', attrs: ROW }, h('th', { class: 'col-workload', attrs: ROW_HEADER, text: 'Gaps per layer' }), h('td', { class: 'col-model', attrs: CELL }));
+  const totals = h('tr', { class: 'totals-row', attrs: { ...ROW, 'aria-rowindex': group.workloads.length + 2 } }, h('th', { class: 'col-workload', attrs: ROW_HEADER, text: 'Gaps per layer' }), h('td', { class: 'col-model', attrs: CELL }));
   for (const t of group.totals) totals.appendChild(h('td', { class: 'col-layer', attrs: { ...CELL, 'data-layer-id': t.layerId }, text: `${t.gaps} of ${t.required}` }));
   totals.appendChild(h('td', { class: 'col-gaps', attrs: CELL, text: String(group.workloads.reduce((n, w) => n + w.gaps, 0)) }));
   return totals;
