@@ -1,9 +1,10 @@
 import { NodeCache, reconcileChildren } from './keyed';
 
 /**
- * A long table body cut into row groups (several <tbody>, each a rowgroup),
- * so that the page lays out and watches a hundred groups rather than 10,000
- * rows: report.css gives each group `content-visibility: auto`, and Chromium
+ * A long table body cut into row groups (several <tbody>, each a rowgroup; or
+ * an owner's duties in several lists), so that the page lays out and watches a
+ * hundred groups rather than 10,000 rows: report.css gives each group
+ * `content-visibility: auto`, and Chromium
  * then skips the layout and paint of every group off screen, while the rows
  * stay in the DOM (find-in-page, printing and screen readers see them all).
  *
