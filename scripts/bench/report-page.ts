@@ -8,7 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import type { ResponsibilityReport } from '../../protocol/report';
 import type { ToReportPage } from '../../protocol/report-messages';
 import { assembleReport, filePatchOf, reportPiecesOf, workspaceDirectoryOf, type ReportPieces } from '../../server/src/core/report';
 import { Harness, REPORT_PAGE } from '../../test/webview/harness';
@@ -35,16 +36,38 @@ function fileName(i: number): string {
 interface Timing {
   /** From posting the message until the page has handled it (a frame may run in between: then its layout is in here). */
   readonly script: number;
-  /** The layout forced right after: what the redraw left for the next frame. */
+  /** The style and layout forced right after: what the redraw left to do. */
   readonly layout: number;
+  /** The next frame's rendering (style, layout, paint): what content-visibility left for it, e.g. rows that came into view. */
+  readonly frame: number;
   readonly total: number;
+  /** The renderer's own counters over the whole step (Chromium's Performance domain): style recalculation and layout. */
+  readonly styleCpu: number;
+  readonly layoutCpu: number;
+  /** CPU time of the renderer's main thread over the step (its tasks' thread time in a trace): the page's work, without the waits a loaded machine adds. */
+  readonly cpu: number;
 }
 
-/** Posts a message into the page and times its handling, then the layout it left to do. */
-async function timed(page: Page, message: ToReportPage): Promise<Timing> {
-  return page.evaluate(
+type Metrics = Readonly<Record<string, number>>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * Posts a message into the page and times its handling, the layout it left to
+ * do, and the rendering of the frame after it (from that frame's
+ * requestAnimationFrame to the first task after it), so that nothing the page
+ * puts off to a later frame escapes the measure.
+ */
+async function timed(page: Page, cdp: CDPSession, message: ToReportPage): Promise<Timing> {
+  const trace = new MainThreadCpu(cdp);
+  await trace.start();
+  const before = await metrics(cdp);
+  const t = await page.evaluate(
     (msg) =>
-      new Promise<Timing>((resolve) => {
+      new Promise<Pick<Timing, 'script' | 'layout' | 'frame'>>((resolve) => {
         const token = `sync-${Math.random()}`;
         const start = performance.now();
         const onMessage = (event: MessageEvent): void => {
@@ -52,8 +75,13 @@ async function timed(page: Page, message: ToReportPage): Promise<Timing> {
           window.removeEventListener('message', onMessage);
           const script = performance.now() - start;
           void document.body.offsetHeight;
-          const total = performance.now() - start;
-          resolve({ script, layout: total - script, total });
+          const layout = performance.now() - start - script;
+          requestAnimationFrame(() => {
+            const frameStart = performance.now();
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve({ script, layout, frame: performance.now() - frameStart });
+            channel.port2.postMessage(0);
+          });
         };
         window.addEventListener('message', onMessage);
         window.postMessage(msg, '*');
@@ -61,43 +89,156 @@ async function timed(page: Page, message: ToReportPage): Promise<Timing> {
       }),
     message as unknown as Record<string, unknown>,
   );
+  const after = await metrics(cdp);
+  const cpu = await trace.stop();
+  const delta = (name: string): number => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  return { ...t, total: t.script + t.layout + t.frame, styleCpu: delta('RecalcStyleDuration'), layoutCpu: delta('LayoutDuration'), cpu };
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Traces the renderer while a step runs; stop() says how much CPU its main thread spent in tasks (ms). */
+class MainThreadCpu {
+  private readonly events: TraceEvent[] = [];
+  private readonly onData = (data: { value: readonly object[] }): void => {
+    this.events.push(...(data.value as readonly TraceEvent[]));
+  };
+
+  constructor(private readonly cdp: CDPSession) {}
+
+  async start(): Promise<void> {
+    this.cdp.on('Tracing.dataCollected', this.onData);
+    await this.cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  }
+
+  async stop(): Promise<number> {
+    const complete = new Promise<void>((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
+    await this.cdp.send('Tracing.end');
+    await complete;
+    this.cdp.off('Tracing.dataCollected', this.onData);
+    const main = this.events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    if (!main) return Number.NaN;
+    const tasks = this.events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+    // Top-level tasks only: a task run inside another is already in its thread time.
+    let cpu = 0;
+    let end = -Infinity;
+    for (const task of tasks) {
+      if (task.ts < end) continue;
+      cpu += task.tdur ?? 0;
+      end = task.ts + (task.dur ?? 0);
+    }
+    return cpu / 1000;
+  }
+}
+
+/** Until two frames have been drawn: content-visibility has settled what is on screen. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+type Where = 'on screen' | 'off screen';
+
+/** A workspace of `workloads` files, its report on the page, and one file at a time edited and patched in. */
+class Workspace {
+  readonly files = new Map<string, ReportPieces>();
+  private edits = 0;
+
+  constructor(private readonly workloads: number) {
+    for (let i = 0; i < workloads; i++) this.files.set(fileName(i), reportPiecesOf({ file: fileName(i), text: declaration(i) }));
+  }
+
+  report(): ResponsibilityReport {
+    return assembleReport([...this.files.values()], { toolVersion: 'bench' });
+  }
+
+  /** The next file to edit: spread over the workspace by a prime stride, never the same twice. */
+  nextEdit(): { readonly file: string; readonly message: ToReportPage } {
+    const i = (this.edits++ * 7919 + 501) % this.workloads;
+    const pieces = reportPiecesOf({ file: fileName(i), text: declaration(i, true) });
+    const directory = workspaceDirectoryOf(this.files.values());
+    this.files.set(fileName(i), pieces);
+    return { file: fileName(i), message: { type: 'patch', patch: { files: [filePatchOf(fileName(i), pieces, directory)] } } };
+  }
+}
+
+/** `patches` edits, each timed; `where` says whether the edited row (or the first duty of it) is scrolled into view first. */
+async function patchRun(page: Page, cdp: CDPSession, ws: Workspace, patches: number, where: Where, view: 'workload' | 'owner'): Promise<Timing[]> {
+  const times: Timing[] = [];
+  for (let p = 0; p < patches; p++) {
+    const { file, message } = ws.nextEdit();
+    await page.evaluate(
+      ({ file, where, view }) => {
+        const selector = view === 'workload' ? 'tr[data-file]' : 'li.duty[data-file]';
+        const target = Array.from(document.querySelectorAll(selector)).find((el) => el.getAttribute('data-file') === file);
+        if (where === 'on screen' && target) target.scrollIntoView({ block: 'center' });
+        else window.scrollTo(0, 0);
+      },
+      { file, where, view },
+    );
+    await settled(page);
+    times.push(await timed(page, cdp, message));
+  }
+  return times;
+}
+
+function summaryRows(label: string, times: readonly Timing[], baseline: number): string[][] {
+  const med = (pick: (t: Timing) => number): number => median(times.map(pick));
+  return [
+    [`${label}: renderer main-thread CPU (median of ${times.length})`, ms(med((t) => t.cpu)), ratio(med((t) => t.cpu) / baseline)],
+    ['  wall time, total', ms(med((t) => t.total)), ''],
+    ['  apply + DOM redraw (script)', ms(med((t) => t.script)), ''],
+    ['  style + layout it leaves (forced)', ms(med((t) => t.layout)), ''],
+    ['  the next frame (style, layout, paint)', ms(med((t) => t.frame)), ''],
+    ['  renderer counters: style recalc / layout', `${ms(med((t) => t.styleCpu))} / ${ms(med((t) => t.layoutCpu))}`, ''],
+  ];
 }
 
 export async function benchReportPage(workloads: number, patches: number): Promise<{ rows: string[][]; target: string[] }> {
-  const files = new Map<string, ReportPieces>();
-  for (let i = 0; i < workloads; i++) files.set(fileName(i), reportPiecesOf({ file: fileName(i), text: declaration(i) }));
-  const report = assembleReport([...files.values()], { toolVersion: 'bench' });
+  const ws = new Workspace(workloads);
+  const report = ws.report();
   const harness = new Harness(REPORT_PAGE);
   await harness.start();
   try {
     const { page } = await harness.open({ width: 1400, height: 900 });
-    const full = await timed(page, { type: 'report', report });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const full = await timed(page, cdp, { type: 'report', report });
     const rows = await page.locator('#app tr[data-file]').count();
     if (rows !== report.totals.workloads) throw new Error(`the page drew ${rows} rows of ${report.totals.workloads}`);
-    const again = await timed(page, { type: 'report', report: assembleReport([...files.values()], { toolVersion: 'bench' }) });
-    const directory = workspaceDirectoryOf(files.values());
-    const patchTimes: Timing[] = [];
-    for (let p = 0; p < patches; p++) {
-      const i = Math.floor(((p + 0.5) * workloads) / patches);
-      const pieces = reportPiecesOf({ file: fileName(i), text: declaration(i, true) });
-      files.set(fileName(i), pieces);
-      patchTimes.push(await timed(page, { type: 'patch', patch: { files: [filePatchOf(fileName(i), pieces, directory)] } }));
-    }
+    const again = await timed(page, cdp, { type: 'report', report: ws.report() });
+    const onScreen = await patchRun(page, cdp, ws, patches, 'on screen', 'workload');
+    const offScreen = await patchRun(page, cdp, ws, patches, 'off screen', 'workload');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('button[data-view="owner"]');
+    await settled(page);
+    const owner = await patchRun(page, cdp, ws, patches, 'on screen', 'owner');
     const label = await page.locator('.totals').getAttribute('data-gaps');
-    const expected = assembleReport([...files.values()], { toolVersion: 'bench' }).totals.gaps;
+    const expected = ws.report().totals.gaps;
     if (label !== String(expected)) throw new Error(`the page shows ${label} gaps, the report has ${expected}`);
-    const patch = median(patchTimes.map((t) => t.total));
-    const patchScript = median(patchTimes.map((t) => t.script));
-    const patchLayout = median(patchTimes.map((t) => t.layout));
     const measured = [
       ['workloads (rows)', String(rows), ''],
-      ['baseline: whole report drawn on an empty page (script + layout)', ms(full.total), '1.00×'],
-      ['whole report again on a full page (a new report object: every row drawn)', ms(again.total), ratio(again.total / full.total)],
-      [`one file's patch, total (median of ${patches})`, ms(patch), ratio(patch / full.total)],
-      ['  of which apply + DOM redraw (script)', ms(patchScript), ratio(patchScript / full.total)],
-      ['  of which the layout it leaves (forced)', ms(patchLayout), ratio(patchLayout / full.total)],
+      ['baseline: whole report drawn on an empty page, renderer main-thread CPU', ms(full.cpu), '1.00×'],
+      ['  wall time (script + layout + frame)', ms(full.total), ''],
+      ['whole report again on a full page (a new report object: every row drawn), CPU', ms(again.cpu), ratio(again.cpu / full.cpu)],
+      ...summaryRows("one file's patch, its row on screen", onScreen, full.cpu),
+      ...summaryRows("one file's patch, its row off screen", offScreen, full.cpu),
+      ...summaryRows("one file's patch in the by-owner view, its duty on screen", owner, full.cpu),
     ];
-    return { rows: measured, target: [`one file's patch on the page at ${rows} rows < ${TARGET_MS} ms`, ms(patch), patch < TARGET_MS ? 'met' : '**NOT met**'] };
+    // The target is the slowest of the three cases, in the renderer's CPU time: on a shared machine the wall time is mostly waiting for a core.
+    const worst = Math.max(...[onScreen, offScreen, owner].map((times) => median(times.map((t) => t.cpu))));
+    return {
+      rows: measured,
+      target: [`one file's patch on the page at ${rows} rows, layout and next frame included (renderer CPU) < ${TARGET_MS} ms`, ms(worst), worst < TARGET_MS ? 'met' : '**NOT met**'],
+    };
   } finally {
     await harness.stop();
   }

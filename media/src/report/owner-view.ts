@@ -3,13 +3,14 @@ import type { ReportOwnerDuty } from '../../../server/src/core/report/model';
 import { overrideText } from '../../../server/src/core/report/cells';
 import { h } from '../layer-stack/dom';
 import { NodeCache, reconcileChildren } from './keyed';
+import { ChunkedBody } from './row-chunks';
 
 interface OwnerArticle {
   owner: ReportOwner;
   readonly article: HTMLElement;
   heading: HTMLElement;
-  readonly list: HTMLUListElement;
-  readonly duties: NodeCache<ReportOwnerDuty, HTMLLIElement>;
+  readonly list: HTMLElement;
+  readonly duties: ChunkedBody<ReportOwnerDuty>;
 }
 
 /**
@@ -26,8 +27,8 @@ export class OwnerView {
     for (const owner of owners) {
       let entry = this.articles.get(owner.owner);
       if (!entry) {
-        const duties = new NodeCache<ReportOwnerDuty, HTMLLIElement>(dutyItem);
-        const list = h('ul', { class: 'duties' }, ...duties.nodesFor(owner.duties));
+        const duties = new ChunkedBody(new NodeCache<ReportOwnerDuty, HTMLLIElement>(dutyItem), dutyKey, dutyGroup);
+        const list = h('div', { class: 'duties', attrs: { role: 'list' } }, ...duties.bodies(owner.duties));
         const heading = ownerHeading(owner);
         entry = { owner, article: h('article', { class: 'owner', attrs: { 'data-owner': owner.owner } }, heading, list), heading, list, duties };
       } else if (entry.owner !== owner) {
@@ -35,7 +36,7 @@ export class OwnerView {
         entry.article.replaceChild(heading, entry.heading);
         entry.heading = heading;
         entry.owner = owner;
-        reconcileChildren(entry.list, entry.duties.nodesFor(owner.duties));
+        reconcileChildren(entry.list, entry.duties.bodies(owner.duties));
       }
       next.set(owner.owner, entry);
     }
@@ -61,10 +62,23 @@ function ownerHeading(owner: ReportOwner): HTMLElement {
   );
 }
 
+/*
+ * An owner may have thousands of duties: they come in groups (row-chunks.ts),
+ * each a <ul> without a role of its own inside the owner's one list, so that a
+ * screen reader hears one list of all of them.
+ */
+function dutyGroup(): HTMLUListElement {
+  return h('ul', { class: 'duty-group', attrs: { role: 'none' } });
+}
+
+function dutyKey(d: ReportOwnerDuty): string {
+  return `${d.file}\0${d.workload}\0${d.layerId}`;
+}
+
 function dutyItem(d: ReportOwnerDuty): HTMLLIElement {
   return h(
     'li',
-    { class: `duty state-${d.state}`, attrs: { 'data-layer-id': d.layerId } },
+    { class: `duty state-${d.state}`, attrs: { role: 'listitem', 'data-layer-id': d.layerId, 'data-file': d.file } },
     h('span', { class: 'duty-workload', text: d.workload }),
     ' — ',
     h('span', { class: 'duty-layer', text: d.layerName }),
