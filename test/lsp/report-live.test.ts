@@ -89,5 +89,34 @@ describe('LSP: the live report under random edits of a multi-document file', fun
       { numRuns: 12 },
     );
     assert.deepEqual(withoutTool(await server().request(WorkspaceReportRequest, {})), withoutTool(await patchedSince(server(), first, mark)));
+
+    // Changes that come before the last patch went out share one patch, which may touch most of the file:
+    // once the report has caught up, one owner renamed in the last of four documents patches that workload alone.
+    docs = [DOCUMENTS[0]!, DOCUMENTS[1]!, DOCUMENTS[2]!, DOCUMENTS[4]!];
+    await server().setText(uri, `${docs.join('\n---\n')}\n`);
+    await settledOn({ ...STATIC, 'm.srm.yaml': server().text(uri) });
+    const renamed = server().mark();
+    await server().setText(uri, `${[...docs.slice(0, 3), DOCUMENTS[4]!.replace('apps-team', 'apps-crew')].join('\n---\n')}\n`);
+    const partial = await server().waitForAnswer('a patch of only the renamed workload', () =>
+      Promise.resolve(
+        server()
+          .since(renamed)
+          .flatMap((r) => (r.kind === 'report' ? (r.params.patch?.files ?? []) : []))
+          .find((f) => f.replacing !== undefined),
+      ),
+    );
+    assert.deepEqual(
+      partial.groups.flatMap((g) => g.workloads.map((w) => w.name)),
+      ['renamed-owner'],
+      'the patch replaces the renamed workload only',
+    );
+    await settledOn({ ...STATIC, 'm.srm.yaml': server().text(uri) });
   });
+
+  async function settledOn(files: Record<string, string>): Promise<void> {
+    const expected = withoutTool(buildReport(Object.entries(files).map(([file, text]) => ({ file, text })), { toolVersion: 'ignored' }));
+    const mark = server().mark();
+    const first = await server().request(WorkspaceReportRequest, {});
+    await server().waitForAnswer('the live report to equal srm report’s', async () => isDeepStrictEqual(withoutTool(await patchedSince(server(), first, mark)), expected));
+  }
 });
