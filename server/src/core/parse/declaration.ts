@@ -1,5 +1,9 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../types';
+import { SharedStrings } from './shared-strings';
+
+/** Every parse of the process shares one table: a key written in two files is the same text too. */
+const SCALAR_TEXTS = new SharedStrings();
 
 /** A `key: value` pair of a mapping, with the ranges the rules report on. */
 export interface Field {
@@ -157,13 +161,18 @@ function isEmptyScalar(node: Node | null): boolean {
   return isScalar(node) && node.value === null && (!node.range || node.range[0] === node.range[1] || node.source === '');
 }
 
-/** Aliases in the document, counted without recursion (a deep document must not exhaust the stack). */
+/**
+ * Aliases in the document, counted without recursion (a deep document must
+ * not exhaust the stack). The same walk gives each scalar the shared string
+ * for its text (SharedStrings), before any field reads it.
+ */
 function countAliases(doc: Document.Parsed): number {
   let n = 0;
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isAlias(node)) n++;
+    else if (isScalar(node)) shareText(node);
     else if (isMap(node)) {
       for (const pair of node.items) stack.push(pair.key, pair.value);
     } else if (isSeq(node)) {
@@ -171,6 +180,16 @@ function countAliases(doc: Document.Parsed): number {
     }
   }
   return n;
+}
+
+/** The parser sets a string scalar's value to its source text: both take the shared string, and stay one. */
+function shareText(scalar: Scalar): void {
+  const source = scalar.source;
+  if (typeof source !== 'string') return;
+  // Equal strings compare equal whichever copy each is: the assignments are what make them one.
+  const shared = SCALAR_TEXTS.share(source);
+  if (scalar.value === source) scalar.value = shared;
+  scalar.source = shared;
 }
 
 /** A scalar's value as text (strings, numbers, booleans as written by YAML); undefined for anything else. */
