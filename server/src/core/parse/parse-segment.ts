@@ -28,7 +28,7 @@ export interface ParseLimits extends StructureLimits {
 }
 
 /** YAML 1.2, strict, duplicate keys kept (a rule reports them), YAML 1.1 merge keys (`<<`) understood. */
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: true } as const;
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: true } as const;
 
 /**
  * Parses one segment of the stream. Never throws: every parser error becomes
