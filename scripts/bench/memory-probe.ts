@@ -48,6 +48,8 @@ interface Phase {
   /** Highest heap used before a collection, and committed heap, during the phase (MB, from --trace-gc). */
   heapBefore: number;
   heapCommitted: number;
+  /** Heap used after the phase's last mark-compact (MB): what the server holds, garbage aside. */
+  heapAfterFullGc: number | undefined;
   scavenges: number;
   markCompacts: number;
 }
@@ -70,7 +72,7 @@ export async function probe(workloads: number, edits: number, flags: readonly st
   const phases: Phase[] = [];
   let phase: Phase | undefined;
   const enter = (name: string): void => {
-    phase = { name, peakRss: 0, heapBefore: 0, heapCommitted: 0, scavenges: 0, markCompacts: 0 };
+    phase = { name, peakRss: 0, heapBefore: 0, heapCommitted: 0, heapAfterFullGc: undefined, scavenges: 0, markCompacts: 0 };
     phases.push(phase);
   };
   enter('start');
@@ -170,7 +172,10 @@ function gcLine(line: string, phase: Phase): void {
   const m = /ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^\d]*([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/.exec(line);
   if (!m) return;
   if (m[1] === 'Scavenge' || m[1] === 'Minor Mark-Compact') phase.scavenges++;
-  else phase.markCompacts++;
+  else {
+    phase.markCompacts++;
+    phase.heapAfterFullGc = Number(m[4]);
+  }
   phase.heapBefore = Math.max(phase.heapBefore, Number(m[2]));
   phase.heapCommitted = Math.max(phase.heapCommitted, Number(m[3]), Number(m[5]));
 }
@@ -211,9 +216,9 @@ async function main(): Promise<void> {
   if (snapshots) mkdirSync(snapshots, { recursive: true });
   const r = await probe(workloads, edits, flags, snapshots, process.argv.includes('--signal-edits'));
   console.log(`flags: ${flags.join(' ') || '(none)'}; ${workloads} workloads, ${edits} edits; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('| phase | peak RSS MiB | heap before GC max MB | heap committed max MB | scavenges | mark-compacts |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const p of r.phases) console.log(`| ${p.name} | ${MiB(p.peakRss)} | ${p.heapBefore.toFixed(1)} | ${p.heapCommitted.toFixed(1)} | ${p.scavenges} | ${p.markCompacts} |`);
+  console.log('| phase | peak RSS MiB | heap before GC max MB | heap after last full GC MB | heap committed max MB | scavenges | mark-compacts |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of r.phases) console.log(`| ${p.name} | ${MiB(p.peakRss)} | ${p.heapBefore.toFixed(1)} | ${p.heapAfterFullGc?.toFixed(1) ?? '–'} | ${p.heapCommitted.toFixed(1)} | ${p.scavenges} | ${p.markCompacts} |`);
   console.log(`VmHWM ${MiB(r.vmHwm)} MiB`);
 }
 
