@@ -134,10 +134,20 @@ export class StringPool {
 
   /** Gives back every string a summary took. */
   release(summary: FileSummary): void {
-    for (const value of stringsOf(summary)) {
+    for (const w of summary.workloads) this.releaseWorkload(w);
+  }
+
+  /** Gives back every string one workload summary took. */
+  releaseWorkload(workload: WorkloadSummary): void {
+    for (const value of stringsOf(workload)) {
       const entry = this.strings.get(value);
       if (entry && --entry.uses === 0) this.strings.delete(value);
     }
+  }
+
+  /** Counts again the strings of a workload summary it gave back, which hold the pool's copies still (a cache kept it). */
+  retainWorkload(workload: WorkloadSummary): void {
+    for (const value of stringsOf(workload)) this.intern(value);
   }
 }
 
@@ -157,6 +167,14 @@ export class PassThroughPool extends StringPool {
   override release(): void {
     // Nothing was kept.
   }
+
+  override releaseWorkload(): void {
+    // Nothing was kept.
+  }
+
+  override retainWorkload(): void {
+    // Nothing is kept.
+  }
 }
 
 /** Node's Buffer; the server in a web worker has none. */
@@ -170,7 +188,7 @@ function freshCopy(value: string): string {
   return NodeBuffer ? NodeBuffer.from(value, 'utf16le').toString('utf16le') : (JSON.parse(JSON.stringify(value)) as string);
 }
 
-/** Reads a summary off a check result of `text`. */
+/** Reads a summary off a check result of `text`. `cache`: for a file summarized again and again as it is edited (see SummaryCache). */
 export function summarize(
   uri: string,
   version: number | null,
@@ -178,39 +196,204 @@ export function summarize(
   result: { readonly documents: Iterable<CheckedDocument> },
   policy: OverridePolicy,
   pool: StringPool,
+  cache?: SummaryCache,
 ): FileSummary {
-  const workloads = Array.from(result.documents, (checked): WorkloadSummary => {
-    const at = (s: Span): Span => ({ start: s.start + checked.base, end: s.end + checked.base });
-    const decl = checked.declaration;
-    const workload = fieldOf(decl.fields, 'workload');
-    const name = stringValue(workload);
-    const span = at(decl.span);
-    const entries = (decl.layers?.entries ?? []).map((entry): EntrySummary => {
-      const owner = fieldOf(entry.fields, 'owner');
-      const ownerText = stringValue(owner);
-      return {
-        key: pool.intern(entry.key),
-        keySpan: at(entry.keySpan),
-        layerId: pool.intern(layerOfEntry(checked, entry)),
-        owner: pool.intern(ownerText),
-        ownerSpan: ownerText !== undefined && owner?.valueSpan ? at(owner.valueSpan) : undefined,
-      };
-    });
-    const links = readIacLinks(decl).links;
-    const iac = links.length === 0 ? NO_IAC : links.map((l): IacEntrySummary => ({ path: pool.intern(l.path), resources: (l.resources ?? []).map((r) => pool.intern(r.name)) }));
+  const workloads = Array.from(result.documents, (checked) => (cache ? cache.workloadOf(checked, policy, pool) : workloadOf(checked, policy, pool)));
+  return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: cache ? cache.lineStartsOf(text, result.documents) : lineStartsOf(text) };
+}
+
+function workloadOf(checked: CheckedDocument, policy: OverridePolicy, pool: StringPool): WorkloadSummary {
+  const at = (s: Span): Span => ({ start: s.start + checked.base, end: s.end + checked.base });
+  const decl = checked.declaration;
+  const workload = fieldOf(decl.fields, 'workload');
+  const name = stringValue(workload);
+  const span = at(decl.span);
+  const entries = (decl.layers?.entries ?? []).map((entry): EntrySummary => {
+    const owner = fieldOf(entry.fields, 'owner');
+    const ownerText = stringValue(owner);
     return {
-      index: checked.index,
-      name: pool.intern(name),
-      nameSpan: name !== undefined && workload?.valueSpan ? at(workload.valueSpan) : undefined,
-      span,
-      model: pool.intern(stringValue(fieldOf(decl.fields, 'model'))),
-      matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
-      entries,
-      iac,
-      gaps: gapCount(checked, policy),
+      key: pool.intern(entry.key),
+      keySpan: at(entry.keySpan),
+      layerId: pool.intern(layerOfEntry(checked, entry)),
+      owner: pool.intern(ownerText),
+      ownerSpan: ownerText !== undefined && owner?.valueSpan ? at(owner.valueSpan) : undefined,
     };
   });
-  return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: lineStartsOf(text) };
+  const links = readIacLinks(decl).links;
+  const iac = links.length === 0 ? NO_IAC : links.map((l): IacEntrySummary => ({ path: pool.intern(l.path), resources: (l.resources ?? []).map((r) => pool.intern(r.name)) }));
+  return {
+    index: checked.index,
+    name: pool.intern(name),
+    nameSpan: name !== undefined && workload?.valueSpan ? at(workload.valueSpan) : undefined,
+    span,
+    model: pool.intern(stringValue(fieldOf(decl.fields, 'model'))),
+    matrix: pool.intern(stringValue(fieldOf(decl.fields, 'matrix'))),
+    entries,
+    iac,
+    gaps: gapCount(checked, policy),
+  };
+}
+
+/**
+ * The pool's count of one workload's strings. A workload summary a cache
+ * carries from one summary of its file to the next (as it is, or moved) holds
+ * the same strings: they are counted once for all its copies, while the index
+ * holds one of them (`exchangeWorkloads`).
+ */
+class CountedStrings {
+  /** True while the pool counts them. */
+  counted = true;
+}
+
+/** Which CountedStrings a workload summary's strings are: a workload made without a cache is its own. */
+const countedStrings = new WeakMap<WorkloadSummary, CountedStrings>();
+
+/** A workload summary as last made from one declaration, with what it rests on. */
+interface CachedWorkload {
+  readonly summary: WorkloadSummary;
+  readonly counted: CountedStrings;
+  readonly matrix: CheckedDocument['matrix'];
+  readonly policy: OverridePolicy;
+  readonly base: number;
+}
+
+/**
+ * A file's workload summaries as last made, by declaration, and the line
+ * starts of each document's text. The checker hands back the same Declaration
+ * object for every document whose text did not change since the last check, so
+ * summarizing an edited file again reads only the documents that changed: the
+ * others' summaries are taken as they were, or moved by as many characters as
+ * their document moved (an edit above it). A summary rests only on the
+ * declaration (whose places are relative to its document), its matrix, the
+ * policy and where its document starts.
+ */
+export class SummaryCache {
+  private readonly workloads = new WeakMap<CheckedDocument['declaration'], CachedWorkload>();
+  /** The line starts of each document's text, relative to it, by its first declaration. */
+  private readonly lines = new WeakMap<CheckedDocument['declaration'], { readonly text: string; readonly starts: Uint32Array }>();
+
+  workloadOf(checked: CheckedDocument, policy: OverridePolicy, pool: StringPool): WorkloadSummary {
+    const known = this.workloads.get(checked.declaration);
+    let summary: WorkloadSummary;
+    let counted: CountedStrings;
+    if (known && known.matrix === checked.matrix && known.policy === policy) {
+      if (known.base === checked.base && known.summary.index === checked.index) return known.summary;
+      summary = moved(known.summary, checked.index, checked.base - known.base);
+      counted = known.counted;
+    } else {
+      summary = workloadOf(checked, policy, pool);
+      counted = new CountedStrings();
+    }
+    countedStrings.set(summary, counted);
+    this.workloads.set(checked.declaration, { summary, counted, matrix: checked.matrix, policy, base: checked.base });
+    return summary;
+  }
+
+  /**
+   * `lineStartsOf(text)`, with the line starts inside each document's text
+   * taken from the last time it was seen: only the text between documents
+   * (comments, empty documents) is searched again. A text with a CR anywhere is
+   * searched whole (a CR's line may end in the next document).
+   */
+  lineStartsOf(text: string, documents: Iterable<CheckedDocument>): Uint32Array {
+    if (text.includes('\r')) return lineStartsOf(text);
+    // Runs of line starts, each relative to where it is placed: written into one typed array at the end.
+    const runs: { readonly starts: ArrayLike<number>; readonly base: number }[] = [];
+    let total = 1;
+    let searched = 0;
+    const search = (to: number): void => {
+      const starts: number[] = [];
+      for (let at = text.indexOf('\n', searched); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+      if (starts.length > 0) runs.push({ starts, base: 0 });
+      total += starts.length;
+      searched = to;
+    };
+    let lastBase = -1;
+    for (const doc of documents) {
+      // Documents of one segment share its text: the first of them stands for it.
+      if (doc.base === lastBase || doc.base < searched || doc.base + doc.text.length > text.length) continue;
+      lastBase = doc.base;
+      search(doc.base);
+      let known = this.lines.get(doc.declaration);
+      if (!known || known.text !== doc.text) this.lines.set(doc.declaration, (known = { text: doc.text, starts: relativeLineStarts(doc.text) }));
+      runs.push({ starts: known.starts, base: doc.base });
+      total += known.starts.length;
+      searched = doc.base + doc.text.length;
+    }
+    search(text.length);
+    const out = new Uint32Array(total);
+    let n = 1;
+    for (const { starts, base } of runs) for (let i = 0; i < starts.length; i++) out[n++] = starts[i]! + base;
+    return out;
+  }
+}
+
+/** Where each line after the first starts in `text` (which has no CR). */
+function relativeLineStarts(text: string): Uint32Array {
+  const starts: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return Uint32Array.from(starts);
+}
+
+function countedOf(summary: WorkloadSummary): CountedStrings | undefined {
+  return countedStrings.get(summary);
+}
+
+/** A workload summary `by` characters further on, at position `index` of its file: the same strings. */
+function moved(w: WorkloadSummary, index: number, by: number): WorkloadSummary {
+  const at = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  // Object literals with every field, in the order `workloadOf` writes them: the same shape, and cheaper than spreading.
+  const entries = w.entries.map(
+    (e): EntrySummary => ({ key: e.key, keySpan: at(e.keySpan), layerId: e.layerId, owner: e.owner, ownerSpan: e.ownerSpan === undefined ? undefined : at(e.ownerSpan) }),
+  );
+  return {
+    index,
+    name: w.name,
+    nameSpan: w.nameSpan === undefined ? undefined : at(w.nameSpan),
+    span: at(w.span),
+    model: w.model,
+    matrix: w.matrix,
+    entries,
+    iac: w.iac,
+    gaps: w.gaps,
+  };
+}
+
+/**
+ * A file's summary `next` takes the place of `previous` (either may be absent):
+ * the pool counts again the strings of a carried workload it had given
+ * back, and gives back those of every workload `next` no longer holds. Returns
+ * the workloads that left and those that came (a workload carried over, as it
+ * was or moved, is neither), for what counts per workload (owner uses).
+ */
+export function exchangeWorkloads(
+  pool: StringPool,
+  previous: FileSummary | undefined,
+  next: FileSummary | undefined,
+): { readonly left: readonly WorkloadSummary[]; readonly came: readonly WorkloadSummary[] } {
+  const keyOf = (w: WorkloadSummary): object => countedOf(w) ?? w;
+  const before = new Set((previous?.workloads ?? []).map(keyOf));
+  const after = new Set((next?.workloads ?? []).map(keyOf));
+  const left: WorkloadSummary[] = [];
+  const came: WorkloadSummary[] = [];
+  // Counted first: a string both hold is never dropped and copied again.
+  for (const w of next?.workloads ?? []) {
+    if (before.has(keyOf(w))) continue;
+    came.push(w);
+    const counted = countedOf(w);
+    if (counted && !counted.counted) {
+      pool.retainWorkload(w);
+      counted.counted = true;
+    }
+  }
+  for (const w of previous?.workloads ?? []) {
+    if (after.has(keyOf(w))) continue;
+    left.push(w);
+    pool.releaseWorkload(w);
+    const counted = countedOf(w);
+    if (counted) counted.counted = false;
+  }
+  return { left, came };
 }
 
 /** Reads a file from disk and summarizes it (`summarizeRead`). Undefined when the file cannot be read. */
@@ -247,11 +430,9 @@ export function adopt(summary: FileSummary, pool: StringPool): FileSummary {
   };
 }
 
-/** Every string a summary holds, as many times as it holds it. */
-function* stringsOf(summary: FileSummary): Generator<string> {
-  for (const w of summary.workloads) {
-    for (const s of [w.name, w.model, w.matrix]) if (s !== undefined) yield s;
-    for (const e of w.entries) for (const s of [e.key, e.layerId, e.owner]) if (s !== undefined) yield s;
-    for (const l of w.iac) yield* [l.path, ...l.resources];
-  }
+/** Every string a workload summary holds, as many times as it holds it. */
+function* stringsOf(w: WorkloadSummary): Generator<string> {
+  for (const s of [w.name, w.model, w.matrix]) if (s !== undefined) yield s;
+  for (const e of w.entries) for (const s of [e.key, e.layerId, e.owner]) if (s !== undefined) yield s;
+  for (const l of w.iac) yield* [l.path, ...l.resources];
 }
