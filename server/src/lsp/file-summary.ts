@@ -298,13 +298,15 @@ export class SummaryCache {
   lineStartsOf(text: string, documents: Iterable<CheckedDocument>): Uint32Array {
     if (text.includes('\r')) return lineStartsOf(text);
     // Runs of line starts, each relative to where it is placed: written into one typed array at the end.
-    const runs: { readonly starts: ArrayLike<number>; readonly base: number }[] = [];
+    const runs: { readonly starts: Uint32Array; readonly base: number }[] = [];
     let total = 1;
     let searched = 0;
     const search = (to: number): void => {
+      // Documents mostly follow one another: nothing between them to search.
+      if (to === searched) return;
       const starts: number[] = [];
       for (let at = text.indexOf('\n', searched); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      if (starts.length > 0) runs.push({ starts, base: 0 });
+      if (starts.length > 0) runs.push({ starts: Uint32Array.from(starts), base: 0 });
       total += starts.length;
       searched = to;
     };
@@ -323,7 +325,11 @@ export class SummaryCache {
     search(text.length);
     const out = new Uint32Array(total);
     let n = 1;
-    for (const { starts, base } of runs) for (let i = 0; i < starts.length; i++) out[n++] = starts[i]! + base;
+    for (const { starts, base } of runs) {
+      out.set(starts, n);
+      if (base !== 0) for (let i = n, end = n + starts.length; i < end; i++) out[i]! += base;
+      n += starts.length;
+    }
     return out;
   }
 }
