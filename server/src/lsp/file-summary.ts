@@ -198,8 +198,15 @@ export function summarize(
   pool: StringPool,
   cache?: SummaryCache,
 ): FileSummary {
-  const workloads = Array.from(result.documents, (checked) => (cache ? cache.workloadOf(checked, policy, pool) : workloadOf(checked, policy, pool)));
-  return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: cache ? cache.lineStartsOf(text, result.documents) : lineStartsOf(text) };
+  if (!cache) {
+    const workloads = Array.from(result.documents, (checked) => workloadOf(checked, policy, pool));
+    return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts: lineStartsOf(text) };
+  }
+  const documents = Array.isArray(result.documents) ? (result.documents as readonly CheckedDocument[]) : [...result.documents];
+  // Line starts first: they are carried by where the last summary had each document.
+  const lineStarts = cache.lineStartsOf(text, documents);
+  const workloads = documents.map((checked) => cache.workloadOf(checked, policy, pool));
+  return { uri, version, workloads, gaps: workloads.reduce((n, w) => n + w.gaps, 0), lineStarts };
 }
 
 function workloadOf(checked: CheckedDocument, policy: OverridePolicy, pool: StringPool): WorkloadSummary {
@@ -255,6 +262,8 @@ interface CachedWorkload {
   readonly matrix: CheckedDocument['matrix'];
   readonly policy: OverridePolicy;
   readonly base: number;
+  /** The number of the last summary that read it (SummaryCache.number). */
+  seen: number;
 }
 
 /**
@@ -269,15 +278,19 @@ interface CachedWorkload {
  */
 export class SummaryCache {
   private readonly workloads = new WeakMap<CheckedDocument['declaration'], CachedWorkload>();
-  /** The line starts of each document's text, relative to it, by its first declaration. */
-  private readonly lines = new WeakMap<CheckedDocument['declaration'], { readonly text: string; readonly starts: Uint32Array }>();
+  /** The last summary's line starts, and which summary it was (workloads carry the number of the last that read them). */
+  private lastLineStarts: Uint32Array | undefined;
+  private number = 0;
 
   workloadOf(checked: CheckedDocument, policy: OverridePolicy, pool: StringPool): WorkloadSummary {
     const known = this.workloads.get(checked.declaration);
     let summary: WorkloadSummary;
     let counted: CountedStrings;
     if (known && known.matrix === checked.matrix && known.policy === policy) {
-      if (known.base === checked.base && known.summary.index === checked.index) return known.summary;
+      if (known.base === checked.base && known.summary.index === checked.index) {
+        known.seen = this.number;
+        return known.summary;
+      }
       summary = moved(known.summary, checked.index, checked.base - known.base);
       counted = known.counted;
     } else {
@@ -285,7 +298,7 @@ export class SummaryCache {
       counted = new CountedStrings();
     }
     countedStrings.set(summary, counted);
-    this.workloads.set(checked.declaration, { summary, counted, matrix: checked.matrix, policy, base: checked.base });
+    this.workloads.set(checked.declaration, { summary, counted, matrix: checked.matrix, policy, base: checked.base, seen: this.number });
     return summary;
   }
 
@@ -295,50 +308,66 @@ export class SummaryCache {
    * (comments, empty documents) is searched again. A text with a CR anywhere is
    * searched whole (a CR's line may end in the next document).
    */
-  lineStartsOf(text: string, documents: Iterable<CheckedDocument>): Uint32Array {
-    if (text.includes('\r')) return lineStartsOf(text);
-    // Runs of line starts, each relative to where it is placed: written into one typed array at the end.
-    const runs: { readonly starts: Uint32Array; readonly base: number }[] = [];
+  lineStartsOf(text: string, documents: readonly CheckedDocument[]): Uint32Array {
+    const last = this.lastLineStarts;
+    const lastNumber = this.number++;
+    const out = text.includes('\r') ? lineStartsOf(text) : this.carriedLineStarts(text, documents, last, lastNumber);
+    this.lastLineStarts = out;
+    return out;
+  }
+
+  private carriedLineStarts(text: string, documents: readonly CheckedDocument[], last: Uint32Array | undefined, lastNumber: number): Uint32Array {
+    // Runs of line starts, each `by` characters from where the last summary had them: written into one typed array at the end.
+    const runs: { readonly starts: Uint32Array; readonly by: number }[] = [];
     let total = 1;
     let searched = 0;
     const search = (to: number): void => {
       // Documents mostly follow one another: nothing between them to search.
-      if (to === searched) return;
+      if (to <= searched) return;
       const starts: number[] = [];
       for (let at = text.indexOf('\n', searched); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      if (starts.length > 0) runs.push({ starts: Uint32Array.from(starts), base: 0 });
+      if (starts.length > 0) runs.push({ starts: Uint32Array.from(starts), by: 0 });
       total += starts.length;
       searched = to;
     };
     let lastBase = -1;
     for (const doc of documents) {
       // Documents of one segment share its text: the first of them stands for it.
-      if (doc.base === lastBase || doc.base < searched || doc.base + doc.text.length > text.length) continue;
+      if (doc.base === lastBase) continue;
       lastBase = doc.base;
+      const known = this.workloads.get(doc.declaration);
+      // Only a document the last summary read, as it was then (the same declaration is the same text), at a place that holds it.
+      if (!last || !known || known.seen !== lastNumber || doc.base < searched || doc.base + doc.text.length > text.length) continue;
       search(doc.base);
-      let known = this.lines.get(doc.declaration);
-      if (!known || known.text !== doc.text) this.lines.set(doc.declaration, (known = { text: doc.text, starts: relativeLineStarts(doc.text) }));
-      runs.push({ starts: known.starts, base: doc.base });
-      total += known.starts.length;
+      // Its lines started after each of its line breaks: (base, base + length] in the last text.
+      const from = firstAfter(last, known.base);
+      const to = firstAfter(last, known.base + doc.text.length);
+      runs.push({ starts: last.subarray(from, to), by: doc.base - known.base });
+      total += to - from;
       searched = doc.base + doc.text.length;
     }
     search(text.length);
     const out = new Uint32Array(total);
     let n = 1;
-    for (const { starts, base } of runs) {
+    for (const { starts, by } of runs) {
       out.set(starts, n);
-      if (base !== 0) for (let i = n, end = n + starts.length; i < end; i++) out[i]! += base;
+      if (by !== 0) for (let i = n, end = n + starts.length; i < end; i++) out[i]! += by;
       n += starts.length;
     }
     return out;
   }
 }
 
-/** Where each line after the first starts in `text` (which has no CR). */
-function relativeLineStarts(text: string): Uint32Array {
-  const starts: number[] = [];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return Uint32Array.from(starts);
+/** The index of the first value above `offset` in an ascending array (its length when there is none). */
+function firstAfter(sorted: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function countedOf(summary: WorkloadSummary): CountedStrings | undefined {
