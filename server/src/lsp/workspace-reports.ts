@@ -46,9 +46,10 @@ import type { WorkspaceIndex } from './workspace-index';
  * changed (partialFilePatchOf), when that is the smaller patch. The patch
  * goes out as soon as the change is in (the live report follows an edit
  * within 50 ms, issue 9): an open document's change comes once typing pauses
- * (the index's summary), and its pieces are made from the check of every
- * unchanged document as it was (piecesOfCheck keeps their workloads), so a
- * file of thousands costs about what its few changed documents do.
+ * (the index's summary). Making a file's pieces still visits each of its
+ * documents, but an unchanged one's workload is kept from the last check
+ * (piecesOfCheck), found with two binary searches: at 3,000 workloads a few
+ * ms of CPU per patch, next to the check's tens, so no file waits longer.
  */
 export class WorkspaceReports {
   private readonly pieces = new Map<string, ReportPieces>();
