@@ -5,7 +5,7 @@ import type { SrmSettings } from '../../../protocol/settings';
 import type { PortablePieces } from '../core/report';
 import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
-import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
+import { adopt, exchangeWorkloads, readSummary, StringPool, summarize, SummaryCache, type FileSummary, type WorkloadSummary } from './file-summary';
 import type { CheckedFile, CheckedFiles } from './files';
 import { scanFiles, type ScanBatch, type ScanFile } from './index-worker';
 import type { ConnectionState } from './lifecycle';
@@ -91,6 +91,8 @@ export class WorkspaceIndex {
   /** Open documents checked since their summary was taken: summarized once typing pauses, or when the index is read. */
   private readonly edited = new Map<string, { readonly file: CheckedFile; readonly text: string }>();
   private editedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Per open document: its workloads' summaries as last made, so that summarizing it again reads only what the edit changed. */
+  private readonly caches = new Map<string, SummaryCache>();
 
   /** Fires after a file's summary was added, replaced or removed. */
   readonly onDidChange: Event<IndexChange> = this.changed.event;
@@ -177,6 +179,7 @@ export class WorkspaceIndex {
   /** A document was closed: a workspace file goes back to its text on disk; any other leaves the index. */
   documentClosed(uri: string): void {
     this.edited.delete(uri);
+    this.caches.delete(uri);
     if (this.folders.contains(uri) && this.started) void this.reread(uri);
     else this.remove(uri);
   }
@@ -240,7 +243,14 @@ export class WorkspaceIndex {
   }
 
   private summaryOf(file: CheckedFile, text: string): FileSummary {
-    return summarize(file.uri, file.version, text, file.result, file.environment.config.overrides, this.pool);
+    let cache: SummaryCache | undefined;
+    if (file.version !== null) {
+      cache = this.caches.get(file.uri);
+      if (!cache) this.caches.set(file.uri, (cache = new SummaryCache()));
+    } else {
+      this.caches.delete(file.uri);
+    }
+    return summarize(file.uri, file.version, text, file.result, file.environment.config.overrides, this.pool, cache);
   }
 
   /** `job` calls `summariesIn` once its summaries are in (it may go on making report pieces). */
@@ -342,8 +352,10 @@ export class WorkspaceIndex {
     if (touches) this.touch(summary.uri);
     const old = this.byUri.get(summary.uri);
     this.byUri.set(summary.uri, summary);
-    this.countOwners(summary, 1);
-    if (old) this.drop(old);
+    // Only the workloads that came or left change the counts (an edited file's others are carried over).
+    const { left, came } = exchangeWorkloads(this.pool, old, summary);
+    this.countOwners(came, 1);
+    this.countOwners(left, -1);
     this.changed.fire({ uri: summary.uri, summary, ...(pieces ? { pieces } : {}) });
   }
 
@@ -361,12 +373,11 @@ export class WorkspaceIndex {
   }
 
   private drop(summary: FileSummary): void {
-    this.countOwners(summary, -1);
-    this.pool.release(summary);
+    this.countOwners(exchangeWorkloads(this.pool, summary, undefined).left, -1);
   }
 
-  private countOwners(summary: FileSummary, by: 1 | -1): void {
-    for (const workload of summary.workloads) {
+  private countOwners(workloads: readonly WorkloadSummary[], by: 1 | -1): void {
+    for (const workload of workloads) {
       for (const { owner } of workload.entries) {
         if (owner === undefined) continue;
         const uses = (this.ownerUses.get(owner) ?? 0) + by;
