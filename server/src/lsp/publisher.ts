@@ -67,7 +67,8 @@ export class Publisher {
       this.sendStatus({ uri, version: file?.version ?? null, errors: 0, warnings: 0, gaps: 0 });
       return;
     }
-    const diagnostics = lspDiagnosticsOf(file.doc, file.visible, this.published.get(uri));
+    const previous = this.published.get(uri);
+    const diagnostics = lspDiagnosticsOf(file.doc, file.visible, previous);
     if (file.version !== null) this.published.set(uri, { text: file.doc.getText(), visible: file.visible, diagnostics });
     let errors = 0;
     let warnings = 0;
@@ -76,14 +77,21 @@ export class Publisher {
       else if (v.severity === 'warning') warnings++;
     }
     void this.connection.sendDiagnostics({ uri, ...version, diagnostics });
-    this.sendStatus({
-      uri,
-      version: file.version,
-      errors,
-      warnings,
-      // The core's one definition: a display setting that hides a finding does not close its gap.
-      gaps: fileGapCount(file.result, file.environment.config.overrides),
-    });
+    const status = (): void => {
+      if (this.state.isShutDown) return;
+      this.sendStatus({
+        uri,
+        version: file.version,
+        errors,
+        warnings,
+        // The core's one definition: a display setting that hides a finding does not close its gap.
+        gaps: fileGapCount(file.result, file.environment.config.overrides),
+      });
+    };
+    // The first count of a file reads every declaration in it (later ones only what an edit changed): at the open
+    // of a large file, the diagnostics are written first (the writer sends in a microtask queued before this one).
+    if (previous === undefined && file.version !== null) queueMicrotask(status);
+    else status();
   }
 
   /** A matrix or configuration file's findings, with the severities the user configured. */

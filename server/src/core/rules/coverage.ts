@@ -30,16 +30,35 @@ export interface EntryFacts {
  */
 interface Facts {
   model?: ServiceModelDefinition | null;
-  entries?: Map<LayerEntry, EntryFacts>;
+  /** In the order of `declaration.layers.entries`: rules walk them by index, with no lookup per entry. */
+  entries?: readonly EntryFacts[];
+  /** For `entryFacts(ctx, entry)`, made only when asked. */
+  byEntry?: Map<LayerEntry, EntryFacts>;
+  documented?: ReadonlySet<string>;
   missing?: { readonly model: ServiceModelDefinition; readonly layers: RequiredLayer[] };
+  /** The missing layers a batch fix adds: those whose finding is not suppressed. */
+  batch?: { readonly model: ServiceModelDefinition; readonly layers: RequiredLayer[] };
   addAll?: Edit[];
 }
 
 const FACTS = new WeakMap<Declaration, Facts>();
+const NO_FACTS: EntryFacts = { layerId: undefined, matrixCell: undefined, override: undefined, who: undefined };
+
+/**
+ * The rules of one declaration run one after another, each asking for its
+ * facts many times: the last declaration's are kept at hand, so only the first
+ * question of each declaration looks in the weak map.
+ */
+let lastDeclaration: Declaration | undefined;
+let lastFacts: Facts = {};
 
 function factsOf(ctx: RuleContext): Facts {
-  let facts = FACTS.get(ctx.declaration);
-  if (!facts) FACTS.set(ctx.declaration, (facts = {}));
+  const declaration = ctx.declaration;
+  if (declaration === lastDeclaration) return lastFacts;
+  let facts = FACTS.get(declaration);
+  if (!facts) FACTS.set(declaration, (facts = {}));
+  lastDeclaration = declaration;
+  lastFacts = facts;
   return facts;
 }
 
@@ -53,20 +72,36 @@ export function declaredModel(ctx: RuleContext): ServiceModelDefinition | undefi
   return facts.model ?? undefined;
 }
 
-/** An entry's layer and the cell that applies to it. */
-export function entryFacts(ctx: RuleContext, entry: LayerEntry): EntryFacts {
+/** The facts of every entry under `layers:`, index for index with `declaration.layers.entries`. */
+export function entriesFacts(ctx: RuleContext): readonly EntryFacts[] {
   const facts = factsOf(ctx);
   if (!facts.entries) {
-    facts.entries = new Map();
     const model = declaredModel(ctx);
-    for (const e of ctx.declaration.layers?.entries ?? []) {
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const out = new Array<EntryFacts>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       const layerId = ctx.matrix?.layerOf(e);
       const matrixCell = layerId && model ? model.cells[layerId] : undefined;
       const override = layerId ? readOverride(e, matrixCell, ctx.environment.config.overrides) : undefined;
-      facts.entries.set(e, { layerId, matrixCell, override, who: effectiveCell(matrixCell, override) });
+      out[i] = { layerId, matrixCell, override, who: effectiveCell(matrixCell, override) };
     }
+    facts.entries = out;
   }
-  return facts.entries.get(entry) ?? { layerId: undefined, matrixCell: undefined, override: undefined, who: undefined };
+  return facts.entries;
+}
+
+/** An entry's layer and the cell that applies to it. */
+export function entryFacts(ctx: RuleContext, entry: LayerEntry): EntryFacts {
+  const all = entriesFacts(ctx);
+  const facts = factsOf(ctx);
+  if (!facts.byEntry) {
+    facts.byEntry = new Map();
+    const entries = ctx.declaration.layers?.entries ?? [];
+    // The first entry of an object wins, as a map built in order would keep it.
+    for (let i = entries.length - 1; i >= 0; i--) facts.byEntry.set(entries[i]!, all[i]!);
+  }
+  return facts.byEntry.get(entry) ?? NO_FACTS;
 }
 
 /** The layer an entry documents: its id, the layer its display name or spelling stands for, or another matrix's id for it. */
@@ -74,13 +109,14 @@ export function entryLayerId(ctx: RuleContext, entry: LayerEntry): string | unde
   return entryFacts(ctx, entry).layerId;
 }
 
-export function documentedLayerIds(ctx: RuleContext): Set<string> {
-  const ids = new Set<string>();
-  for (const entry of ctx.declaration.layers?.entries ?? []) {
-    const id = entryLayerId(ctx, entry);
-    if (id) ids.add(id);
+export function documentedLayerIds(ctx: RuleContext): ReadonlySet<string> {
+  const facts = factsOf(ctx);
+  if (!facts.documented) {
+    const ids = new Set<string>();
+    for (const { layerId } of entriesFacts(ctx)) if (layerId) ids.add(layerId);
+    facts.documented = ids;
   }
-  return ids;
+  return facts.documented;
 }
 
 /** The codes of the missing-entry findings, by the cell of the layer that lacks one. */
@@ -96,9 +132,11 @@ export function missingLayers(ctx: RuleContext, model: ServiceModelDefinition): 
   const facts = factsOf(ctx);
   if (facts.missing?.model !== model) {
     const documented = documentedLayerIds(ctx);
-    const layers = (ctx.matrix?.layers ?? [])
-      .map((l) => ({ id: l.id, who: model.cells[l.id]?.who }))
-      .filter((l): l is RequiredLayer => isMissingCell(l.who) && !documented.has(l.id));
+    const layers: RequiredLayer[] = [];
+    for (const l of ctx.matrix?.layers ?? []) {
+      const who = model.cells[l.id]?.who;
+      if (isMissingCell(who) && !documented.has(l.id)) layers.push({ id: l.id, who });
+    }
     facts.missing = { model, layers };
   }
   return facts.missing.layers;
@@ -135,8 +173,7 @@ export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinitio
   if (!matrix) return [];
   const toNew = (l: RequiredLayer): NewEntry => ({ layerId: l.id, withHandoff: dutyOf(l.who).handoff });
   // A missing layer whose finding is suppressed is not the batch's to add: the user said it is covered elsewhere.
-  const at = missingAnchor(ctx).start;
-  const all = missingLayers(ctx, model).filter((l) => !ctx.suppressions.covers(MISSING_LAYER_CODES[l.who as MissingCell], at));
+  const all = batchLayers(ctx, model);
   const self = all.find((l) => l.id === layerId);
   if (!self) return [];
   const name = matrix.layer(layerId)?.name ?? layerId;
@@ -153,6 +190,16 @@ export function missingEntryFixes(ctx: RuleContext, model: ServiceModelDefinitio
     });
   }
   return fixes;
+}
+
+/** The missing layers whose finding is not suppressed: the same for each of the declaration's missing-entry findings. */
+function batchLayers(ctx: RuleContext, model: ServiceModelDefinition): RequiredLayer[] {
+  const facts = factsOf(ctx);
+  if (facts.batch?.model !== model) {
+    const at = missingAnchor(ctx).start;
+    facts.batch = { model, layers: missingLayers(ctx, model).filter((l) => !ctx.suppressions.covers(MISSING_LAYER_CODES[l.who as MissingCell], at)) };
+  }
+  return facts.batch.layers;
 }
 
 /** Where the placeholder owner sits in a single-entry insertion. */

@@ -1,15 +1,18 @@
 import { isProviderOwner } from '../format';
 import type { Cell } from '../matrix/types';
 import { fieldOf, stringValue } from '../parse/declaration';
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { RuleContext } from './rule';
 
 /** Reports every `owner: provider` on a layer whose cell (an override's, when it holds) is one of `cells`. */
 export function ownerLeftToProvider(ctx: RuleContext, cells: readonly Cell[], message: (layerName: string, modelLabel: string, who: Cell) => string): void {
   const model = declaredModel(ctx);
   if (!model || !ctx.matrix) return;
-  for (const entry of ctx.declaration.layers?.entries ?? []) {
-    const { layerId: id, who } = entryFacts(ctx, entry);
+  const entries = ctx.declaration.layers?.entries ?? [];
+  const facts = entriesFacts(ctx);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const { layerId: id, who } = facts[i]!;
     if (!id || !who || !cells.includes(who)) continue;
     const owner = fieldOf(entry.fields, 'owner');
     if (!isProviderOwner(stringValue(owner))) continue;

@@ -1,5 +1,7 @@
 import type { CatalogueEntry, ServiceVariant } from '../catalogue/services';
 import { fieldOf, stringValue } from '../parse/declaration';
+import type { MatrixIndex } from '../matrix/matrix-index';
+import { cataloguedService } from './catalogued-service';
 import type { RuleContext } from './rule';
 
 /**
@@ -19,8 +21,20 @@ export type AdviceContext = Pick<RuleContext, 'declaration' | 'matrix' | 'catalo
 export function adviceOf(ctx: AdviceContext): MatrixAdvice | undefined {
   const matrix = ctx.matrix;
   const name = stringValue(fieldOf(ctx.declaration.fields, 'service'));
-  const service = name && matrix ? ctx.catalogue.find(name) : undefined;
+  const service = name && matrix ? cataloguedService(ctx.catalogue, name) : undefined;
   if (!matrix || !service?.advice) return undefined;
+  // The same for every declaration of the service under the matrix: worked out once per pair.
+  let known = ADVICE.get(matrix);
+  if (!known) ADVICE.set(matrix, (known = new Map<CatalogueEntry, MatrixAdvice | null>()));
+  let advice = known.get(service);
+  if (advice === undefined) known.set(service, (advice = matrixAdvice(matrix, service) ?? null));
+  return advice ?? undefined;
+}
+
+const ADVICE = new WeakMap<MatrixIndex, Map<CatalogueEntry, MatrixAdvice | null>>();
+
+function matrixAdvice(matrix: MatrixIndex, service: CatalogueEntry): MatrixAdvice | undefined {
+  if (!service.advice) return undefined;
   const layerOf = (id: string) => (matrix.layer(id) ? id : matrix.sameAsLayer(id)?.id);
   const variants = service.advice.variants.map((variant) => ({
     variant,

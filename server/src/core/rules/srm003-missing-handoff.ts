@@ -2,7 +2,7 @@ import { isPlaceholder } from '../format';
 import { addHandoffEdit } from '../fixes/entries';
 import { fieldOf, stringValue } from '../parse/declaration';
 import { dutyOf } from '../matrix/duties';
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const missingHandoff: Rule = {
@@ -15,8 +15,11 @@ export const missingHandoff: Rule = {
   check(ctx) {
     const model = declaredModel(ctx);
     if (!model || !ctx.matrix) return;
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId: id, who } = entryFacts(ctx, entry);
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const facts = entriesFacts(ctx);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const { layerId: id, who } = facts[i]!;
       if (!id || !who || !dutyOf(who).handoff || entry.fields.length === 0) continue;
       const name = ctx.matrix.layer(id)!.name;
       const split = who === 'shared'

@@ -1,4 +1,4 @@
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const providerLayerEntry: Rule = {
@@ -11,8 +11,11 @@ export const providerLayerEntry: Rule = {
   check(ctx) {
     const model = declaredModel(ctx);
     if (!model || !ctx.matrix) return;
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId: id, who, override } = entryFacts(ctx, entry);
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const facts = entriesFacts(ctx);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const { layerId: id, who, override } = facts[i]!;
       // An override that moved the layer here says why already: no hint on top of it.
       if (!id || (who !== 'provider' && who !== 'not-applicable') || override?.status === 'applied') continue;
       const name = ctx.matrix.layer(id)!.name;

@@ -1,5 +1,7 @@
 import { keyIsEditable } from '../parse/declaration';
 import { DEFAULT_MATRIX } from '../matrix/registry';
+import type { MatrixIndex } from '../matrix/matrix-index';
+import type { LayerDefinition } from '../matrix/types';
 import type { Rule } from './rule';
 
 export const unknownLayer: Rule = {
@@ -15,7 +17,7 @@ export const unknownLayer: Rule = {
     const of = matrix.ref === DEFAULT_MATRIX ? 'the responsibility model' : `the matrix ${matrix.ref}`;
     for (const entry of ctx.declaration.layers?.entries ?? []) {
       if (!entry.keyIsScalar || matrix.layerIdOf(entry.key)) continue;
-      const suggestions = matrix.suggestLayers(entry.key);
+      const suggestions = suggestedLayers(matrix, entry.key);
       const note = matrix.notListed(entry.key);
       const hint = suggestions.length
         ? ` Did you mean ${suggestions.map((l) => `${l.id} (${l.name})`).join(', ')}?`
@@ -33,3 +35,24 @@ export const unknownLayer: Rule = {
     }
   },
 };
+
+/**
+ * The suggestions for an unknown key, per matrix: measuring a key against every
+ * spelling of every layer is the rule's whole cost, and a mistyped key tends to
+ * be repeated (copied from one document to the next), and checked again on the
+ * next keystroke. At most MAX_REMEMBERED keys per matrix are kept.
+ */
+const SUGGESTED = new WeakMap<MatrixIndex, Map<string, readonly LayerDefinition[]>>();
+const MAX_REMEMBERED = 1000;
+
+function suggestedLayers(matrix: MatrixIndex, key: string): readonly LayerDefinition[] {
+  let known = SUGGESTED.get(matrix);
+  if (!known) SUGGESTED.set(matrix, (known = new Map<string, readonly LayerDefinition[]>()));
+  let suggestions = known.get(key);
+  if (!suggestions) {
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    suggestions = matrix.suggestLayers(key);
+    known.set(key, suggestions);
+  }
+  return suggestions;
+}

@@ -2,7 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import { isPlaceholder } from '../format';
 import { fieldOf } from '../parse/declaration';
 import { needsOwner } from '../matrix/duties';
-import { entryFacts } from './coverage';
+import { entriesFacts } from './coverage';
 import type { Rule } from './rule';
 
 export const invalidOwner: Rule = {
@@ -13,8 +13,11 @@ export const invalidOwner: Rule = {
   help: 'An entry counts only when it names who owns the layer: a team, role or person (or `provider`, where the provider covers it). A placeholder such as `TODO` keeps the gap open until someone types the real owner.',
   fixes: [],
   check(ctx) {
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId, who } = entryFacts(ctx, entry);
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const facts = entriesFacts(ctx);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const { layerId, who } = facts[i]!;
       // Without a real owner, a layer whose cell asks for one is still a gap.
       const gap = needsOwner(who);
       const name = (layerId && ctx.matrix?.layer(layerId)?.name) ?? entry.key;

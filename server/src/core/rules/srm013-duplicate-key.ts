@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { nodeSpan } from '../parse/declaration';
-import { entryLayerId } from './coverage';
+import { entriesFacts } from './coverage';
 import type { Rule } from './rule';
 
 export const duplicateKey: Rule = {
@@ -12,25 +12,29 @@ export const duplicateKey: Rule = {
   fixes: [],
   check(ctx) {
     const visit = (node: unknown): void => {
-      if (isSeq(node)) node.items.forEach(visit);
+      if (isSeq(node)) for (const item of node.items) visit(item);
       if (!isMap(node)) return;
-      const seen = new Map<string, Node>();
-      for (const pair of node.items as Pair<Node | null, Node | null>[]) {
-        const key = pair.key;
+      const pairs = node.items as Pair<Node | null, Node | null>[];
+      // A mapping of a declaration has a handful of keys: comparing with the ones before costs less than a map.
+      const seen = pairs.length > SMALL_MAPPING ? new Set<string>() : undefined;
+      for (let i = 0; i < pairs.length; i++) {
+        const key = pairs[i]!.key;
         if (isScalar(key) && key.range) {
           const text = String(key.value);
-          const first = seen.get(text);
-          if (first) {
+          if (seen ? seen.has(text) : writtenBefore(pairs, i, text)) {
             ctx.report({ message: `"${text}" appears twice in this mapping. Merge the two entries; YAML keeps only one of them.`, span: nodeSpan(key)! });
-          } else seen.set(text, key);
+          } else seen?.add(text);
         }
-        visit(pair.value);
+        visit(pairs[i]!.value);
       }
     };
     visit(ctx.declaration.doc.contents);
     const firstEntry = new Map<string, string>();
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const id = entryLayerId(ctx, entry);
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const facts = entriesFacts(ctx);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const id = facts[i]!.layerId;
       if (!id) continue;
       const first = firstEntry.get(id);
       if (first === undefined) firstEntry.set(id, entry.key);
@@ -41,3 +45,15 @@ export const duplicateKey: Rule = {
     }
   },
 };
+
+/** Up to this many keys, a mapping's duplicates are found by comparing each key with those before it. */
+const SMALL_MAPPING = 16;
+
+/** True when a key before `i` is the text `text` (the keys `check` remembers). */
+function writtenBefore(pairs: readonly Pair<Node | null, Node | null>[], i: number, text: string): boolean {
+  for (let j = 0; j < i; j++) {
+    const key = pairs[j]!.key;
+    if (isScalar(key) && key.range && String(key.value) === text) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { ENTRY_FIELDS, TOP_LEVEL_FIELDS, type FieldType } from '../format';
-import { fieldOf, type Field } from '../parse/declaration';
+import { ENTRY_FIELDS, TOP_LEVEL_FIELDS, type FieldSpec, type FieldType } from '../format';
+import type { Field } from '../parse/declaration';
 import type { Rule, RuleContext } from './rule';
 
 export const wrongType: Rule = {
@@ -18,25 +18,56 @@ export const wrongType: Rule = {
       return;
     }
     const entries = decl.layers?.entries ?? [];
-    for (const field of [...decl.fields, ...entries, ...entries.flatMap((e) => e.fields)]) {
-      if (!field.keyIsScalar) ctx.report({ message: `A key must be text (a layer id or a field name), not ${keyKind(field.key)}: ${field.key.length > 40 ? `${field.key.slice(0, 40)}…` : field.key}.`, span: field.keySpan });
-    }
+    // Keys first (top level, entry keys, then the entries' own keys), as one list would give them.
+    for (const field of decl.fields) keyNotText(ctx, field);
+    for (const entry of entries) keyNotText(ctx, entry);
+    for (const entry of entries) for (const field of entry.fields) keyNotText(ctx, field);
     for (const span of decl.badMerges) ctx.report({ message: 'A merge key (<<) takes an alias to a mapping, or a list of them: what it names here is ignored.', span });
-    for (const spec of TOP_LEVEL_FIELDS) checkField(ctx, fieldOf(decl.fields, spec.key), spec.type, spec.key);
-    for (const entry of decl.layers?.entries ?? []) {
+    checkFields(ctx, decl.fields, TOP_LEVEL_FIELDS, TOP_LEVEL_INDEX, '');
+    for (const entry of entries) {
       if (entry.value !== null && !isMap(entry.value)) {
         ctx.report({ message: `The entry for ${entry.key} must be a mapping with owner: and the other entry keys, not ${kindOf(entry.value)}.`, span: entry.valueSpan ?? entry.keySpan });
         continue;
       }
-      for (const spec of ENTRY_FIELDS) {
-        if (spec.key !== 'owner') checkField(ctx, fieldOf(entry.fields, spec.key), spec.type, `${entry.key}.${spec.key}`);
-      }
+      checkFields(ctx, entry.fields, ENTRY_FIELDS, ENTRY_INDEX, `${entry.key}.`, 'owner');
     }
   },
 };
 
-function checkField(ctx: RuleContext, field: Field | undefined, type: FieldType, label: string): void {
-  if (!field || field.value === null) return;
+function keyNotText(ctx: RuleContext, field: Field): void {
+  if (!field.keyIsScalar) ctx.report({ message: `A key must be text (a layer id or a field name), not ${keyKind(field.key)}: ${field.key.length > 40 ? `${field.key.slice(0, 40)}…` : field.key}.`, span: field.keySpan });
+}
+
+/** Each spec's position in its list, to find a mapping's field of each spec in one pass over the fields. */
+const specIndex = (specs: readonly FieldSpec[]): ReadonlyMap<string, number> => new Map(specs.map((s, i) => [s.key, i]));
+const TOP_LEVEL_INDEX = specIndex(TOP_LEVEL_FIELDS);
+const ENTRY_INDEX = specIndex(ENTRY_FIELDS);
+/** Reused for every mapping, cleared before each (a check never runs inside another): the first field of each spec, what `fieldOf` finds, by spec position. */
+const firstOfSpec = new Array<Field | undefined>(Math.max(TOP_LEVEL_FIELDS.length, ENTRY_FIELDS.length)).fill(undefined);
+
+/** Checks the first field of each spec, in the specs' order, but `skip`; an entry's fields are named `entry.key` in messages (`prefix`). */
+function checkFields(ctx: RuleContext, fields: readonly Field[], specs: readonly FieldSpec[], index: ReadonlyMap<string, number>, prefix: string, skip?: string): void {
+  firstOfSpec.fill(undefined);
+  let found = 0;
+  for (const field of fields) {
+    if (!field.keyIsScalar) continue;
+    const at = index.get(field.key);
+    if (at !== undefined && firstOfSpec[at] === undefined) {
+      firstOfSpec[at] = field;
+      found++;
+    }
+  }
+  if (found === 0) return;
+  for (let i = 0; i < specs.length; i++) {
+    const field = firstOfSpec[i];
+    if (!field) continue;
+    const spec = specs[i]!;
+    if (spec.key !== skip) checkField(ctx, field, spec.type, `${prefix}${spec.key}`);
+  }
+}
+
+function checkField(ctx: RuleContext, field: Field, type: FieldType, label: string): void {
+  if (field.value === null) return;
   const v = field.value;
   const span = field.valueSpan ?? field.keySpan;
   const ok =

@@ -1,4 +1,5 @@
 import { fieldOf, stringValue, valueIsEditable } from '../parse/declaration';
+import { cataloguedService } from './catalogued-service';
 import type { Rule } from './rule';
 
 export const serviceModelMismatch: Rule = {
@@ -15,7 +16,7 @@ export const serviceModelMismatch: Rule = {
     const modelId = stringValue(modelField);
     const matrix = ctx.matrix;
     if (!serviceName || !modelId || !matrix?.serviceModel(modelId)) return;
-    const entry = ctx.catalogue.find(serviceName);
+    const entry = cataloguedService(ctx.catalogue, serviceName);
     const catalogued = entry && matrix.serviceModel(entry.model);
     if (!entry || !catalogued || entry.model === modelId) return;
     const span = modelField!.valueSpan!;

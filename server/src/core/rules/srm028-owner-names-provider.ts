@@ -1,6 +1,6 @@
 import { ownerKey } from '../format';
 import { fieldOf, stringValue } from '../parse/declaration';
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const ownerNamesProvider: Rule = {
@@ -14,8 +14,11 @@ export const ownerNamesProvider: Rule = {
     const provider = stringValue(fieldOf(ctx.declaration.fields, 'provider'));
     const model = declaredModel(ctx);
     if (!provider || !model || ownerKey(provider) === '') return;
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId, who } = entryFacts(ctx, entry);
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const facts = entriesFacts(ctx);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const { layerId, who } = facts[i]!;
       if (!layerId || !ctx.matrix || (who !== 'customer' && who !== 'shared')) continue;
       const owner = fieldOf(entry.fields, 'owner');
       const name = stringValue(owner);

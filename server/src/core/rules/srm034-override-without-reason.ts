@@ -1,4 +1,4 @@
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const overrideWithoutReason: Rule = {
@@ -11,8 +11,7 @@ export const overrideWithoutReason: Rule = {
   check(ctx) {
     const model = declaredModel(ctx);
     if (!model || !ctx.matrix) return;
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId, override, matrixCell } = entryFacts(ctx, entry);
+    for (const { layerId, override, matrixCell } of entriesFacts(ctx)) {
       if (!layerId || override?.status !== 'no-reason') continue;
       const name = ctx.matrix.layer(layerId)!.name;
       const reason = override.reasonField;

@@ -1,6 +1,6 @@
 import { removeFieldsEdits } from '../fixes/entries';
 import { adviceLayers } from './service-advice';
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { Field } from '../parse/declaration';
 import type { Rule } from './rule';
 
@@ -14,10 +14,14 @@ export const redundantOverride: Rule = {
   check(ctx) {
     const model = declaredModel(ctx);
     if (!model || !ctx.matrix) return;
-    const advised = adviceLayers(ctx);
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId, override } = entryFacts(ctx, entry);
-      if (!layerId || override?.status !== 'redundant' || advised.has(layerId)) continue;
+    // What the service advises is read only for an override that says what the matrix says.
+    let advised: ReadonlySet<string> | undefined;
+    const entries = ctx.declaration.layers?.entries ?? [];
+    const facts = entriesFacts(ctx);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const { layerId, override } = facts[i]!;
+      if (!layerId || override?.status !== 'redundant' || (advised ??= adviceLayers(ctx)).has(layerId)) continue;
       const name = ctx.matrix.layer(layerId)!.name;
       const fields = [override.field, override.reasonField].filter((f): f is Field => f !== undefined);
       const edits = removeFieldsEdits(entry, fields, ctx.edits);

@@ -1,4 +1,4 @@
-import { declaredModel, entryFacts, modelLabel } from './coverage';
+import { declaredModel, entriesFacts, modelLabel } from './coverage';
 import type { Rule } from './rule';
 
 export const overrideRefused: Rule = {
@@ -12,8 +12,7 @@ export const overrideRefused: Rule = {
     const model = declaredModel(ctx);
     if (!model || !ctx.matrix) return;
     const policy = ctx.environment.config.overrides;
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId, override, matrixCell } = entryFacts(ctx, entry);
+    for (const { layerId, override, matrixCell } of entriesFacts(ctx)) {
       if (!layerId || override?.status !== 'refused' || !matrixCell) continue;
       const name = ctx.matrix.layer(layerId)!.name;
       ctx.report({

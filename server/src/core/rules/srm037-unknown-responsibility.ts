@@ -1,7 +1,7 @@
 import { CELLS } from '../matrix/types';
 import { scalarText, valueIsEditable } from '../parse/declaration';
 import { closest } from '../text/similarity';
-import { entryFacts } from './coverage';
+import { entriesFacts } from './coverage';
 import type { Rule } from './rule';
 
 export const unknownResponsibility: Rule = {
@@ -12,8 +12,7 @@ export const unknownResponsibility: Rule = {
   help: 'An override takes one of the cells of CSA CCM v4 (STA-04): customer, shared, provider, third-party or not-applicable. Anything else does not hold, and the matrix\'s cell applies.',
   fixes: ['Change to the closest cell'],
   check(ctx) {
-    for (const entry of ctx.declaration.layers?.entries ?? []) {
-      const { layerId, override } = entryFacts(ctx, entry);
+    for (const { layerId, override } of entriesFacts(ctx)) {
       if (!layerId || override?.status !== 'unknown-value') continue;
       const field = override.field;
       const value = field.value;

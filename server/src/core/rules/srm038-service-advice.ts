@@ -2,7 +2,7 @@ import { addEntriesEdits, addFieldsEdit } from '../fixes/entries';
 import { yamlScalar } from '../fixes/yaml-text';
 import { fieldOf } from '../parse/declaration';
 import type { Edit, Fix } from '../types';
-import { declaredModel, entryFacts } from './coverage';
+import { declaredModel, entriesFacts } from './coverage';
 import type { Rule } from './rule';
 import { adviceOf } from './service-advice';
 
@@ -19,8 +19,12 @@ export const serviceAdvice: Rule = {
     const service = fieldOf(ctx.declaration.fields, 'service');
     if (!model || !advice || !service?.valueSpan || !ctx.matrix) return;
     const entries = ctx.declaration.layers?.entries ?? [];
-    const entryOf = (layerId: string) => entries.find((e) => entryFacts(ctx, e).layerId === layerId);
-    const stated = (id: string) => entryOf(id) !== undefined && entryFacts(ctx, entryOf(id)!).override !== undefined;
+    const facts = entriesFacts(ctx);
+    const entryOf = (layerId: string) => {
+      const i = facts.findIndex((f) => f.layerId === layerId);
+      return i < 0 ? undefined : entries[i];
+    };
+    const stated = (id: string) => facts.find((f) => f.layerId === id)?.override !== undefined;
     // Answered once the overrides cover every layer of one of the options.
     if (advice.variants.some((v) => v.cells.every((c) => stated(c.layerId)))) return;
     const open = [...advice.layers].filter((id) => !stated(id));
