@@ -734,12 +734,12 @@ export function removeTempWorkspaces(): void {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The codes of diagnostics, sorted, for compact assertions. */
 /** The report without its tool stamp (the server's package version, which an expectation built in a test cannot know). */
 export function withoutTool<T extends { tool: unknown }>(report: T): T {
   return { ...report, tool: null };
 }
 
+/** The codes of diagnostics, sorted, for compact assertions. */
 export function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code)).sort();
 }
