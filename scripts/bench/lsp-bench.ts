@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, Position, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol/node';
+import { lineCharacterAt, lineStartsOf } from '../../server/src/core/text/line-starts';
 import { delay, LspSession, type ServerSpec } from './lsp-client';
 import type { GeneratedFile } from './generate';
 
@@ -59,8 +60,8 @@ export async function benchServer(spec: ServerSpec, file: GeneratedFile, uri: st
   const session = await LspSession.start(spec, rootUri, plan.nodeFlags ?? []);
   try {
     const initializeMs = performance.now() - session.spawnedAt;
-    const lines = lineStarts(file.text);
-    const at = (offset: number): Position => positionAt(lines, offset);
+    const lines = lineStartsOf(file.text);
+    const at = (offset: number): Position => lineCharacterAt(lines, offset);
 
     const first = session.nextDiagnostics(uri);
     await session.open(uri, file.text, 1);
@@ -167,21 +168,4 @@ function monotonicUs(): number {
 function overlaps(d: Diagnostic, r: Range): boolean {
   const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
   return !before(d.range.end, r.start) && !before(r.end, d.range.start);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
 }

@@ -1,7 +1,8 @@
 /**
- * A minimal LSP client for the benchmark: spawns a server over stdio, answers
- * what servers ask of a client (configuration, registrations, progress), and
- * records when each publishDiagnostics arrives.
+ * A minimal LSP client for the benchmark: spawns a server over stdio (or node
+ * IPC, as VS Code starts a Node server), answers what servers ask of a client
+ * (configuration, registrations, progress), and records when each
+ * publishDiagnostics arrives.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -46,6 +49,20 @@ export interface Published {
   readonly at: number;
 }
 
+/** How a session starts its server. */
+export interface LaunchOptions {
+  /** Flags to `node`, before the spec's arguments. */
+  readonly nodeFlags?: readonly string[];
+  /**
+   * `stdio` (the default): messages on stdin/stdout. `ipc`: over a node IPC channel, as VS Code's client starts a
+   * Node server (TransportKind.ipc; the spec's arguments then say `--node-ipc`), which leaves stdout to `onStdout`.
+   */
+  readonly transport?: 'stdio' | 'ipc';
+  /** Each chunk the server writes to stdout (IPC only: over stdio, stdout carries the messages). */
+  readonly onStdout?: (chunk: Buffer) => void;
+  readonly cwd?: string;
+}
+
 interface Waiter {
   readonly uri: string;
   readonly accept: (p: PublishDiagnosticsParams) => boolean;
@@ -65,17 +82,26 @@ export class LspSession {
 
   private constructor(
     readonly spec: ServerSpec,
-    nodeFlags: readonly string[],
+    options: LaunchOptions,
   ) {
     this.spawnedAt = performance.now();
-    this.proc = spawn(process.execPath, [...nodeFlags, ...spec.args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = [...(options.nodeFlags ?? []), ...spec.args];
+    const ipc = options.transport === 'ipc';
+    this.proc = spawn(process.execPath, args, { stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
     this.proc.stderr!.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
     this.proc.on('exit', () => {
       this.exited = true;
     });
-    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (ipc) {
+      const onStdout = options.onStdout;
+      if (onStdout) this.proc.stdout!.on('data', (chunk: Buffer) => onStdout(chunk));
+      else this.proc.stdout!.resume();
+    }
+    this.connection = ipc
+      ? createMessageConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc))
+      : createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const published = { params, at: performance.now() };
       this.latest.set(params.uri, published);
@@ -92,8 +118,19 @@ export class LspSession {
 
   /** Spawns the server and completes the initialize handshake. */
   static async start(spec: ServerSpec, rootUri: string, nodeFlags: readonly string[] = []): Promise<LspSession> {
-    const session = new LspSession(spec, nodeFlags);
-    await session.connection.sendRequest(InitializeRequest.type, {
+    const session = LspSession.launch(spec, { nodeFlags });
+    await session.initialize(rootUri);
+    return session;
+  }
+
+  /** Spawns the server only, for a caller that watches the process from its first moment; `initialize` next. */
+  static launch(spec: ServerSpec, options: LaunchOptions = {}): LspSession {
+    return new LspSession(spec, options);
+  }
+
+  /** The initialize handshake, with the capabilities VS Code declares for what the bench asks. */
+  async initialize(rootUri: string): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
@@ -109,8 +146,7 @@ export class LspSession {
         window: { workDoneProgress: false },
       },
     });
-    await session.connection.sendNotification(InitializedNotification.type, {});
-    return session;
+    await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
   get pid(): number {

@@ -10,31 +10,24 @@
  * for the GC trace. `--snapshots=DIR` writes heap snapshots after the open and
  * after the edits (SIGUSR2, `--heapsnapshot-signal`). It prints figures, never asserts them.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CodeActionRequest,
-  createMessageConnection,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  IPCMessageReader,
-  IPCMessageWriter,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  type Position,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
 import { SERVER_NODE_FLAGS } from '../../protocol/server-start';
+import { lineCharacterAt, lineStartsOf } from '../../server/src/core/text/line-starts';
 import { generateFile } from './generate';
+import { delay, LspSession, type ServerSpec } from './lsp-client';
 
 const ROOT = path.resolve(__dirname, '../../..');
+
+/** The server as VS Code's client starts it (TransportKind.ipc); the node flags are the probe's. */
+const SERVER: ServerSpec = {
+  name: 'srm',
+  args: [path.join(ROOT, 'dist/server.js'), '--node-ipc'],
+  languageId: 'srm',
+  configuration: (item) => (item.section === 'srm' ? {} : null),
+};
 
 function arg(name: string, fallback: string): string {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -67,8 +60,7 @@ export async function probe(workloads: number, edits: number, flags: readonly st
   const filePath = path.join(dir, `bench-${workloads}.srm.yaml`);
   writeFileSync(filePath, file.text);
   const uri = pathToFileURL(filePath).href;
-  const execArgv = ['--trace-gc', ...SERVER_NODE_FLAGS, ...flags, ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] : [])];
-  const proc = fork(path.join(ROOT, 'dist/server.js'), ['--node-ipc'], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: snapshots ?? dir });
+  const nodeFlags = ['--trace-gc', ...SERVER_NODE_FLAGS, ...flags, ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] : [])];
   const phases: Phase[] = [];
   let phase: Phase | undefined;
   const enter = (name: string): void => {
@@ -77,7 +69,7 @@ export async function probe(workloads: number, edits: number, flags: readonly st
   };
   enter('start');
   let pending = '';
-  proc.stdout!.on('data', (chunk: Buffer) => {
+  const onStdout = (chunk: Buffer): void => {
     pending += chunk.toString();
     const lines = pending.split('\n');
     pending = lines.pop()!;
@@ -85,84 +77,55 @@ export async function probe(workloads: number, edits: number, flags: readonly st
       if (process.env.SRM_PROBE_TRACE) console.log(`${phase!.name}: ${line}`);
       gcLine(line, phase!);
     }
-  });
-  proc.stderr!.resume();
+  };
+  // Over node IPC, as VS Code starts the server: its stdout is free for the GC trace.
+  const session = LspSession.launch(SERVER, { nodeFlags, transport: 'ipc', onStdout, cwd: snapshots ?? dir });
   const sampler = setInterval(() => {
-    const rss = statusField(proc, 'VmRSS');
+    const rss = statusField(session.pid, 'VmRSS');
     if (phase && rss > phase.peakRss) phase.peakRss = rss;
   }, 2);
-  const connection = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
-  const waiters: ((p: PublishDiagnosticsParams) => boolean)[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(p)) waiters.splice(i, 1);
-  });
-  connection.onRequest((method) => (method === 'workspace/configuration' ? [{}] : null));
-  connection.onNotification(() => undefined);
-  connection.listen();
-  const published = (version: number): Promise<void> =>
-    new Promise((resolve) =>
-      waiters.push((p) => {
-        if (p.uri !== uri || p.version !== version) return false;
-        resolve();
-        return true;
-      }),
-    );
-  const rootUri = pathToFileURL(dir).href;
+  const starts = lineStartsOf(file.text);
+  const positionAt = (offset: number) => lineCharacterAt(starts, offset);
+  const published = (version: number): Promise<unknown> => session.nextDiagnostics(uri, (p) => p.version === version);
   try {
-    await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'probe' }],
-      capabilities: {
-        workspace: { configuration: true },
-        // As the bench's client (and VS Code): fix-all's edits are resolved when it is applied.
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, resolveSupport: { properties: ['edit'] } } },
-      },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
+    await session.initialize(pathToFileURL(dir).href);
     await delay(300);
     enter('cold open');
     const opened = published(1);
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'srm', version: 1, text: file.text } });
+    await session.open(uri, file.text, 1);
     await opened;
     enter('after open (idle 1.5 s)');
     await delay(1500);
-    if (snapshots) await snapshot(proc, snapshots);
+    if (snapshots) await snapshot(session, snapshots);
     enter('edits');
     // For a preloaded allocation profiler (see the header): it starts and stops on this signal.
-    if (signalEdits) proc.kill('SIGUSR2');
-    const at = positionAt(file.text, file.targets.edit);
+    if (signalEdits) session.proc.kill('SIGUSR2');
+    const at = positionAt(file.targets.edit);
     for (let v = 2; v < 2 + edits; v++) {
       const insert = v % 2 === 0;
       const done = published(v);
       const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
-      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+      await session.change(uri, v, range, insert ? 'x' : '');
       await done;
       await delay(10);
     }
-    if (signalEdits) proc.kill('SIGUSR2');
+    if (signalEdits) session.proc.kill('SIGUSR2');
     enter('after edits (idle 1.5 s)');
     await delay(1500);
-    if (snapshots) await snapshot(proc, snapshots);
+    if (snapshots) await snapshot(session, snapshots);
     enter('hovers');
-    const hoverAt = positionAt(file.text, file.targets.hover);
-    const action = { start: positionAt(file.text, file.targets.action.start), end: positionAt(file.text, file.targets.action.end) };
-    for (let i = 0; i < 20; i++) await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: hoverAt });
+    const hoverAt = positionAt(file.targets.hover);
+    const action = { start: positionAt(file.targets.action.start), end: positionAt(file.targets.action.end) };
+    for (let i = 0; i < 20; i++) await session.hover(uri, hoverAt);
     enter('code actions');
-    for (let i = 0; i < 20; i++) {
-      await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: action, context: { diagnostics: [], only: ['quickfix'] } });
-    }
+    for (let i = 0; i < 20; i++) await session.codeActions(uri, action, []);
     await delay(200);
-    const vmHwm = statusField(proc, 'VmHWM');
+    const vmHwm = statusField(session.pid, 'VmHWM');
     const last = phases.find((p) => p.name.startsWith('after edits'));
     return { phases, vmHwm, heapAfterEdits: last?.heapBefore };
   } finally {
     clearInterval(sampler);
-    await Promise.race([connection.sendRequest(ShutdownRequest.type), delay(5000)]).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    await Promise.race([new Promise((r) => proc.once('exit', r)), delay(5000)]);
-    if (proc.exitCode === null) proc.kill('SIGKILL');
-    connection.dispose();
+    await session.stop(5000);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -180,30 +143,20 @@ function gcLine(line: string, phase: Phase): void {
   phase.heapCommitted = Math.max(phase.heapCommitted, Number(m[3]), Number(m[5]));
 }
 
-async function snapshot(proc: ChildProcess, dir: string): Promise<void> {
+async function snapshot(session: LspSession, dir: string): Promise<void> {
   const before = readdirSync(dir).filter((f) => f.endsWith('.heapsnapshot')).length;
-  proc.kill('SIGUSR2');
+  session.proc.kill('SIGUSR2');
   for (let i = 0; i < 600 && readdirSync(dir).filter((f) => f.endsWith('.heapsnapshot')).length === before; i++) await delay(100);
   await delay(2000); // the file appears before it is written in full
 }
 
-function statusField(proc: ChildProcess, field: string): number {
+function statusField(pid: number, field: string): number {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
   } catch {
     return 0;
   }
-}
-
-function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const MiB = (n: number): string => (n / (1024 * 1024)).toFixed(1);

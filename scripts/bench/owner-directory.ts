@@ -18,8 +18,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import { build } from 'esbuild';
-import { FEATURE_TARGET, OWNERS_CONFIG } from './features';
-import { generateFile, TEAMS } from './generate';
+import { FEATURE_TARGET, OWNER_KEYS_CONFIG, OWNERS_CONFIG } from './features';
+import { generateFile } from './generate';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
 import type { ServerSpec } from './lsp-client';
 import { summariseProfile, type ProfileSummary } from './profile';
@@ -34,14 +34,6 @@ const SERVER: ServerSpec = {
   languageId: 'srm',
   configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
 };
-
-/**
- * The same teams, each spelling the generator writes (`platform`, `platform-team`) a directory key of its own: every
- * owner is still looked up, but none is an alias, so the file has no more findings than without the directory. Against
- * the features bench's directory (where the bare names are aliases, each with an SRM040 hint) it tells the cost of the
- * directory from the cost of publishing its findings.
- */
-const KEYS_CONFIG = ['owners:', ...TEAMS.flatMap((t) => [`  ${t}:`, `    contact: ${t}@example.com`, `  ${t}-team:`, `    contact: ${t}@example.com`]), 'unknown-owner: warning', ''].join('\n');
 
 export interface OwnerDirectoryRun {
   readonly workloads: number;
@@ -95,7 +87,7 @@ export async function benchOwnerDirectory(sizes: readonly number[], edits: numbe
     log(`owner directory: ${n} workloads, on`);
     const on = await once(server, n, OWNERS_CONFIG, edits, profile ? path.join(WORK, `prof-${n}-on`) : undefined);
     log(`owner directory: ${n} workloads, every spelling a key`);
-    const keys = await once(server, n, KEYS_CONFIG, edits, undefined);
+    const keys = await once(server, n, OWNER_KEYS_CONFIG, edits, undefined);
     log(`owner directory: ${n} workloads, off again`);
     const b = await once(server, n, undefined, edits, undefined);
     runs.push({ workloads: n, off: pooled(a.result, b.result), on: on.result, keys: keys.result, ...(a.profile && on.profile ? { profiles: { off: a.profile, on: on.profile } } : {}) });

@@ -79,7 +79,15 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { FileStatusNotification, type FileStatusParams } from '../../protocol/requests';
-import { OverviewChangedNotification, ReportChangedNotification, type OverviewChangedParams, type ReportChangedParams } from '../../protocol/report';
+import {
+  OverviewChangedNotification,
+  ReportChangedNotification,
+  WorkspaceReportRequest,
+  type OverviewChangedParams,
+  type ReportChangedParams,
+  type ResponsibilityReport,
+} from '../../protocol/report';
+import { applyReportPatch } from '../../server/src/core/report';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
@@ -496,6 +504,19 @@ export class LspClient {
     return this.log.slice(mark);
   }
 
+  /**
+   * The client's copy of the report: the first answer, patched by every patch
+   * sent since `mark` (a notification without one means: ask again).
+   */
+  async patchedSince(first: ResponsibilityReport, mark: number): Promise<ResponsibilityReport> {
+    let report = first;
+    for (const r of this.since(mark)) {
+      if (r.kind !== 'report') continue;
+      report = r.params.patch ? applyReportPatch(report, r.params.patch) : await this.request(WorkspaceReportRequest, {});
+    }
+    return report;
+  }
+
   /** Polls `probe` until it returns something other than undefined, null or false. */
   async waitFor<T>(what: string, probe: () => T | undefined | null | false, timeout = DEFAULT_TIMEOUT): Promise<T> {
     const deadline = Date.now() + timeout;
@@ -711,6 +732,11 @@ export function fileUri(dir: string, name: string): string {
 
 export function removeTempWorkspaces(): void {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The report without its tool stamp (the server's package version, which an expectation built in a test cannot know). */
+export function withoutTool<T extends { tool: unknown }>(report: T): T {
+  return { ...report, tool: null };
 }
 
 /** The codes of diagnostics, sorted, for compact assertions. */

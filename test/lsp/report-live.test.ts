@@ -8,9 +8,9 @@
 import * as assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { WorkspaceReportRequest, type ResponsibilityReport } from '../../protocol/report';
-import { applyReportPatch, buildReport } from '../../server/src/core/report';
-import { fileUri, removeTempWorkspaces, tempWorkspace, useServer, type LspClient } from './client';
+import { WorkspaceReportRequest } from '../../protocol/report';
+import { buildReport } from '../../server/src/core/report';
+import { fileUri, removeTempWorkspaces, tempWorkspace, useServer, withoutTool } from './client';
 
 const LAYERS = ['  data-classification: {owner: data-office}', '  endpoint-devices: {owner: workplace-it}', '  identity-access: {owner: iam-team}', '  applications: {owner: apps}'];
 
@@ -44,20 +44,6 @@ function applied(docs: readonly string[], e: Edit): string[] {
   return out;
 }
 
-function withoutTool<T extends { tool: unknown }>(report: T): T {
-  return { ...report, tool: null };
-}
-
-/** The first answer, patched by every patch sent since (a notification without one means: ask again). */
-async function patchedSince(client: LspClient, first: ResponsibilityReport, mark: number): Promise<ResponsibilityReport> {
-  let report = first;
-  for (const r of client.since(mark)) {
-    if (r.kind !== 'report') continue;
-    report = r.params.patch ? applyReportPatch(report, r.params.patch) : await client.request(WorkspaceReportRequest, {});
-  }
-  return report;
-}
-
 describe('LSP: the live report under random edits of a multi-document file', function () {
   this.timeout(120_000);
   let dir = '';
@@ -84,11 +70,11 @@ describe('LSP: the live report under random edits of a multi-document file', fun
         }
         const files = { ...STATIC, 'm.srm.yaml': server().text(uri) };
         const expected = withoutTool(buildReport(Object.entries(files).map(([file, text]) => ({ file, text })), { toolVersion: 'ignored' }));
-        await server().waitForAnswer('the live report to equal srm report’s', async () => isDeepStrictEqual(withoutTool(await patchedSince(server(), first, mark)), expected));
+        await server().waitForAnswer('the live report to equal srm report’s', async () => isDeepStrictEqual(withoutTool(await server().patchedSince(first, mark)), expected));
       }),
       { numRuns: 12 },
     );
-    assert.deepEqual(withoutTool(await server().request(WorkspaceReportRequest, {})), withoutTool(await patchedSince(server(), first, mark)));
+    assert.deepEqual(withoutTool(await server().request(WorkspaceReportRequest, {})), withoutTool(await server().patchedSince(first, mark)));
 
     // Changes that come before the last patch went out share one patch, which may touch most of the file:
     // once the report has caught up, one owner renamed in the last of four documents patches that workload alone.
@@ -117,6 +103,6 @@ describe('LSP: the live report under random edits of a multi-document file', fun
     const expected = withoutTool(buildReport(Object.entries(files).map(([file, text]) => ({ file, text })), { toolVersion: 'ignored' }));
     const mark = server().mark();
     const first = await server().request(WorkspaceReportRequest, {});
-    await server().waitForAnswer('the live report to equal srm report’s', async () => isDeepStrictEqual(withoutTool(await patchedSince(server(), first, mark)), expected));
+    await server().waitForAnswer('the live report to equal srm report’s', async () => isDeepStrictEqual(withoutTool(await server().patchedSince(first, mark)), expected));
   }
 });

@@ -16,10 +16,9 @@ import {
   WorkspaceReportRequest,
   type OverviewChangedParams,
   type OverviewFile,
-  type ResponsibilityReport,
 } from '../../protocol/report';
-import { applyReportPatch, buildReport, formatReport } from '../../server/src/core/report';
-import { fileUri, removeTempWorkspaces, tempWorkspace, useServer, writeFile, type LspClient } from './client';
+import { buildReport, formatReport } from '../../server/src/core/report';
+import { fileUri, removeTempWorkspaces, tempWorkspace, useServer, withoutTool, writeFile, type LspClient } from './client';
 
 const PAYMENTS = `workload: payments-api
 model: paas
@@ -64,26 +63,8 @@ function expectedReport(files: Record<string, string>) {
   );
 }
 
-/** The report without its tool stamp (the server's package version, which the expectation cannot know). */
-function withoutTool<T extends { tool: unknown }>(report: T): T {
-  return { ...report, tool: null };
-}
-
 function overviewChangesSince(client: LspClient, mark: number): OverviewChangedParams['changes'][number][] {
   return client.since(mark).flatMap((r) => (r.kind === 'overview' ? r.params.changes : []));
-}
-
-/**
- * The client's copy of the report: the first answer, patched by every patch
- * sent since (a notification without one means: ask again).
- */
-async function patchedSince(client: LspClient, first: ResponsibilityReport, mark: number): Promise<ResponsibilityReport> {
-  let report = first;
-  for (const r of client.since(mark)) {
-    if (r.kind !== 'report') continue;
-    report = r.params.patch ? applyReportPatch(report, r.params.patch) : await client.request(WorkspaceReportRequest, {});
-  }
-  return report;
 }
 
 describe('LSP: the workspace report and the overview', function () {
@@ -208,7 +189,7 @@ describe('LSP: the workspace report and the overview', function () {
 
     const patchFiles = server().since(mark).flatMap((r) => (r.kind === 'report' ? (r.params.patch?.files ?? []).map((f) => f.file) : []));
     assert.ok(patchFiles.every((f) => ['apps/payments.srm.yaml', 'zz/late.srm.yaml', 'batch.srm.yaml'].includes(f)), `only the changed files are sent: ${patchFiles.join(', ')}`);
-    const live = await patchedSince(server(), first, mark);
+    const live = await server().patchedSince(first, mark);
     const expected = expectedReport(files);
     assert.deepEqual(withoutTool(live), withoutTool(expected));
     assert.deepEqual(withoutTool(await server().request(WorkspaceReportRequest, {})), withoutTool(expected));

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { spareProcessors } from '../io/processors';
 
 /**
  * How many worker threads a run over `files` declarations uses; 0: none, the
@@ -32,7 +32,7 @@ export const MAX_DEFAULT_JOBS = 8;
  * and finished later, the two threads and this one sharing two processors.
  */
 export function defaultJobs(): number {
-  return Math.max(1, Math.min(MAX_DEFAULT_JOBS, availableParallelism() - 1));
+  return spareProcessors(MAX_DEFAULT_JOBS);
 }
 
 /** Files a thread is given at a time: few messages, and shares that even out when some files take longer. */

@@ -35,3 +35,7 @@ export function findDeclarations(_root: string, _cancelled: () => boolean): Prom
 export function readDeclarationFile(_uri: string): Promise<DiskRead> {
   return Promise.resolve({ kind: 'unreadable' });
 }
+
+export function readDeclarationFileSync(_uri: string): DiskRead {
+  return { kind: 'unreadable' };
+}

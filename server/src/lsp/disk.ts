@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -51,11 +51,36 @@ export async function readDeclarationFile(uri: string): Promise<DiskRead> {
   const file = URI.parse(uri).fsPath;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { kind: 'unreadable' };
-    if (stat.size > MAX_FILE_BYTES) return { kind: 'too-large', size: stat.size };
-    const decoded = decode(await fs.readFile(file));
-    return { kind: 'text', text: decoded.text, facts: textFactsOf(decoded) };
+    return refusedByStat(stat) ?? textRead(await fs.readFile(file));
   } catch {
     return { kind: 'unreadable' };
   }
+}
+
+/**
+ * readDeclarationFile without the promises, for a worker thread, where
+ * blocking is harmless: a stat and a read cost microseconds from the page
+ * cache, where the promise API's four round trips through the thread pool
+ * cost a fifth of the scan (profiled). Same answers, same order of checks.
+ */
+export function readDeclarationFileSync(uri: string): DiskRead {
+  const file = URI.parse(uri).fsPath;
+  try {
+    return refusedByStat(statSync(file)) ?? textRead(readFileSync(file));
+  } catch {
+    return { kind: 'unreadable' };
+  }
+}
+
+/** What a stat alone answers: not a file, or too large to read; undefined for a file to read. */
+function refusedByStat(stat: Stats): DiskRead | undefined {
+  if (!stat.isFile()) return { kind: 'unreadable' };
+  if (stat.size > MAX_FILE_BYTES) return { kind: 'too-large', size: stat.size };
+  return undefined;
+}
+
+/** A declaration file's bytes as the engine takes them: decoded (byte-order marks, UTF-16), with what the decoder found. */
+function textRead(bytes: Buffer): DiskRead {
+  const decoded = decode(bytes);
+  return { kind: 'text', text: decoded.text, facts: textFactsOf(decoded) };
 }

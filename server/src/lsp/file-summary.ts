@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
 import { fieldOf, gapCount, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
 import { readIacLinks } from '../core/iac/links';
+import { lineCharacterAt } from '../core/text/line-starts';
 import { readDeclarationFile, type DiskRead } from './disk';
 
 /*
@@ -70,18 +71,7 @@ export interface FileSummary {
 
 /** A place in a summarized file as an LSP range (line and UTF-16 column, as `TextDocument.positionAt` counts). */
 export function rangeOf(summary: { readonly lineStarts: ArrayLike<number> }, span: Span): Range {
-  return { start: positionIn(summary.lineStarts, span.start), end: positionIn(summary.lineStarts, span.end) };
-}
-
-function positionIn(lineStarts: ArrayLike<number>, offset: number): { line: number; character: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low]! };
+  return { start: lineCharacterAt(summary.lineStarts, span.start), end: lineCharacterAt(summary.lineStarts, span.end) };
 }
 
 /** Line starts as LSP counts lines: after each \n, \r\n or lone \r. */

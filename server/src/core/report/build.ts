@@ -18,6 +18,7 @@ import type { MatrixIndex } from '../matrix/matrix-index';
 import { modelIdOf } from '../query';
 import { fieldOf, stringValue, type Declaration } from '../parse/declaration';
 import { LineIndex } from '../text/line-index';
+import { lineAt } from '../text/line-starts';
 import type { Diagnostic } from '../types';
 import { byCodeUnits, hasDuty, matrixKey } from './cells';
 import {
@@ -88,7 +89,7 @@ export function reportCheck(text: string, environment: CheckEnvironment): CheckR
 export function piecesOfCheck(file: string, text: string, environment: CheckEnvironment, result: CheckResult, lineStarts?: ArrayLike<number>): ReportPieces {
   const findings = result.unsuppressed ?? result.diagnostics;
   if (result.documents.length === 0) return { file, built: [], skipped: [{ file, reason: fileLevelReason(findings) }] };
-  const lineOf = lineStarts ? (offset: number) => lineIn(lineStarts, offset) : lineIndexOf(text);
+  const lineOf = lineStarts ? (offset: number) => lineAt(lineStarts, offset) + 1 : lineIndexOf(text);
   const built: Built[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const doc of result.documents) {
@@ -165,18 +166,6 @@ function builtOf(doc: CheckedDocument, all: readonly Diagnostic[], environment: 
 function lineIndexOf(text: string): (offset: number) => number {
   const lines = new LineIndex(text);
   return (offset) => lines.position(offset).line;
-}
-
-/** The 1-based line of an offset, from where each line starts (as LineIndex counts lines). */
-function lineIn(lineStarts: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 function freshWorkloadOf(

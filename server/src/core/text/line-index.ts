@@ -1,3 +1,5 @@
+import { lineAt, lineStartsOf } from './line-starts';
+
 /** Line and column of a UTF-16 offset, both from 1; columns count UTF-16 code units. */
 export interface Position {
   readonly line: number;
@@ -10,33 +12,19 @@ export interface Position {
  * Protocol and VS Code count, so the CLI and the editor name the same lines.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: readonly number[];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10 /* \n */) this.starts.push(i + 1);
-    }
+    this.starts = lineStartsOf(text);
   }
 
   get lineCount(): number {
     return this.starts.length;
   }
 
-  /** The 0-based line holding `offset` (clamped to the text). */
+  /** The 0-based line holding `offset` (clamped to the text: one past its end is on the last line). */
   lineOf(offset: number): number {
-    const at = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineAt(this.starts, offset);
   }
 
   /** Where the 0-based `line` starts, and where the next one does (or the text ends). */
