@@ -8,8 +8,8 @@ import { MAX_FILE_BYTES } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
 import { LspEnvironments } from './environments';
 import type { PortablePieces } from '../core/report';
-import { PassThroughPool, summarizeRead, type FileSummary } from './file-summary';
-import { fingerprintOf, piecesOfRead, scanRead } from './index-worker-read';
+import { PassThroughPool, type FileSummary } from './file-summary';
+import { fingerprintOf, ParseCache, piecesOfRead, scanRead, summarizeReadKeeping } from './index-worker-read';
 
 /**
  * Reading and checking every declaration of a large workspace is the engine's
@@ -29,6 +29,13 @@ const ROLE = 'srm-index-worker';
 const BATCH = 64;
 /** Files read ahead of the one being checked, so the disk works while the engine does. */
 const READ_AHEAD = 8;
+/**
+ * Characters of text whose parses the first scan's workers keep between its
+ * phases, all threads together (see ParseCache): about 50 MiB of syntax trees
+ * at some 25 bytes a character, so that the server's peak stays within its
+ * 300 MiB (issue 9) at 10,000 declarations; the files past it are parsed again.
+ */
+const KEPT_PARSE_CHARS = 2_000_000;
 
 /**
  * What a scan does with each file. `summaries`: its summary alone, from a
@@ -52,6 +59,16 @@ interface Job {
   readonly settings: SrmSettings;
   /** The workspace folders' uris: each file's configuration is found as the server finds it. */
   readonly folders: readonly string[];
+  /** Characters of text whose parses this thread keeps for a phase `pieces` to come (0: none). */
+  readonly keepChars: number;
+}
+
+/** Told to a worker after it started: make pieces too from now on (a report waits), or run phase `pieces` on these files. */
+type WorkerOrder = { readonly order: 'both' } | { readonly order: 'pieces'; readonly files: readonly ScanFile[] };
+
+/** A worker's word that the phase it was given is done (every batch of it posted before). */
+interface PhaseDone {
+  readonly phaseDone: true;
 }
 
 export interface ScanBatch {
@@ -72,10 +89,50 @@ export function isIndexWorker(): boolean {
   return !isMainThread && (workerData as Partial<Job> | undefined)?.role === ROLE;
 }
 
-/** The worker's side: scans its files, posting batches, then ends. */
+/**
+ * The worker's side: scans its files, posting batches, then says so. A worker
+ * of phase `summaries` then waits for its phase `pieces` (with the parses it
+ * kept) or for the end; any other ends.
+ */
 export function runIndexWorker(): void {
   const job = workerData as Job;
-  void scanEach(job.files, job.phase, job.settings, job.folders, (batch) => parentPort!.postMessage(batch), () => false, readDeclarationFileSync);
+  const port = parentPort!;
+  const cache = new ParseCache(job.keepChars);
+  let phase = job.phase;
+  port.on('message', (message: WorkerOrder) => {
+    if (message.order === 'both') {
+      if (phase === 'summaries') phase = 'both';
+      return;
+    }
+    void scanEach(message.files, () => 'pieces', job.settings, job.folders, post, () => false, readDeclarationFileSync, cache, true).then(() => {
+      cache.clear();
+      port.postMessage({ phaseDone: true } satisfies PhaseDone);
+      port.close();
+    });
+  });
+  const post = (batch: ScanBatch) => port.postMessage(batch);
+  void scanEach(job.files, () => phase, job.settings, job.folders, post, () => false, readDeclarationFileSync, cache, true).then(() => {
+    port.postMessage({ phaseDone: true } satisfies PhaseDone);
+    // Only phase one of the first scan has a second phase to wait for.
+    if (job.phase !== 'summaries') port.close();
+  });
+}
+
+/**
+ * A scan under way: the first phase's batches go to `onBatch` as they come;
+ * `summaries` settles once the phase is done. The first scan's phase one
+ * (`summaries`) then runs phase `pieces` in the same threads, which kept the
+ * parses they made (see ParseCache).
+ */
+export interface Scan {
+  /** Settles once every file of the first phase is done (or soon after `cancelled` turned true). */
+  readonly done: Promise<void>;
+  /** A report waits: the files phase one has not read yet are checked for summary and pieces at once. */
+  wantPieces(): void;
+  /** Phase `pieces` (after `done`) on files of this scan; settles when they are done. The threads end then. */
+  pieces(files: readonly ScanFile[]): Promise<void>;
+  /** Ends the threads (a scan given no phase `pieces`, or cancelled). */
+  close(): void;
 }
 
 /**
@@ -85,18 +142,56 @@ export function runIndexWorker(): void {
  * come; it resolves once every file is done, or soon after `cancelled` turns true.
  */
 export async function scanFiles(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Promise<void> {
-  if (files.length === 0) return;
+  const scan = startScan(files, phase, settings, folders, onBatch, cancelled);
+  await scan.done;
+  scan.close();
+}
+
+/**
+ * `scanFiles`, which a scan of phase `summaries` can follow with its phase `pieces` (see Scan).
+ * `keepShare`: the part of KEPT_PARSE_CHARS its threads keep (scans alive at once share it).
+ */
+export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean, keepShare = 1): Scan {
+  const inThisThread = (done: Promise<void>): Scan => ({
+    done,
+    wantPieces: () => undefined,
+    pieces: (later) => scanEach(later, () => 'pieces', settings, folders, onBatch, cancelled),
+    close: () => undefined,
+  });
+  if (files.length === 0) return inThisThread(Promise.resolve());
   // A thread costs tens of milliseconds to start: a few files are read sooner here.
-  if (files.length <= BATCH) return scanEach(files, phase === 'summaries' ? 'both' : phase, settings, folders, onBatch, cancelled);
+  if (files.length <= BATCH) return inThisThread(scanEach(files, () => (phase === 'summaries' ? 'both' : phase), settings, folders, onBatch, cancelled));
   const threads = Math.max(1, Math.min(4, availableParallelism() - 1, Math.ceil(files.length / BATCH)));
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
+  const keep = phase === 'summaries' ? Math.floor((KEPT_PARSE_CHARS * keepShare) / threads) : 0;
   let workers: Worker[];
   try {
-    workers = shares.map((share) => new Worker(entryPoint(), { workerData: { role: ROLE, phase, files: share, settings, folders } satisfies Job }));
+    workers = shares.map((share) => new Worker(entryPoint(), { workerData: { role: ROLE, phase, files: share, settings, folders, keepChars: keep } satisfies Job }));
   } catch {
-    return scanEach(files, phase, settings, folders, onBatch, cancelled);
+    return inThisThread(scanEach(files, () => phase, settings, folders, onBatch, cancelled));
   }
-  await Promise.all(workers.map((worker) => follow(worker, onBatch, cancelled)));
+  const followed = workers.map((worker) => follow(worker, onBatch, cancelled));
+  const shareOf = new Map(files.map((f, i) => [f.uri, i % threads]));
+  let ended = false;
+  const close = () => {
+    ended = true;
+    for (const worker of workers) void worker.terminate();
+  };
+  return {
+    done: Promise.all(followed.map((f) => f.phaseDone())).then(() => undefined),
+    wantPieces: () => {
+      if (!ended) for (const worker of workers) worker.postMessage({ order: 'both' } satisfies WorkerOrder);
+    },
+    pieces: async (later) => {
+      if (ended) return scanEach(later, () => 'pieces', settings, folders, onBatch, cancelled);
+      const byWorker = workers.map((): ScanFile[] => []);
+      for (const file of later) byWorker[shareOf.get(file.uri) ?? 0]!.push(file);
+      workers.forEach((worker, t) => worker.postMessage({ order: 'pieces', files: byWorker[t]! } satisfies WorkerOrder));
+      await Promise.all(followed.map((f) => f.phaseDone()));
+      close();
+    },
+    close,
+  };
 }
 
 /** The script the server runs from (its bundle), which starts as a worker when it finds itself in one. */
@@ -104,25 +199,46 @@ function entryPoint(): string {
   return require.main?.filename ?? process.argv[1]!;
 }
 
-function follow(worker: Worker, onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Promise<void> {
-  return new Promise<void>((resolve) => {
-    // Batches come every few dozen files: a cancelled scan stops at the next one.
-    worker.on('message', (batch: ScanBatch) => (cancelled() ? void worker.terminate() : onBatch(batch)));
-    // A worker that fails loses its share for this scan; the files are read again when they change or are opened.
-    worker.on('error', () => undefined);
-    worker.on('exit', () => resolve());
+/** A worker's batches to `onBatch`; `phaseDone()` settles when it says the phase it runs is done, or when it ends. */
+function follow(worker: Worker, onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): { phaseDone(): Promise<void> } {
+  let waiting: (() => void)[] = [];
+  let exited = false;
+  const settle = () => {
+    const now = waiting;
+    waiting = [];
+    for (const resolve of now) resolve();
+  };
+  // Batches come every few dozen files: a cancelled scan stops at the next one.
+  worker.on('message', (message: ScanBatch | PhaseDone) => {
+    if (cancelled()) return void worker.terminate();
+    if ('phaseDone' in message) settle();
+    else onBatch(message);
   });
+  // A worker that fails loses its share for this scan; the files are read again when they change or are opened.
+  worker.on('error', () => undefined);
+  worker.on('exit', () => {
+    exited = true;
+    settle();
+  });
+  return { phaseDone: () => (exited ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))) };
 }
 
-/** `read`: the disk's promises in the server's thread (which must not block); a worker may read synchronously. */
+/**
+ * `read`: the disk's promises in the server's thread (which must not block); a worker may read synchronously.
+ * `phaseOf`: asked per file (a waiting report turns `summaries` into `both`). `cache`: the parses phase
+ * `summaries` keeps and phase `pieces` checks. `yieldEvery`: in a worker, a turn of its event loop after each
+ * batch, so that an order posted to it meanwhile is read.
+ */
 async function scanEach(
   files: readonly ScanFile[],
-  phase: ScanPhase,
+  phaseOf: () => ScanPhase,
   settings: SrmSettings,
   folders: readonly string[],
   post: (batch: ScanBatch) => void,
   cancelled: () => boolean,
   read: (uri: string) => DiskRead | Promise<DiskRead> = readDeclarationFile,
+  cache: ParseCache = new ParseCache(0),
+  yieldEvery = false,
 ): Promise<void> {
   const environments = new LspEnvironments();
   environments.setFolders(folders);
@@ -135,18 +251,20 @@ async function scanEach(
     while (reads.length < READ_AHEAD && i + reads.length < files.length) reads.push(read(files[i + reads.length]!.uri));
     const { uri, fingerprint } = files[i]!;
     const got = await reads.shift()!;
+    const phase = phaseOf();
     if (got.kind === 'unreadable') {
       batch.unreadable.push(uri);
     } else {
       const environment = environments.environment(uri);
       const now = fingerprintOf(got);
       if (phase === 'pieces' && now === fingerprint) {
-        batch.piecesOnly.push({ uri, pieces: piecesOfRead(got, environment) });
+        batch.piecesOnly.push({ uri, pieces: piecesOfRead(got, environment, cache.take(uri)) });
       } else if (phase === 'summaries') {
-        batch.summaries.push(summarizeRead(uri, got, settings, environment, pool)!);
+        batch.summaries.push(summarizeReadKeeping(uri, got, settings, environment, pool, cache)!);
         batch.fingerprints.push(now);
         batch.pieces.push(undefined);
       } else {
+        cache.take(uri);
         const scanned = scanRead(uri, got, settings, environment, pool)!;
         batch.summaries.push(scanned.summary);
         batch.fingerprints.push(now);
@@ -156,6 +274,7 @@ async function scanEach(
     if (batch.summaries.length + batch.piecesOnly.length + batch.unreadable.length >= BATCH) {
       post(batch);
       batch = emptyBatch();
+      if (yieldEvery) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   if (batch.summaries.length + batch.piecesOnly.length + batch.unreadable.length > 0) post(batch);

@@ -7,7 +7,7 @@ import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { adopt, readSummary, StringPool, summarize, type FileSummary } from './file-summary';
 import type { CheckedFile, CheckedFiles } from './files';
-import { scanFiles, type ScanBatch, type ScanFile } from './index-worker';
+import { scanFiles, startScan, type Scan, type ScanBatch, type ScanFile } from './index-worker';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 import { testHooksEnabled } from './test-hooks';
@@ -84,6 +84,10 @@ export class WorkspaceIndex {
   /** Settles when the first scan's second phase may start: at once, or when a report asks (PIECES_ON_DEMAND_FLAG). */
   private readonly piecesWanted: Promise<void>;
   private askForPieces: (() => void) | undefined;
+  /** Set once a report asked for the pieces: the first scan's phase one, if still under way, makes them as it goes. */
+  private piecesAsked = false;
+  /** The first scan's phase one while it runs: told when a report asks. */
+  private readonly phaseOne = new Set<Scan>();
   /** Bumped when a running scan must stop (an environment changed: it starts over). */
   private generation = 0;
   /** For each running scan: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
@@ -170,6 +174,9 @@ export class WorkspaceIndex {
    */
   piecesReady(): Promise<void> {
     void this.ready();
+    // A report waits: what phase one has not read yet is checked once, for summary and pieces, not parsed twice.
+    this.piecesAsked = true;
+    for (const scan of this.phaseOne) scan.wantPieces();
     this.askForPieces?.();
     return this.queue;
   }
@@ -271,8 +278,8 @@ export class WorkspaceIndex {
     const touched = new Set<string>();
     const current = (uri: string) => !touched.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
     const folderUris = this.folders.all.map((f) => f.uri);
-    /** Per folder: the files phase one summarized, with what it read of each. */
-    const phaseTwo: { settings: SrmSettings; files: ScanFile[] }[] = [];
+    /** Per folder: its scan (whose threads keep their parses for phase two), and the files phase one summarized, with what it read of each. */
+    const phaseTwo: { scan: Scan; files: ScanFile[] }[] = [];
     this.touchedSets.add(touched);
     try {
       for (const folder of folders) {
@@ -280,18 +287,32 @@ export class WorkspaceIndex {
         const files = (await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)).map((file) => URI.file(file).toString());
         const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri))).map((uri): ScanFile => ({ uri }));
         if (cancelled()) return;
+        if (!twoPhase) {
+          await scanFiles(wanted, 'both', settings, folderUris, (batch) => this.scanned(batch, current, []), cancelled);
+          continue;
+        }
         const summarized: ScanFile[] = [];
-        phaseTwo.push({ settings, files: summarized });
-        await scanFiles(wanted, twoPhase ? 'summaries' : 'both', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled);
+        // The parses each folder's threads keep share one budget (one scan per folder lives until phase two).
+        const scan = startScan(wanted, 'summaries', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled, 1 / folders.length);
+        phaseTwo.push({ scan, files: summarized });
+        this.phaseOne.add(scan);
+        if (this.piecesAsked) scan.wantPieces();
+        try {
+          await scan.done;
+        } finally {
+          this.phaseOne.delete(scan);
+        }
       }
       summariesIn();
       if (!twoPhase || cancelled()) return;
       await this.piecesWanted;
-      for (const { settings, files } of phaseTwo) {
+      for (const { scan, files } of phaseTwo) {
         if (cancelled()) return;
-        await scanFiles(files, 'pieces', settings, folderUris, (batch) => this.scanned(batch, current, []), cancelled);
+        // Only the files still as phase one read them (the others were read again since): a file changed on disk unannounced is caught by its fingerprint.
+        await scan.pieces(files.filter((f) => current(f.uri)));
       }
     } finally {
+      for (const { scan } of phaseTwo) scan.close();
       this.touchedSets.delete(touched);
     }
   }
