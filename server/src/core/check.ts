@@ -4,7 +4,7 @@ import { EditContext, detectIndentStep } from './fixes/edit-context';
 import type { MatrixIndex } from './matrix/matrix-index';
 import type { IacView } from './iac/view';
 import type { Declaration } from './parse/declaration';
-import { parseSegment, type ParseLimits, type ParsedSegment } from './parse/parse-segment';
+import { parseSegment, type ParseLimits } from './parse/parse-segment';
 import { ownCopy, splitDocuments, type Segment } from './parse/split';
 import { RULES } from './rules/registry';
 import { fileTooLarge, notText, strayByteOrderMark, tooManyProblems, yamlSyntax } from './rules/engine-rules';
@@ -31,11 +31,6 @@ export interface CheckOptions {
   readonly maxFindings?: number;
   /** What the file's `iac:` links resolve to; without it the IaC rules that need the files stay silent. */
   readonly iac?: IacView;
-  /**
-   * A parse of a segment's text made before with the default limits (readDeclarations' `parsed`): checked
-   * as it is, not parsed again. The workspace scan parses every file for its summary, then checks it.
-   */
-  readonly parsed?: (segmentText: string) => ParsedSegment | undefined;
 }
 
 /** What the caller knows about a text that the text itself cannot say. */
@@ -133,7 +128,6 @@ export class Checker {
   private readonly maxAliases: number;
   private readonly maxFindings: number;
   private readonly iac: IacView | undefined;
-  private readonly parsed: CheckOptions['parsed'];
   private previous: readonly CheckedSegment[] = [];
 
   constructor(options: CheckOptions = {}) {
@@ -144,8 +138,6 @@ export class Checker {
     this.maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
     this.maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
     this.iac = options.iac;
-    // A parse made with other limits would not be this checker's.
-    this.parsed = this.maxAliases === DEFAULT_MAX_ALIASES ? options.parsed : undefined;
   }
 
   check(original: string, facts: TextFacts = {}): CheckResult {
@@ -242,7 +234,7 @@ export class Checker {
     const declarations: CheckedDeclaration[] = [];
     let diagnostics: Diagnostic[] = [];
     const edits = new EditContext(text, fileIndent, eol);
-    const parsed = this.parsed?.(text) ?? parseSegment(text, parseLimits(this.maxAliases));
+    const parsed = parseSegment(text, parseLimits(this.maxAliases));
     for (const d of parsed.refused) diagnostics.push(d);
     const boms = strayByteOrderMarks(text, atFileStart);
     const suppressions = this.suppress ? Suppressions.find(text, parsed.documents.map((p) => p.declaration.doc)) : Suppressions.find('');
@@ -322,22 +314,14 @@ function declarationOf(declaration: Declaration, environment: CheckEnvironment):
  * Lazy, one segment at a time: a caller that keeps only facts of each
  * document holds one document's syntax tree at a time, not the whole file's.
  */
-export function* readDeclarations(
-  original: string,
-  options: Pick<CheckOptions, 'environment' | 'maxLength' | 'maxAliases'> & {
-    /** Given each segment's text and parse, for a check of the same text to reuse (CheckOptions.parsed). */
-    readonly parsed?: (segmentText: string, parse: ParsedSegment) => void;
-  } = {},
-): Generator<CheckedDocument> {
+export function* readDeclarations(original: string, options: Pick<CheckOptions, 'environment' | 'maxLength' | 'maxAliases'> = {}): Generator<CheckedDocument> {
   if (original.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return;
   const environment = options.environment ?? builtInEnvironment();
   const limits = parseLimits(options.maxAliases ?? DEFAULT_MAX_ALIASES);
   let index = 0;
   for (const segment of splitDocuments(normalizeLineBreaks(original))) {
     const own = original.slice(segment.start, segment.start + segment.text.length);
-    const parse = parseSegment(segment.text, limits);
-    options.parsed?.(segment.text, parse);
-    for (const doc of parse.documents) {
+    for (const doc of parseSegment(segment.text, limits).documents) {
       if (doc.empty) continue;
       yield { index: index++, base: segment.start, text: own, ...declarationOf(doc.declaration, environment) };
     }

@@ -1,6 +1,5 @@
 import type { SrmSettings } from '../../../protocol/settings';
-import { Checker, readDeclarations, type CheckEnvironment } from '../core';
-import type { ParsedSegment } from '../core/parse/parse-segment';
+import type { CheckEnvironment } from '../core';
 import { piecesOfCheck, portablePieces, reportCheck, reportPiecesOf, type PortablePieces, type ReportInput } from '../core/report';
 import { MAX_FILE_BYTES } from '../io/file-size';
 import type { DiskRead } from './disk';
@@ -37,69 +36,8 @@ export function scanRead(uri: string, read: DiskRead, settings: SrmSettings, env
 }
 
 /** A file's report pieces as reportPiecesOf makes them, named on arrival (the file's name in the report depends on the workspace folders there). */
-export function piecesOfRead(read: DiskRead, environment: CheckEnvironment, kept?: KeptParse): PortablePieces {
-  if (read.kind !== 'text' || kept === undefined || kept.text !== read.text) return portablePieces(reportPiecesOf(reportInputOfRead('', read, environment)));
-  // reportCheck's check, with the parse the summary was read from: the same text parsed with the same limits.
-  const result = new Checker({ environment, inlineSuppressions: false, parsed: (segment) => kept.segments.get(segment) }).check(read.text);
-  return portablePieces(piecesOfCheck('', read.text, environment, result));
-}
-
-/** A file's text as the scan's first phase read it, and the parse of each of its segments (by segment text). */
-export interface KeptParse {
-  readonly text: string;
-  readonly segments: ReadonlyMap<string, ParsedSegment>;
-}
-
-/**
- * The parses the scan's first phase made, kept for its second phase, which
- * checks the same files (most of a check's cost is the parse). A parse holds
- * the syntax tree, some 25 bytes per character of text (measured on the
- * bench's files): the cache keeps files until their texts reach `maxChars`,
- * and the rest are parsed again. A count of characters, not of bytes
- * measured: the same on every run.
- */
-export class ParseCache {
-  private readonly kept = new Map<string, KeptParse>();
-  private chars = 0;
-
-  constructor(private readonly maxChars: number) {}
-
-  /** Whether a file of this length would be kept. */
-  fits(length: number): boolean {
-    return this.chars + length <= this.maxChars;
-  }
-
-  keep(uri: string, parse: KeptParse): void {
-    if (!this.fits(parse.text.length) || this.kept.has(uri)) return;
-    this.kept.set(uri, parse);
-    this.chars += parse.text.length;
-  }
-
-  /** The kept parse of `uri`, handed over once: the cache lets go of it. */
-  take(uri: string): KeptParse | undefined {
-    const kept = this.kept.get(uri);
-    if (kept) {
-      this.kept.delete(uri);
-      this.chars -= kept.text.length;
-    }
-    return kept;
-  }
-
-  clear(): void {
-    this.kept.clear();
-    this.chars = 0;
-  }
-}
-
-/** summarizeRead's summary, keeping the parse in `cache` when it fits there (for the scan's second phase). */
-export function summarizeReadKeeping(uri: string, read: DiskRead, settings: SrmSettings, environment: CheckEnvironment, pool: StringPool, cache: ParseCache): FileSummary | undefined {
-  if (read.kind !== 'text' || !cache.fits(read.text.length)) return summarizeRead(uri, read, settings, environment, pool);
-  const text = read.text;
-  const segments = new Map<string, ParsedSegment>();
-  // As summarizeRead reads the documents, with each segment's parse kept on the way.
-  const summary = summarize(uri, null, text, { documents: readDeclarations(text, { environment, parsed: (segment, parse) => segments.set(segment, parse) }) }, environment.config.overrides, pool);
-  cache.keep(uri, { text, segments });
-  return summary;
+export function piecesOfRead(read: DiskRead, environment: CheckEnvironment): PortablePieces {
+  return portablePieces(reportPiecesOf(reportInputOfRead('', read, environment)));
 }
 
 /**

@@ -8,8 +8,8 @@ import { MAX_FILE_BYTES } from '../io/file-size';
 import { readDeclarationFile, type DiskRead } from './disk';
 import { LspEnvironments } from './environments';
 import type { PortablePieces } from '../core/report';
-import { PassThroughPool, type FileSummary } from './file-summary';
-import { fingerprintOf, ParseCache, piecesOfRead, scanRead, summarizeReadKeeping } from './index-worker-read';
+import { PassThroughPool, summarizeRead, type FileSummary } from './file-summary';
+import { fingerprintOf, piecesOfRead, scanRead } from './index-worker-read';
 
 /**
  * Reading and checking every declaration of a large workspace is the engine's
@@ -21,7 +21,10 @@ import { fingerprintOf, ParseCache, piecesOfRead, scanRead, summarizeReadKeeping
  * A summary needs only the parse (about 60% of a full check, measured on the bench's files),
  * so the workspace index's first scan asks for summaries first, and the
  * overview answers after about one parse of every file; the report's pieces
- * (the full check) come in a second pass.
+ * (the full check) come in a second pass, in the same threads. A report asked
+ * for while the first pass runs need not wait for both: the files the first
+ * pass has not read yet are checked once, for summary and pieces together,
+ * and the second pass is left with the files read before.
  */
 
 const ROLE = 'srm-index-worker';
@@ -29,13 +32,6 @@ const ROLE = 'srm-index-worker';
 const BATCH = 64;
 /** Files read ahead of the one being checked, so the disk works while the engine does. */
 const READ_AHEAD = 8;
-/**
- * Characters of text whose parses the first scan's workers keep between its
- * phases, all threads together (see ParseCache): about 50 MiB of syntax trees
- * at some 25 bytes a character, so that the server's peak stays within its
- * 300 MiB (issue 9) at 10,000 declarations; the files past it are parsed again.
- */
-const KEPT_PARSE_CHARS = 2_000_000;
 
 /**
  * What a scan does with each file. `summaries`: its summary alone, from a
@@ -59,8 +55,6 @@ interface Job {
   readonly settings: SrmSettings;
   /** The workspace folders' uris: each file's configuration is found as the server finds it. */
   readonly folders: readonly string[];
-  /** Characters of text whose parses this thread keeps for a phase `pieces` to come (0: none). */
-  readonly keepChars: number;
 }
 
 /** Told to a worker after it started: make pieces too from now on (a report waits), or run phase `pieces` on these files. */
@@ -91,27 +85,25 @@ export function isIndexWorker(): boolean {
 
 /**
  * The worker's side: scans its files, posting batches, then says so. A worker
- * of phase `summaries` then waits for its phase `pieces` (with the parses it
- * kept) or for the end; any other ends.
+ * of phase `summaries` then waits for its phase `pieces` or for the end; any
+ * other ends.
  */
 export function runIndexWorker(): void {
   const job = workerData as Job;
   const port = parentPort!;
-  const cache = new ParseCache(job.keepChars);
   let phase = job.phase;
   port.on('message', (message: WorkerOrder) => {
     if (message.order === 'both') {
       if (phase === 'summaries') phase = 'both';
       return;
     }
-    void scanEach(message.files, () => 'pieces', job.settings, job.folders, post, () => false, readDeclarationFileSync, cache, true).then(() => {
-      cache.clear();
+    void scanEach(message.files, () => 'pieces', job.settings, job.folders, post, () => false, readDeclarationFileSync, true).then(() => {
       port.postMessage({ phaseDone: true } satisfies PhaseDone);
       port.close();
     });
   });
   const post = (batch: ScanBatch) => port.postMessage(batch);
-  void scanEach(job.files, () => phase, job.settings, job.folders, post, () => false, readDeclarationFileSync, cache, true).then(() => {
+  void scanEach(job.files, () => phase, job.settings, job.folders, post, () => false, readDeclarationFileSync, true).then(() => {
     port.postMessage({ phaseDone: true } satisfies PhaseDone);
     // Only phase one of the first scan has a second phase to wait for.
     if (job.phase !== 'summaries') port.close();
@@ -120,9 +112,10 @@ export function runIndexWorker(): void {
 
 /**
  * A scan under way: the first phase's batches go to `onBatch` as they come;
- * `summaries` settles once the phase is done. The first scan's phase one
- * (`summaries`) then runs phase `pieces` in the same threads, which kept the
- * parses they made (see ParseCache).
+ * `done` settles once the phase is done. The first scan's phase one
+ * (`summaries`) then runs phase `pieces` in the same threads: loaded and warm,
+ * they start on it at once (a new thread loads the server's bundle and warms
+ * the engine's code again first).
  */
 export interface Scan {
   /** Settles once every file of the first phase is done (or soon after `cancelled` turned true). */
@@ -147,11 +140,8 @@ export async function scanFiles(files: readonly ScanFile[], phase: ScanPhase, se
   scan.close();
 }
 
-/**
- * `scanFiles`, which a scan of phase `summaries` can follow with its phase `pieces` (see Scan).
- * `keepShare`: the part of KEPT_PARSE_CHARS its threads keep (scans alive at once share it).
- */
-export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean, keepShare = 1): Scan {
+/** `scanFiles`, which a scan of phase `summaries` can follow with its phase `pieces` (see Scan). */
+export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Scan {
   const inThisThread = (done: Promise<void>): Scan => ({
     done,
     wantPieces: () => undefined,
@@ -163,10 +153,9 @@ export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings
   if (files.length <= BATCH) return inThisThread(scanEach(files, () => (phase === 'summaries' ? 'both' : phase), settings, folders, onBatch, cancelled));
   const threads = Math.max(1, Math.min(4, availableParallelism() - 1, Math.ceil(files.length / BATCH)));
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
-  const keep = phase === 'summaries' ? Math.floor((KEPT_PARSE_CHARS * keepShare) / threads) : 0;
   let workers: Worker[];
   try {
-    workers = shares.map((share) => new Worker(entryPoint(), { workerData: { role: ROLE, phase, files: share, settings, folders, keepChars: keep } satisfies Job }));
+    workers = shares.map((share) => new Worker(entryPoint(), { workerData: { role: ROLE, phase, files: share, settings, folders } satisfies Job }));
   } catch {
     return inThisThread(scanEach(files, () => phase, settings, folders, onBatch, cancelled));
   }
@@ -225,9 +214,8 @@ function follow(worker: Worker, onBatch: (batch: ScanBatch) => void, cancelled: 
 
 /**
  * `read`: the disk's promises in the server's thread (which must not block); a worker may read synchronously.
- * `phaseOf`: asked per file (a waiting report turns `summaries` into `both`). `cache`: the parses phase
- * `summaries` keeps and phase `pieces` checks. `yieldEvery`: in a worker, a turn of its event loop after each
- * batch, so that an order posted to it meanwhile is read.
+ * `phaseOf`: asked per file (a waiting report turns `summaries` into `both`). `yieldEvery`: in a worker, a
+ * turn of its event loop after each batch, so that an order posted to it meanwhile is read.
  */
 async function scanEach(
   files: readonly ScanFile[],
@@ -237,7 +225,6 @@ async function scanEach(
   post: (batch: ScanBatch) => void,
   cancelled: () => boolean,
   read: (uri: string) => DiskRead | Promise<DiskRead> = readDeclarationFile,
-  cache: ParseCache = new ParseCache(0),
   yieldEvery = false,
 ): Promise<void> {
   const environments = new LspEnvironments();
@@ -258,13 +245,12 @@ async function scanEach(
       const environment = environments.environment(uri);
       const now = fingerprintOf(got);
       if (phase === 'pieces' && now === fingerprint) {
-        batch.piecesOnly.push({ uri, pieces: piecesOfRead(got, environment, cache.take(uri)) });
+        batch.piecesOnly.push({ uri, pieces: piecesOfRead(got, environment) });
       } else if (phase === 'summaries') {
-        batch.summaries.push(summarizeReadKeeping(uri, got, settings, environment, pool, cache)!);
+        batch.summaries.push(summarizeRead(uri, got, settings, environment, pool)!);
         batch.fingerprints.push(now);
         batch.pieces.push(undefined);
       } else {
-        cache.take(uri);
         const scanned = scanRead(uri, got, settings, environment, pool)!;
         batch.summaries.push(scanned.summary);
         batch.fingerprints.push(now);

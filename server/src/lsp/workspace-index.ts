@@ -59,10 +59,12 @@ export interface ScannedPieces {
  * The first scan has two phases. Phase one parses every file for its summary
  * alone (no rules: the overview needs no more), and `ready()` settles when it
  * ends. Phase two, right after in the background, checks every file fully for
- * its report pieces (`onDidScanPieces`); `piecesReady()` settles when it ends.
- * A file that changed on disk between the phases is summarized again by phase
- * two. Later scans (folders added, configuration changed) make summary and
- * pieces from one check.
+ * its report pieces (`onDidScanPieces`), in phase one's threads; `piecesReady()`
+ * settles when it ends. A report asked for during phase one turns the rest of
+ * phase one into one check per file for summary and pieces, so that no file
+ * still to be read is parsed twice. A file that changed on disk between the
+ * phases is summarized again by phase two. Later scans (folders added,
+ * configuration changed) make summary and pieces from one check.
  */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, FileSummary>();
@@ -278,7 +280,7 @@ export class WorkspaceIndex {
     const touched = new Set<string>();
     const current = (uri: string) => !touched.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
     const folderUris = this.folders.all.map((f) => f.uri);
-    /** Per folder: its scan (whose threads keep their parses for phase two), and the files phase one summarized, with what it read of each. */
+    /** Per folder: its scan (whose threads, warm, run phase two), and the files phase one summarized, with what it read of each. */
     const phaseTwo: { scan: Scan; files: ScanFile[] }[] = [];
     this.touchedSets.add(touched);
     try {
@@ -292,8 +294,7 @@ export class WorkspaceIndex {
           continue;
         }
         const summarized: ScanFile[] = [];
-        // The parses each folder's threads keep share one budget (one scan per folder lives until phase two).
-        const scan = startScan(wanted, 'summaries', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled, 1 / folders.length);
+        const scan = startScan(wanted, 'summaries', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled);
         phaseTwo.push({ scan, files: summarized });
         this.phaseOne.add(scan);
         if (this.piecesAsked) scan.wantPieces();
