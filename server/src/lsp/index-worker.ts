@@ -122,9 +122,9 @@ export interface Scan {
   readonly done: Promise<void>;
   /** A report waits: the files phase one has not read yet are checked for summary and pieces at once. */
   wantPieces(): void;
-  /** Phase `pieces` (after `done`) on files of this scan; settles when they are done. The threads end then. */
+  /** Phase `pieces` (after `done`) on files of this scan, in new threads if closed; settles when they are done. The threads end then. */
   pieces(files: readonly ScanFile[]): Promise<void>;
-  /** Ends the threads (a scan given no phase `pieces`, or cancelled). */
+  /** Ends the threads (a scan given no phase `pieces`, cancelled, or one of several folders: see WorkspaceIndex.scan). */
   close(): void;
 }
 
@@ -172,7 +172,7 @@ export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings
       if (!ended) for (const worker of workers) worker.postMessage({ order: 'both' } satisfies WorkerOrder);
     },
     pieces: async (later) => {
-      if (ended) return scanEach(later, () => 'pieces', settings, folders, onBatch, cancelled);
+      if (ended) return scanFiles(later, 'pieces', settings, folders, onBatch, cancelled);
       const byWorker = workers.map((): ScanFile[] => []);
       for (const file of later) byWorker[shareOf.get(file.uri) ?? 0]!.push(file);
       workers.forEach((worker, t) => worker.postMessage({ order: 'pieces', files: byWorker[t]! } satisfies WorkerOrder));

@@ -294,6 +294,8 @@ export class WorkspaceIndex {
           continue;
         }
         const summarized: ScanFile[] = [];
+        // One folder's threads wait for phase two, the last one's: every folder's waiting would hold a heap per thread each.
+        for (const earlier of phaseTwo) earlier.scan.close();
         const scan = startScan(wanted, 'summaries', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled);
         phaseTwo.push({ scan, files: summarized });
         this.phaseOne.add(scan);
