@@ -1,5 +1,5 @@
 import type { SrmSettings } from '../../../protocol/settings';
-import type { ScanBatch, ScanFile, ScanPhase } from './index-worker';
+import type { Scan, ScanBatch, ScanFile, ScanPhase } from './index-worker';
 
 /*
  * index-worker.ts for the server in a web worker: no worker threads, and no
@@ -7,7 +7,7 @@ import type { ScanBatch, ScanFile, ScanPhase } from './index-worker';
  * workspace index holds the open documents only.
  */
 
-export type { ScanBatch, ScanFile, ScanPhase } from './index-worker';
+export type { Scan, ScanBatch, ScanFile, ScanPhase } from './index-worker';
 
 export function isIndexWorker(): boolean {
   return false;
@@ -21,4 +21,14 @@ export function runIndexWorker(): void {
 export function scanFiles(files: readonly ScanFile[], _phase: ScanPhase, _settings: SrmSettings, _folders: readonly string[], onBatch: (batch: ScanBatch) => void, _cancelled: () => boolean): Promise<void> {
   if (files.length > 0) onBatch({ summaries: [], fingerprints: [], pieces: [], piecesOnly: [], unreadable: files.map((f) => f.uri) });
   return Promise.resolve();
+}
+
+/** `scanFiles`, whose phase `pieces` has nothing to read either. */
+export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Scan {
+  return {
+    done: scanFiles(files, phase, settings, folders, onBatch, cancelled),
+    wantPieces: () => undefined,
+    pieces: (later) => scanFiles(later, 'pieces', settings, folders, onBatch, cancelled),
+    close: () => undefined,
+  };
 }

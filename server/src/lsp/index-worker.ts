@@ -17,7 +17,10 @@ import { fingerprintOf, piecesOfRead, scanRead } from './index-worker-read';
  * A summary needs only the parse (about 60% of a full check, measured on the bench's files),
  * so the workspace index's first scan asks for summaries first, and the
  * overview answers after about one parse of every file; the report's pieces
- * (the full check) come in a second pass.
+ * (the full check) come in a second pass, in the same threads. A report asked
+ * for while the first pass runs need not wait for both: the files the first
+ * pass has not read yet are checked once, for summary and pieces together,
+ * and the second pass is left with the files read before.
  */
 
 const ROLE = 'srm-index-worker';
@@ -50,6 +53,14 @@ interface Job {
   readonly folders: readonly string[];
 }
 
+/** Told to a worker after it started: make pieces too from now on (a report waits), or run phase `pieces` on these files. */
+type WorkerOrder = { readonly order: 'both' } | { readonly order: 'pieces'; readonly files: readonly ScanFile[] };
+
+/** A worker's word that the phase it was given is done (every batch of it posted before). */
+interface PhaseDone {
+  readonly phaseDone: true;
+}
+
 export interface ScanBatch {
   /** Files summarized: in phase `pieces`, only those that changed since phase one read them. */
   readonly summaries: readonly FileSummary[];
@@ -68,10 +79,49 @@ export function isIndexWorker(): boolean {
   return !isMainThread && (workerData as Partial<Job> | undefined)?.role === ROLE;
 }
 
-/** The worker's side: scans its files, posting batches, then ends. */
+/**
+ * The worker's side: scans its files, posting batches, then says so. A worker
+ * of phase `summaries` then waits for its phase `pieces` or for the end; any
+ * other ends.
+ */
 export function runIndexWorker(): void {
   const job = workerData as Job;
-  void scanEach(job.files, job.phase, job.settings, job.folders, (batch) => parentPort!.postMessage(batch), () => false, readDeclarationFileSync);
+  const port = parentPort!;
+  let phase = job.phase;
+  port.on('message', (message: WorkerOrder) => {
+    if (message.order === 'both') {
+      if (phase === 'summaries') phase = 'both';
+      return;
+    }
+    void scanEach(message.files, () => 'pieces', job.settings, job.folders, post, () => false, readDeclarationFileSync, true).then(() => {
+      port.postMessage({ phaseDone: true } satisfies PhaseDone);
+      port.close();
+    });
+  });
+  const post = (batch: ScanBatch) => port.postMessage(batch);
+  void scanEach(job.files, () => phase, job.settings, job.folders, post, () => false, readDeclarationFileSync, true).then(() => {
+    port.postMessage({ phaseDone: true } satisfies PhaseDone);
+    // Only phase one of the first scan has a second phase to wait for.
+    if (job.phase !== 'summaries') port.close();
+  });
+}
+
+/**
+ * A scan under way: the first phase's batches go to `onBatch` as they come;
+ * `done` settles once the phase is done. The first scan's phase one
+ * (`summaries`) then runs phase `pieces` in the same threads: loaded and warm,
+ * they start on it at once (a new thread loads the server's bundle and warms
+ * the engine's code again first).
+ */
+export interface Scan {
+  /** Settles once every file of the first phase is done (or soon after `cancelled` turned true). */
+  readonly done: Promise<void>;
+  /** A report waits: the files phase one has not read yet are checked for summary and pieces at once. */
+  wantPieces(): void;
+  /** Phase `pieces` (after `done`) on files of this scan, in new threads if closed; settles when they are done. The threads end then. */
+  pieces(files: readonly ScanFile[]): Promise<void>;
+  /** Ends the threads (a scan given no phase `pieces`, cancelled, or one of several folders: see WorkspaceIndex.scan). */
+  close(): void;
 }
 
 /**
@@ -81,18 +131,52 @@ export function runIndexWorker(): void {
  * come; it resolves once every file is done, or soon after `cancelled` turns true.
  */
 export async function scanFiles(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Promise<void> {
-  if (files.length === 0) return;
+  const scan = startScan(files, phase, settings, folders, onBatch, cancelled);
+  await scan.done;
+  scan.close();
+}
+
+/** `scanFiles`, which a scan of phase `summaries` can follow with its phase `pieces` (see Scan). */
+export function startScan(files: readonly ScanFile[], phase: ScanPhase, settings: SrmSettings, folders: readonly string[], onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Scan {
+  const inThisThread = (done: Promise<void>): Scan => ({
+    done,
+    wantPieces: () => undefined,
+    pieces: (later) => scanEach(later, () => 'pieces', settings, folders, onBatch, cancelled),
+    close: () => undefined,
+  });
+  if (files.length === 0) return inThisThread(Promise.resolve());
   // A thread costs tens of milliseconds to start: a few files are read sooner here.
-  if (files.length <= BATCH) return scanEach(files, phase === 'summaries' ? 'both' : phase, settings, folders, onBatch, cancelled);
+  if (files.length <= BATCH) return inThisThread(scanEach(files, () => (phase === 'summaries' ? 'both' : phase), settings, folders, onBatch, cancelled));
   const threads = Math.min(spareProcessors(4), Math.ceil(files.length / BATCH));
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
   let workers: Worker[];
   try {
     workers = shares.map((share) => new Worker(entryPoint(), { workerData: { role: ROLE, phase, files: share, settings, folders } satisfies Job }));
   } catch {
-    return scanEach(files, phase, settings, folders, onBatch, cancelled);
+    return inThisThread(scanEach(files, () => phase, settings, folders, onBatch, cancelled));
   }
-  await Promise.all(workers.map((worker) => follow(worker, onBatch, cancelled)));
+  const followed = workers.map((worker) => follow(worker, onBatch, cancelled));
+  const shareOf = new Map(files.map((f, i) => [f.uri, i % threads]));
+  let ended = false;
+  const close = () => {
+    ended = true;
+    for (const worker of workers) void worker.terminate();
+  };
+  return {
+    done: Promise.all(followed.map((f) => f.phaseDone())).then(() => undefined),
+    wantPieces: () => {
+      if (!ended) for (const worker of workers) worker.postMessage({ order: 'both' } satisfies WorkerOrder);
+    },
+    pieces: async (later) => {
+      if (ended) return scanFiles(later, 'pieces', settings, folders, onBatch, cancelled);
+      const byWorker = workers.map((): ScanFile[] => []);
+      for (const file of later) byWorker[shareOf.get(file.uri) ?? 0]!.push(file);
+      workers.forEach((worker, t) => worker.postMessage({ order: 'pieces', files: byWorker[t]! } satisfies WorkerOrder));
+      await Promise.all(followed.map((f) => f.phaseDone()));
+      close();
+    },
+    close,
+  };
 }
 
 /** The script the server runs from (its bundle), which starts as a worker when it finds itself in one. */
@@ -100,25 +184,44 @@ function entryPoint(): string {
   return require.main?.filename ?? process.argv[1]!;
 }
 
-function follow(worker: Worker, onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): Promise<void> {
-  return new Promise<void>((resolve) => {
-    // Batches come every few dozen files: a cancelled scan stops at the next one.
-    worker.on('message', (batch: ScanBatch) => (cancelled() ? void worker.terminate() : onBatch(batch)));
-    // A worker that fails loses its share for this scan; the files are read again when they change or are opened.
-    worker.on('error', () => undefined);
-    worker.on('exit', () => resolve());
+/** A worker's batches to `onBatch`; `phaseDone()` settles when it says the phase it runs is done, or when it ends. */
+function follow(worker: Worker, onBatch: (batch: ScanBatch) => void, cancelled: () => boolean): { phaseDone(): Promise<void> } {
+  let waiting: (() => void)[] = [];
+  let exited = false;
+  const settle = () => {
+    const now = waiting;
+    waiting = [];
+    for (const resolve of now) resolve();
+  };
+  // Batches come every few dozen files: a cancelled scan stops at the next one.
+  worker.on('message', (message: ScanBatch | PhaseDone) => {
+    if (cancelled()) return void worker.terminate();
+    if ('phaseDone' in message) settle();
+    else onBatch(message);
   });
+  // A worker that fails loses its share for this scan; the files are read again when they change or are opened.
+  worker.on('error', () => undefined);
+  worker.on('exit', () => {
+    exited = true;
+    settle();
+  });
+  return { phaseDone: () => (exited ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))) };
 }
 
-/** `read`: the disk's promises in the server's thread (which must not block); a worker may read synchronously. */
+/**
+ * `read`: the disk's promises in the server's thread (which must not block); a worker may read synchronously.
+ * `phaseOf`: asked per file (a waiting report turns `summaries` into `both`). `yieldEvery`: in a worker, a
+ * turn of its event loop after each batch, so that an order posted to it meanwhile is read.
+ */
 async function scanEach(
   files: readonly ScanFile[],
-  phase: ScanPhase,
+  phaseOf: () => ScanPhase,
   settings: SrmSettings,
   folders: readonly string[],
   post: (batch: ScanBatch) => void,
   cancelled: () => boolean,
   read: (uri: string) => DiskRead | Promise<DiskRead> = readDeclarationFile,
+  yieldEvery = false,
 ): Promise<void> {
   const environments = new LspEnvironments();
   environments.setFolders(folders);
@@ -131,6 +234,7 @@ async function scanEach(
     while (reads.length < READ_AHEAD && i + reads.length < files.length) reads.push(read(files[i + reads.length]!.uri));
     const { uri, fingerprint } = files[i]!;
     const got = await reads.shift()!;
+    const phase = phaseOf();
     if (got.kind === 'unreadable') {
       batch.unreadable.push(uri);
     } else {
@@ -152,6 +256,7 @@ async function scanEach(
     if (batch.summaries.length + batch.piecesOnly.length + batch.unreadable.length >= BATCH) {
       post(batch);
       batch = emptyBatch();
+      if (yieldEvery) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   if (batch.summaries.length + batch.piecesOnly.length + batch.unreadable.length > 0) post(batch);

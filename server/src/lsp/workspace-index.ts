@@ -7,7 +7,7 @@ import { findDeclarations, isUnder, type WorkspaceFolders } from './disk';
 import type { LspEnvironments } from './environments';
 import { adopt, exchangeWorkloads, readSummary, StringPool, summarize, SummaryCache, type FileSummary, type WorkloadSummary } from './file-summary';
 import type { CheckedFile, CheckedFiles } from './files';
-import { scanFiles, type ScanBatch, type ScanFile } from './index-worker';
+import { scanFiles, startScan, type Scan, type ScanBatch, type ScanFile } from './index-worker';
 import type { ConnectionState } from './lifecycle';
 import type { SettingsStore } from './settings';
 import { testHooksEnabled } from './test-hooks';
@@ -59,10 +59,12 @@ export interface ScannedPieces {
  * The first scan has two phases. Phase one parses every file for its summary
  * alone (no rules: the overview needs no more), and `ready()` settles when it
  * ends. Phase two, right after in the background, checks every file fully for
- * its report pieces (`onDidScanPieces`); `piecesReady()` settles when it ends.
- * A file that changed on disk between the phases is summarized again by phase
- * two. Later scans (folders added, configuration changed) make summary and
- * pieces from one check.
+ * its report pieces (`onDidScanPieces`), in phase one's threads; `piecesReady()`
+ * settles when it ends. A report asked for during phase one turns the rest of
+ * phase one into one check per file for summary and pieces, so that no file
+ * still to be read is parsed twice. A file that changed on disk between the
+ * phases is summarized again by phase two. Later scans (folders added,
+ * configuration changed) make summary and pieces from one check.
  */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, FileSummary>();
@@ -84,6 +86,10 @@ export class WorkspaceIndex {
   /** Settles when the first scan's second phase may start: at once, or when a report asks (PIECES_ON_DEMAND_FLAG). */
   private readonly piecesWanted: Promise<void>;
   private askForPieces: (() => void) | undefined;
+  /** Set once a report asked for the pieces: the first scan's phase one, if still under way, makes them as it goes. */
+  private piecesAsked = false;
+  /** The first scan's phase one while it runs: told when a report asks. */
+  private readonly phaseOne = new Set<Scan>();
   /** Bumped when a running scan must stop (an environment changed: it starts over). */
   private generation = 0;
   /** For each running scan: the files whose summary changed meanwhile, which the scan's older reading must not replace. */
@@ -172,6 +178,9 @@ export class WorkspaceIndex {
    */
   piecesReady(): Promise<void> {
     void this.ready();
+    // A report waits: what phase one has not read yet is checked once, for summary and pieces, not parsed twice.
+    this.piecesAsked = true;
+    for (const scan of this.phaseOne) scan.wantPieces();
     this.askForPieces?.();
     return this.queue;
   }
@@ -281,8 +290,8 @@ export class WorkspaceIndex {
     const touched = new Set<string>();
     const current = (uri: string) => !touched.has(uri) && !this.reads.has(uri) && !this.documents.get(uri) && this.folders.contains(uri);
     const folderUris = this.folders.all.map((f) => f.uri);
-    /** Per folder: the files phase one summarized, with what it read of each. */
-    const phaseTwo: { settings: SrmSettings; files: ScanFile[] }[] = [];
+    /** Per folder: its scan (whose threads, warm, run phase two), and the files phase one summarized, with what it read of each. */
+    const phaseTwo: { scan: Scan; files: ScanFile[] }[] = [];
     this.touchedSets.add(touched);
     try {
       for (const folder of folders) {
@@ -290,18 +299,33 @@ export class WorkspaceIndex {
         const files = (await findDeclarations(URI.parse(folder.uri).fsPath, cancelled)).map((file) => URI.file(file).toString());
         const wanted = files.filter((uri) => !this.documents.get(uri) && (force || !this.byUri.has(uri))).map((uri): ScanFile => ({ uri }));
         if (cancelled()) return;
+        if (!twoPhase) {
+          await scanFiles(wanted, 'both', settings, folderUris, (batch) => this.scanned(batch, current, []), cancelled);
+          continue;
+        }
         const summarized: ScanFile[] = [];
-        phaseTwo.push({ settings, files: summarized });
-        await scanFiles(wanted, twoPhase ? 'summaries' : 'both', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled);
+        // One folder's threads wait for phase two, the last one's: every folder's waiting would hold a heap per thread each.
+        for (const earlier of phaseTwo) earlier.scan.close();
+        const scan = startScan(wanted, 'summaries', settings, folderUris, (batch) => this.scanned(batch, current, summarized), cancelled);
+        phaseTwo.push({ scan, files: summarized });
+        this.phaseOne.add(scan);
+        if (this.piecesAsked) scan.wantPieces();
+        try {
+          await scan.done;
+        } finally {
+          this.phaseOne.delete(scan);
+        }
       }
       summariesIn();
       if (!twoPhase || cancelled()) return;
       await this.piecesWanted;
-      for (const { settings, files } of phaseTwo) {
+      for (const { scan, files } of phaseTwo) {
         if (cancelled()) return;
-        await scanFiles(files, 'pieces', settings, folderUris, (batch) => this.scanned(batch, current, []), cancelled);
+        // Only the files still as phase one read them (the others were read again since): a file changed on disk unannounced is caught by its fingerprint.
+        await scan.pieces(files.filter((f) => current(f.uri)));
       }
     } finally {
+      for (const { scan } of phaseTwo) scan.close();
       this.touchedSets.delete(touched);
     }
   }

@@ -128,6 +128,8 @@ export class WorkspaceReports {
   }
 
   async report(): Promise<ResponsibilityReport> {
+    // Said at once: a first scan still summarizing then checks the files it has yet to read once, for both.
+    void this.index.piecesReady();
     await this.index.ready();
     // The scan's checks of every file, already under way: what it does not bring is checked here.
     await this.index.piecesReady();
