@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { builtInEnvironment, Checker, type CheckEnvironment } from '../../server/src/core';
 import { applyReportPatch, assembleReport, filePatchOf, partialFilePatchOf, piecesOfCheck, reportPiecesOf, workspaceDirectoryOf, type ReportPieces } from '../../server/src/core/report';
 import { EnvironmentFinder } from '../../server/src/io/environments';
+import { applyDocumentEdit, documentEdit, textOfFile, type MultiDocumentFile } from '../shared/multi-document-file';
 import { REPO_ROOT } from './helpers';
 
 const LAYERS = [
@@ -49,51 +50,7 @@ function environments(): CheckEnvironment[] {
   return [builtInEnvironment(), of('report/configured'), of('workspaces/override-policy'), of('workspaces/config-effects')];
 }
 
-type Edit =
-  | { readonly kind: 'replace' | 'insert'; readonly at: number; readonly doc: number }
-  | { readonly kind: 'delete'; readonly at: number }
-  | { readonly kind: 'blank-line'; readonly at: number }
-  | { readonly kind: 'line-breaks'; readonly crlf: boolean };
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('replace' as const, 'insert' as const), at: fc.nat(20), doc: fc.nat(DOCUMENTS.length - 1) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(20) }),
-  fc.record({ kind: fc.constant('blank-line' as const), at: fc.nat(20) }),
-  fc.record({ kind: fc.constant('line-breaks' as const), crlf: fc.boolean() }),
-);
-
-interface FileState {
-  readonly docs: string[];
-  crlf: boolean;
-}
-
-function apply(state: FileState, e: Edit): void {
-  const at = state.docs.length === 0 ? 0 : e.kind === 'line-breaks' ? 0 : e.at % (state.docs.length + (e.kind === 'insert' ? 1 : 0));
-  switch (e.kind) {
-    case 'replace':
-      if (state.docs.length === 0) state.docs.push(DOCUMENTS[e.doc]!);
-      else state.docs[at] = DOCUMENTS[e.doc]!;
-      break;
-    case 'insert':
-      state.docs.splice(at, 0, DOCUMENTS[e.doc]!);
-      break;
-    case 'delete':
-      state.docs.splice(at, 1);
-      break;
-    case 'blank-line':
-      // Moves every later document down a line: their workloads' lines change, nothing else.
-      if (state.docs.length > 0) state.docs[at] = `\n${state.docs[at]!}`;
-      break;
-    case 'line-breaks':
-      state.crlf = e.crlf;
-      break;
-  }
-}
-
-function textOf(state: FileState): string {
-  const text = `${state.docs.join('\n---\n')}\n`;
-  return state.crlf ? text.replace(/\n/g, '\r\n') : text;
-}
+const edit = documentEdit(DOCUMENTS.length, ['delete', 'blank-line']);
 
 /** Where each line starts, as an index that already has them (the server's summary) would pass them. */
 function lineStarts(text: string): number[] {
@@ -124,10 +81,10 @@ describe('report pieces from the editor’s own check (live reports)', () => {
         const environment = ENVIRONMENTS[env]!;
         // One checker across the edits, as the server keeps one per open document: it reuses unchanged documents.
         const checker = new Checker({ environment });
-        const state: FileState = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
+        const state: MultiDocumentFile = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
         for (const e of [undefined, ...edits]) {
-          if (e) apply(state, e);
-          const text = textOf(state);
+          if (e) applyDocumentEdit(state, e, DOCUMENTS);
+          const text = textOfFile(state);
           const result = checker.check(text);
           const fresh = reportPiecesOf({ file: 'apps/live.srm.yaml', text, environment });
           const live = piecesOfCheck('apps/live.srm.yaml', text, environment, result);
@@ -167,19 +124,19 @@ describe('report pieces from the editor’s own check (live reports)', () => {
           reportPiecesOf({ file: 'z.srm.yaml', text: [...DOCUMENTS].reverse().join('\n---\n'), environment }),
         ];
         const checker = new Checker({ environment });
-        const state: FileState = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
-        const piecesNow = (): ReportPieces => piecesOfCheck('m.srm.yaml', textOf(state), environment, checker.check(textOf(state)));
+        const state: MultiDocumentFile = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
+        const piecesNow = (): ReportPieces => piecesOfCheck('m.srm.yaml', textOfFile(state), environment, checker.check(textOfFile(state)));
         let pieces = piecesNow();
         let live = assembleReport([...others, pieces], { toolVersion: 't' });
         for (const e of edits) {
-          apply(state, e);
+          applyDocumentEdit(state, e, DOCUMENTS);
           const next = piecesNow();
           const directory = workspaceDirectoryOf([...others, next]);
           const small = partialFilePatchOf(pieces, next, directory);
           if (small) partial++;
           live = applyReportPatch(live, { files: [small ?? filePatchOf('m.srm.yaml', next, directory)] });
           pieces = next;
-          const fresh = assembleReport([...others, reportPiecesOf({ file: 'm.srm.yaml', text: textOf(state), environment })], { toolVersion: 't' });
+          const fresh = assembleReport([...others, reportPiecesOf({ file: 'm.srm.yaml', text: textOfFile(state), environment })], { toolVersion: 't' });
           assert.deepEqual(live, fresh);
           assert.equal(JSON.stringify(live), JSON.stringify(fresh));
         }

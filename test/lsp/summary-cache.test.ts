@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { builtInEnvironment, Checker, type CheckEnvironment } from '../../server/src/core';
 import { EnvironmentFinder } from '../../server/src/io/environments';
+import { applyDocumentEdit, documentEdit, textOfFile, type MultiDocumentFile } from '../shared/multi-document-file';
 import { exchangeWorkloads, StringPool, summarize, SummaryCache, type FileSummary, type WorkloadSummary } from '../../server/src/lsp/file-summary';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -25,56 +26,7 @@ const DOCUMENTS: readonly string[] = [
   '# only a comment',
 ];
 
-type Edit =
-  | { readonly kind: 'replace' | 'insert'; readonly at: number; readonly doc: number }
-  | { readonly kind: 'delete' | 'blank-line' | 'type' | 'erase'; readonly at: number }
-  | { readonly kind: 'line-breaks'; readonly crlf: boolean };
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('replace' as const, 'insert' as const), at: fc.nat(20), doc: fc.nat(DOCUMENTS.length - 1) }),
-  fc.record({ kind: fc.constantFrom('delete' as const, 'blank-line' as const, 'type' as const, 'erase' as const), at: fc.nat(20) }),
-  fc.record({ kind: fc.constant('line-breaks' as const), crlf: fc.boolean() }),
-);
-
-interface FileState {
-  readonly docs: string[];
-  crlf: boolean;
-}
-
-function apply(state: FileState, e: Edit): void {
-  if (e.kind === 'line-breaks') {
-    state.crlf = e.crlf;
-    return;
-  }
-  const at = state.docs.length === 0 ? 0 : e.at % (state.docs.length + (e.kind === 'insert' ? 1 : 0));
-  if (state.docs.length === 0 && e.kind !== 'insert' && e.kind !== 'replace') return;
-  switch (e.kind) {
-    case 'replace':
-      state.docs[at] = DOCUMENTS[e.doc]!;
-      break;
-    case 'insert':
-      state.docs.splice(at, 0, DOCUMENTS[e.doc]!);
-      break;
-    case 'delete':
-      state.docs.splice(at, 1);
-      break;
-    case 'blank-line':
-      state.docs[at] = `\n${state.docs[at]!}`;
-      break;
-    case 'type':
-      // A letter typed at the end of the document's first line (as a user renames a workload or an owner).
-      state.docs[at] = state.docs[at]!.replace(/\n|$/, (m) => `x${m}`);
-      break;
-    case 'erase':
-      state.docs[at] = state.docs[at]!.replace(/.(\n|$)/, (_m, end: string) => end);
-      break;
-  }
-}
-
-function textOf(state: FileState): string {
-  const text = `${state.docs.join('\n---\n')}\n`;
-  return state.crlf ? text.replace(/\n/g, '\r\n') : text;
-}
+const edit = documentEdit(DOCUMENTS.length, ['delete', 'blank-line', 'type', 'erase']);
 
 function ownerCounts(workloads: readonly WorkloadSummary[], into = new Map<string, number>(), by = 1): Map<string, number> {
   for (const w of workloads) {
@@ -112,15 +64,15 @@ describe('summaries carried across edits (SummaryCache)', () => {
           const pool = new StringPool();
           const owners = new Map<string, number>();
           let held: FileSummary | undefined;
-          const state: FileState = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
+          const state: MultiDocumentFile = { docs: start.map((i) => DOCUMENTS[i]!), crlf: false };
           // Several checks per pause, as typing goes; one summary per pause, of the last check.
           for (const edits of [[], ...pauses]) {
-            let result = checker.check(textOf(state));
+            let result = checker.check(textOfFile(state));
             for (const e of edits) {
-              apply(state, e);
-              result = checker.check(textOf(state));
+              applyDocumentEdit(state, e, DOCUMENTS);
+              result = checker.check(textOfFile(state));
             }
-            const text = textOf(state);
+            const text = textOfFile(state);
             const carried = summarize('file:///f.srm.yaml', 1, text, result, policy, pool, cache);
             const freshPool = new StringPool();
             const fresh = summarize('file:///f.srm.yaml', 1, text, result, policy, freshPool);
