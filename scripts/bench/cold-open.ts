@@ -15,12 +15,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import { parseAllDocuments } from 'yaml';
 import { checkText } from '../../server/src/core';
-import { SERVER_NODE_FLAGS } from '../../protocol/server-start';
 import { generateFile } from './generate';
-import { LspSession, type ServerSpec } from './lsp-client';
+import { LspSession, srmServer } from './lsp-client';
 import { median, ms, ratio, table } from './stats';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -71,7 +69,7 @@ export async function benchColdOpen(sizes: readonly number[], runs: number, serv
       const p = path.join(dir, `bench-${n}.srm.yaml`);
       writeFileSync(p, file.text);
       const uri = pathToFileURL(p).href;
-      const spec: ServerSpec = { name: 'srm', args: [...SERVER_NODE_FLAGS, serverScript, '--stdio'], languageId: 'srm', configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null) };
+      const spec = srmServer(serverScript);
       for (let r = 0; r < runs; r++) {
         const parse = medianOf(() => parseAllDocuments(file.text), 3);
         const check = medianOf(() => checkText(file.text), 3);

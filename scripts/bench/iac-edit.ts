@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
-import { LspSession, type ServerSpec } from './lsp-client';
+import { LspSession, srmServer } from './lsp-client';
 import { ms, percentile } from './stats';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -25,12 +24,7 @@ export interface IacEditResult {
 }
 
 export async function benchIacEdit(edits: number): Promise<IacEditResult> {
-  const spec: ServerSpec = {
-    name: 'srm',
-    args: [path.join(ROOT, 'dist/server.js'), '--stdio'],
-    languageId: 'terraform',
-    configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
-  };
+  const spec = srmServer(path.join(ROOT, 'dist/server.js'), 'terraform');
   const folder = path.join(ROOT, 'examples', 'terraform');
   const file = path.join(folder, 'main.tf');
   const uri = pathToFileURL(file).toString();

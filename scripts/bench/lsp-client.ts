@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { SERVER_NODE_FLAGS } from '../../protocol/server-start';
 import {
   CodeActionRequest,
   ConfigurationRequest,
@@ -41,6 +42,15 @@ export interface ServerSpec {
   readonly languageId: string;
   /** What the client answers to workspace/configuration for one item. */
   readonly configuration: (item: ConfigurationItem) => unknown;
+}
+
+/**
+ * Our server on `script`, started as the VS Code client starts it (with its
+ * node flags) and configured with the defaults: what every bench measures is
+ * what users get.
+ */
+export function srmServer(script: string, languageId = 'srm'): ServerSpec {
+  return { name: 'srm', args: [...SERVER_NODE_FLAGS, script, '--stdio'], languageId, configuration: (item) => (item.section === 'srm' ? {} : null) };
 }
 
 export interface Published {

@@ -32,11 +32,10 @@ import { benchReportPage } from './report-page';
 import { benchWorkspaceScale } from './workspace-scale';
 import { benchFeatures, featuresSection, type FeatureRun } from './features';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
-import type { ServerSpec } from './lsp-client';
+import { srmServer, type ServerSpec } from './lsp-client';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { mib, ms, percentile, ratio, table } from './stats';
 import { fromTriple, serverTargets, tallyTable, targetTable, type ServerPair, type TargetRow } from './targets';
-import { SERVER_NODE_FLAGS } from '../../protocol/server-start';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUT_DIR = path.join(ROOT, '.artifacts/bench');
@@ -80,13 +79,7 @@ function options(argv: readonly string[]): Options {
   };
 }
 
-const SRM: ServerSpec = {
-  name: 'srm',
-  // Started as the VS Code client starts it.
-  args: [...SERVER_NODE_FLAGS, path.join(ROOT, 'dist/server.js'), '--stdio'],
-  languageId: 'srm',
-  configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
-};
+const SRM: ServerSpec = srmServer(path.join(ROOT, 'dist/server.js'));
 
 function yamlLs(schemaUri: string): ServerSpec {
   const yaml = {
@@ -393,7 +386,7 @@ function newestProfile(dir: string): string | undefined {
 async function profileBuild(dir: string): Promise<ServerSpec> {
   const outfile = path.join(dir, 'server.js');
   await build({ entryPoints: [path.join(ROOT, 'server/src/lsp/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' });
-  return { ...SRM, args: [outfile, '--stdio'] };
+  return srmServer(outfile);
 }
 
 async function profile(opts: Options): Promise<void> {

@@ -16,24 +16,18 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import { build } from 'esbuild';
 import { FEATURE_TARGET, OWNER_KEYS_CONFIG, OWNERS_CONFIG } from './features';
 import { generateFile } from './generate';
 import { benchServer, type LspPlan, type LspResult } from './lsp-bench';
-import type { ServerSpec } from './lsp-client';
+import { srmServer, type ServerSpec } from './lsp-client';
 import { summariseProfile, type ProfileSummary } from './profile';
 import { ms, percentile, ratio, table } from './stats';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WORK = path.join(os.tmpdir(), 'srm-bench-owner-directory');
 
-const SERVER: ServerSpec = {
-  name: 'srm',
-  args: [path.join(ROOT, 'dist/server.js'), '--stdio'],
-  languageId: 'srm',
-  configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
-};
+const SERVER: ServerSpec = srmServer(path.join(ROOT, 'dist/server.js'));
 
 export interface OwnerDirectoryRun {
   readonly workloads: number;
@@ -74,11 +68,11 @@ function pooled(a: LspResult, b: LspResult): LspResult {
 
 /** Off, on, off again for each size; with `profile`, the server is an unminified bundle with source maps, profiled. */
 export async function benchOwnerDirectory(sizes: readonly number[], edits: number, profile = false, log: (m: string) => void = () => {}, serverScript?: string): Promise<OwnerDirectoryRun[]> {
-  let server = serverScript ? { ...SERVER, args: [path.resolve(serverScript), '--stdio'] } : SERVER;
+  let server = serverScript ? srmServer(path.resolve(serverScript)) : SERVER;
   if (profile) {
     const outfile = path.join(WORK, 'server.js');
     await build({ entryPoints: [path.join(ROOT, 'server/src/lsp/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' });
-    server = { ...SERVER, args: [outfile, '--stdio'] };
+    server = srmServer(outfile);
   }
   const runs: OwnerDirectoryRun[] = [];
   for (const n of sizes) {

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CompletionRequest, DidOpenTextDocumentNotification, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol/node';
 import { generateFile } from './generate';
-import { LspSession, type ServerSpec } from './lsp-client';
+import { LspSession, srmServer } from './lsp-client';
 import { mib, table } from './stats';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const count = Number(arg('files', '20000'));
   const server = path.resolve(ROOT, arg('server', 'dist/server.js'));
   const dir = workspace(count);
-  const spec: ServerSpec = { name: 'srm', args: [server, '--stdio'], languageId: 'srm', configuration: (item) => (item.section === 'srm' ? {} : null) };
+  const spec = srmServer(server);
   const session = await LspSession.start(spec, pathToFileURL(dir).href);
   try {
     const uri = pathToFileURL(path.join(dir, 'asking.srm.yaml')).href;

@@ -18,7 +18,6 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ConfigurationItem } from 'vscode-languageserver-protocol/node';
 import { parseAllDocuments } from 'yaml';
 import {
   OverviewChangedNotification,
@@ -30,7 +29,7 @@ import {
 } from '../../protocol/report';
 import { applyReportPatch } from '../../server/src/core/report/apply-patch';
 import { generateFile } from './generate';
-import { LspSession, type ServerSpec } from './lsp-client';
+import { LspSession, srmServer, type ServerSpec } from './lsp-client';
 import { mib, ms, ratio, table } from './stats';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -39,12 +38,7 @@ const OUT_DIR = path.join(ROOT, '.artifacts/bench');
 /** `--server=FILE`: another build of the server (e.g. of an older commit, for a before/after on one machine). */
 const SERVER_SCRIPT = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
 
-const SRM: ServerSpec = {
-  name: 'srm',
-  args: [SERVER_SCRIPT ? path.resolve(SERVER_SCRIPT) : path.join(ROOT, 'dist/server.js'), '--stdio'],
-  languageId: 'srm',
-  configuration: (item: ConfigurationItem) => (item.section === 'srm' ? {} : null),
-};
+const SRM: ServerSpec = srmServer(SERVER_SCRIPT ? path.resolve(SERVER_SCRIPT) : path.join(ROOT, 'dist/server.js'));
 
 /** 10,000 files, 100 per folder, each one generated workload (varied owners, models and gaps). */
 function generateTree(dir: string, files: number): string[] {

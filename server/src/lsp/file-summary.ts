@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver';
 import type { SrmSettings } from '../../../protocol/settings';
 import { fieldOf, gapCount, layerOfEntry, readDeclarations, stringValue, type CheckEnvironment, type CheckedDocument, type OverridePolicy, type Span } from '../core';
 import { readIacLinks } from '../core/iac/links';
-import { lineCharacterAt } from '../core/text/line-starts';
+import { lineCharacterAt, lineStartsOf as coreLineStartsOf } from '../core/text/line-starts';
 import { readDeclarationFile, type DiskRead } from './disk';
 
 /*
@@ -74,24 +74,9 @@ export function rangeOf(summary: { readonly lineStarts: ArrayLike<number> }, spa
   return { start: lineCharacterAt(summary.lineStarts, span.start), end: lineCharacterAt(summary.lineStarts, span.end) };
 }
 
-/** Line starts as LSP counts lines: after each \n, \r\n or lone \r. */
+/** Line starts as LSP counts lines (the core's one reading), typed: half the size of a plain array. */
 function lineStartsOf(text: string): Uint32Array {
-  const starts = [0];
-  // Most files have no \r: the engine's own search for \n is several times faster than a loop over every character (profiled in the scan).
-  if (!text.includes('\r')) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return Uint32Array.from(starts);
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (ch === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
-  return Uint32Array.from(starts);
+  return Uint32Array.from(coreLineStartsOf(text));
 }
 
 /**
